@@ -1,0 +1,106 @@
+package io.github.securityrelease;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of {@code /api/v1} as {@code application/problem+json}: a bad field is named,
+ * an unexpected failure says nothing about the inside.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  record FieldProblem(String field, String message) {}
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
+        .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+        .sorted(Comparator.comparing(FieldProblem::field))
+        .toList();
+    return badFields(problems);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (causedBy(ex, BodyTooLargeException.class)) {
+      return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than "
+          + BodyTooLargeException.LIMIT_BYTES / 1024 + " KiB");
+    }
+    if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      return badFields(List.of(new FieldProblem(field, reason(mapping))));
+    }
+    return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<Object> forbidden(AuthorizationException ex) {
+    return problem(HttpStatus.FORBIDDEN, "You are not allowed to do this");
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ResponseEntity<Object> status(ResponseStatusException ex) {
+    return problem(HttpStatus.valueOf(ex.getStatusCode().value()), ex.getReason());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception ex) {
+    log.error("Unexpected failure of an API request", ex);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The request failed; nothing was changed. The failure is logged.");
+  }
+
+  private static ResponseEntity<Object> badFields(List<FieldProblem> problems) {
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid field(s): "
+        + problems.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", ")));
+    detail.setTitle("Invalid request");
+    detail.setProperty("errors", problems);
+    return ResponseEntity.badRequest().body(detail);
+  }
+
+  private static ResponseEntity<Object> problem(HttpStatus status, String message) {
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, message);
+    return ResponseEntity.status(status).body(detail);
+  }
+
+  private static String reason(JsonMappingException mapping) {
+    String name = mapping.getClass().getSimpleName();
+    return switch (name) {
+      case "UnrecognizedPropertyException" -> "is not a known field";
+      case "InvalidFormatException", "MismatchedInputException", "InvalidTypeIdException" -> "has the wrong type";
+      default -> "cannot be read";
+    };
+  }
+
+  private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+    for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

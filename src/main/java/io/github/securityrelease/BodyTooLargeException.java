@@ -1,0 +1,13 @@
+package io.github.securityrelease;
+
+import java.io.IOException;
+
+/** A request body past the API's limit: answered 413, never read into memory. */
+class BodyTooLargeException extends IOException {
+
+  static final int LIMIT_BYTES = 64 * 1024;
+
+  BodyTooLargeException() {
+    super("Request body over " + LIMIT_BYTES + " bytes");
+  }
+}

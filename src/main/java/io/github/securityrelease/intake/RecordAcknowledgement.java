@@ -1,0 +1,28 @@
+package io.github.securityrelease.intake;
+
+import io.github.securityrelease.security.EngineIdentity;
+import java.time.Clock;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Who acknowledged the report, and when: on record beside the message. */
+@Component("recordAcknowledgement")
+class RecordAcknowledgement implements TaskListener {
+
+  private final EngineIdentity identity;
+  private final Clock clock;
+
+  RecordAcknowledgement(EngineIdentity identity, Clock clock) {
+    this.identity = identity;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String by = identity.currentUserId() != null ? identity.currentUserId() : task.getAssignee();
+    task.getExecution().setVariable(CaseVariables.ACKNOWLEDGED_BY, by);
+    task.getExecution().setVariable(CaseVariables.ACKNOWLEDGED_AT, Date.from(clock.instant()));
+  }
+}

@@ -1,0 +1,78 @@
+package io.github.securityrelease.intake;
+
+import static io.github.securityrelease.intake.CaseVariables.*;
+
+import io.github.securityrelease.disclosure.DisclosurePlan;
+import io.github.securityrelease.security.EngineIdentity;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns a report into a case: a case ID, the acknowledgement deadline and a running
+ * {@code vulnerability-handling} process, all in one transaction, so that a failure leaves
+ * neither a case nor a used-up case ID behind.
+ */
+@Service
+class ReportIntake {
+
+  private final CaseIds caseIds;
+  private final DisclosurePlan disclosurePlan;
+  private final RuntimeService runtimeService;
+  private final EngineIdentity engineIdentity;
+  private final Clock clock;
+
+  ReportIntake(CaseIds caseIds, DisclosurePlan disclosurePlan, RuntimeService runtimeService,
+      EngineIdentity engineIdentity, Clock clock) {
+    this.caseIds = caseIds;
+    this.disclosurePlan = disclosurePlan;
+    this.runtimeService = runtimeService;
+    this.engineIdentity = engineIdentity;
+    this.clock = clock;
+  }
+
+  record Receipt(String caseId, Instant acknowledgementDueBy) {}
+
+  @Transactional
+  public Receipt receive(ReportRequest report) {
+    Instant reportedAt = clock.instant();
+    String caseId = caseIds.next();
+    Instant dueBy = disclosurePlan.acknowledgementDueBy(reportedAt);
+    Map<String, Object> variables = variables(report, caseId, reportedAt, dueBy);
+    // the service takes the report, whoever sent it: the caller's own rights do not apply
+    engineIdentity.runAsService(() -> runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        .businessKey(caseId)
+        .setVariables(variables)
+        .execute());
+    return new Receipt(caseId, dueBy);
+  }
+
+  private static Map<String, Object> variables(ReportRequest report, String caseId, Instant reportedAt, Instant dueBy) {
+    Optional<ReportRequest.Environment> environment = Optional.ofNullable(report.environment());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CASE_ID, caseId);
+    variables.put(STATUS, VulnerabilityStatus.REPORTING.name());
+    variables.put(TITLE, report.title().strip());
+    variables.put(WHAT_HAPPENED, report.whatHappened());
+    variables.put(EXPECTED, report.expected());
+    variables.put(HOW_TO_REPRODUCE, report.howToReproduce());
+    variables.put(ANYTHING_ELSE, report.anythingElse());
+    variables.put(PRODUCT_VERSION, environment.map(ReportRequest.Environment::productVersion).orElse(null));
+    variables.put(KUBECTL_VERSION, environment.map(ReportRequest.Environment::kubectlVersion).orElse(null));
+    variables.put(FLUXCD_VERSION, environment.map(ReportRequest.Environment::fluxcdVersion).orElse(null));
+    variables.put(OTHER_ENVIRONMENT, environment.map(ReportRequest.Environment::others).orElse(null));
+    variables.put(REPORTER_NAME, report.reporter().name());
+    variables.put(REPORTER_EMAIL, report.reporter().email().strip());
+    variables.put(PUBLICLY_DISCLOSED, report.disclosed());
+    variables.put(PUBLIC_REFERENCE, report.publicReference());
+    variables.put(REPORTED_AT, Date.from(reportedAt));
+    variables.put(ACKNOWLEDGEMENT_DUE_BY, Date.from(dueBy));
+    return variables;
+  }
+}

@@ -1,0 +1,45 @@
+package io.github.securityrelease.intake;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.URL;
+
+/**
+ * A suspected vulnerability as the reporter sends it: the fields of the project's report
+ * template (R1).
+ */
+@PublicReferenceWhenDisclosed
+public record ReportRequest(
+    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be a single line") String title,
+    @NotBlank @Size(max = LONG_TEXT) String whatHappened,
+    @Size(max = LONG_TEXT) String expected,
+    @NotBlank @Size(max = LONG_TEXT) String howToReproduce,
+    @Size(max = LONG_TEXT) String anythingElse,
+    @Valid Environment environment,
+    @NotNull @Valid Reporter reporter,
+    Boolean publiclyDisclosed,
+    @Size(max = 2000) @URL(regexp = "^https?://.*", message = "must be an http or https URL") String publicReference) {
+
+  static final int LONG_TEXT = 20_000;
+  static final int SHORT_TEXT = 500;
+
+  /** The environment the reporter saw the problem in. */
+  public record Environment(
+      @Size(max = SHORT_TEXT) String productVersion,
+      @Size(max = SHORT_TEXT) String kubectlVersion,
+      @Size(max = SHORT_TEXT) String fluxcdVersion,
+      @Size(max = LONG_TEXT) String others) {}
+
+  /** Who to answer; the address is where the receipt and the acknowledgement go. */
+  public record Reporter(
+      @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be a single line") String name,
+      @NotBlank @Email @Size(max = 254) String email) {}
+
+  boolean disclosed() {
+    return Boolean.TRUE.equals(publiclyDisclosed);
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.securityrelease.notification;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The texts of the messages, one Mustache file per kind under {@code templates/mail/}. The
+ * first line is {@code Subject: ...}, then a blank line, then the body. Values are inserted
+ * as they are and never evaluated, so a reporter's text cannot act as a template.
+ */
+@Component
+public class MailTemplates {
+
+  private static final String SUBJECT_PREFIX = "Subject:";
+
+  private final Map<NotificationKind, Template> templates = new EnumMap<>(NotificationKind.class);
+
+  MailTemplates() {
+    Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).nullValue("").emptyStringIsFalse(true);
+    for (NotificationKind kind : NotificationKind.values()) {
+      templates.put(kind, compiler.compile(read("templates/mail/" + kind.template() + ".mustache")));
+    }
+  }
+
+  public Notice render(NotificationKind kind, String caseId, List<String> recipients, Map<String, ?> model) {
+    String text = templates.get(kind).execute(model);
+    int endOfSubject = text.indexOf('\n');
+    if (!text.startsWith(SUBJECT_PREFIX) || endOfSubject < 0) {
+      throw new IllegalStateException("Template of " + kind + " must start with a 'Subject:' line");
+    }
+    String subject = singleLine(text.substring(SUBJECT_PREFIX.length(), endOfSubject));
+    String body = text.substring(endOfSubject + 1).stripLeading();
+    return new Notice(kind, caseId, recipients, subject, body);
+  }
+
+  /** A subject is one line, whatever a value in it holds. */
+  private static String singleLine(String text) {
+    return text.replaceAll("[\\r\\n\\t\\p{Cntrl}]+", " ").strip();
+  }
+
+  private static Reader read(String path) {
+    try {
+      return new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Mail template missing: " + path, e);
+    }
+  }
+}

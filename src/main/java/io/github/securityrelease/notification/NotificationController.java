@@ -1,0 +1,31 @@
+package io.github.securityrelease.notification;
+
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The ledger rows of a case, for the security team. */
+@RestController
+class NotificationController {
+
+  private final NotificationLedger ledger;
+  private final HistoryService historyService;
+
+  NotificationController(NotificationLedger ledger, HistoryService historyService) {
+    this.ledger = ledger;
+    this.historyService = historyService;
+  }
+
+  @GetMapping("/api/v1/cases/{caseId}/notifications")
+  List<Notification> notifications(@PathVariable String caseId) {
+    List<Notification> rows = ledger.findByCase(caseId);
+    if (rows.isEmpty() && historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).count() == 0) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
+    }
+    return rows;
+  }
+}

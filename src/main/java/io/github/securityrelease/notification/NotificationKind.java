@@ -1,0 +1,18 @@
+package io.github.securityrelease.notification;
+
+/** Every kind of message the service sends; each has a template {@code templates/mail/<template>.mustache}. */
+public enum NotificationKind {
+  REPORT_RECEIPT("report-receipt"),
+  ACKNOWLEDGEMENT("acknowledgement"),
+  ACKNOWLEDGEMENT_OVERDUE_ALERT("acknowledgement-overdue-alert");
+
+  private final String template;
+
+  NotificationKind(String template) {
+    this.template = template;
+  }
+
+  public String template() {
+    return template;
+  }
+}

@@ -1,0 +1,109 @@
+package io.github.securityrelease.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import jakarta.annotation.PostConstruct;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.query.Query;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine authorizations of each group (DESIGN.md's users table) and the Tasklist filters
+ * the working groups see. Made at every start, adding only what is missing.
+ *
+ * <p>Tasks themselves need no grant here: the engine gives a task's candidate groups the
+ * right to see and work it when the task is made.
+ */
+@Component
+@DependsOn("accountSeeder")
+class AccessSeeder {
+
+  static final String TASKLIST = "tasklist";
+  static final String COCKPIT = "cockpit";
+  static final String FILTER_MY_TASKS = "My tasks";
+  static final String FILTER_GROUP_TASKS = "My groups' tasks";
+
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  AccessSeeder(AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  @PostConstruct
+  void seed() {
+    grant(Groups.ADMIN, Resources.APPLICATION, ANY, Permissions.ALL);
+
+    String myTasks = ensureFilter(FILTER_MY_TASKS, -10, "Tasks assigned to me",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    String groupTasks = ensureFilter(FILTER_GROUP_TASKS, -5, "Tasks my groups may claim",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    for (String group : Groups.WORKING) {
+      grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+      grant(group, Resources.FILTER, myTasks, Permissions.READ);
+      grant(group, Resources.FILTER, groupTasks, Permissions.READ);
+      grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    }
+
+    // the security team handles every case and sees all of it (R27: its scope is every phase)
+    grant(Groups.SECURITY_TEAM, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_HISTORY,
+        Permissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+        ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+    grant(Groups.SECURITY_TEAM, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+
+    // managers watch in Cockpit: state, never variables (R27)
+    grant(Groups.MANAGERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+    grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+        Permissions.READ_INSTANCE);
+    grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(Groups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(Groups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(group)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .list().stream().findFirst()
+        .orElseGet(() -> {
+          Authorization made = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+          made.setGroupId(group);
+          made.setResource(resource);
+          made.setResourceId(resourceId);
+          return made;
+        });
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizations.saveAuthorization(authorization);
+  }
+
+  private String ensureFilter(String name, int priority, String description, Query<?, ?> query) {
+    Filter existing = filters.createTaskFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      return existing.getId();
+    }
+    Filter filter = filters.newTaskFilter(name)
+        .setQuery(query)
+        .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+    return filters.saveFilter(filter).getId();
+  }
+}

@@ -1,0 +1,33 @@
+package io.github.securityrelease.security;
+
+import java.util.List;
+
+/** The groups of DESIGN.md's users table, in Camunda's identity service. */
+public final class Groups {
+
+  public static final String ADMIN = "camunda-admin";
+  public static final String SECURITY_TEAM = "security-team";
+  public static final String ASSOCIATES = "security-associates";
+  public static final String SIG_MAINTAINERS = "sig-maintainers";
+  public static final String RELEASE_MANAGERS = "release-managers";
+  public static final String MANAGERS = "managers";
+
+  /** The groups that work cases in Tasklist. */
+  public static final List<String> WORKING = List.of(SECURITY_TEAM, ASSOCIATES, SIG_MAINTAINERS, RELEASE_MANAGERS);
+
+  public static final List<String> ALL = List.of(ADMIN, SECURITY_TEAM, ASSOCIATES, SIG_MAINTAINERS,
+      RELEASE_MANAGERS, MANAGERS);
+
+  private static final String AUTHORITY_PREFIX = "GROUP_";
+
+  private Groups() {}
+
+  /** The Spring Security authority a member of {@code group} holds. */
+  public static String authority(String group) {
+    return AUTHORITY_PREFIX + group;
+  }
+
+  static String group(String authority) {
+    return authority.startsWith(AUTHORITY_PREFIX) ? authority.substring(AUTHORITY_PREFIX.length()) : null;
+  }
+}

@@ -1,0 +1,70 @@
+package io.github.securityrelease.security;
+
+import static io.github.securityrelease.security.Groups.MANAGERS;
+import static io.github.securityrelease.security.Groups.SECURITY_TEAM;
+import static io.github.securityrelease.security.Groups.authority;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. The APIs take HTTP Basic against Camunda's users; the Camunda webapps
+ * keep their own session login and CSRF protection.
+ */
+@Configuration
+class SecurityConfig {
+
+  static final String REALM = "Security Release Orchestrator";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apis(HttpSecurity http, IdentityService identityService) throws Exception {
+    http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path(HttpMethod.POST, "/api/v1/reports")).permitAll()
+            .requestMatchers(path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"))
+                .permitAll()
+            .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/notifications"))
+                .hasAuthority(authority(SECURITY_TEAM))
+            .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*"))
+                .hasAnyAuthority(authority(SECURITY_TEAM), authority(MANAGERS))
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName(REALM))
+        // stateless Basic authentication carries no cookie a forged request could ride on
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  /**
+   * A pattern on the whole path: the engine REST API is a servlet of its own (Jersey), which
+   * Spring MVC's matchers do not see.
+   */
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        // the Camunda webapps (/camunda/**) log users in and check CSRF tokens themselves
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+}

@@ -1,0 +1,27 @@
+package io.github.securityrelease;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole service on a random port, on its own in-memory database, with mail to a local
+ * SMTP server (GreenMail on port 3025) and the job executor off: tests execute each job
+ * themselves, after moving the engine clock where a timer is concerned. One configuration,
+ * so that every IT shares one Spring context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:orchestrator-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+    "camunda.bpm.job-execution.enabled=false",
+    "spring.mail.host=localhost",
+    "spring.mail.port=" + OrchestratorIntegrationTest.SMTP_PORT,
+    "security-release.calendar.zone=Europe/Berlin",
+    "security-release.notification.sender=security@kurator.example"})
+public @interface OrchestratorIntegrationTest {
+
+  int SMTP_PORT = 3025;
+}

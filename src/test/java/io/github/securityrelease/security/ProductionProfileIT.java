@@ -1,0 +1,78 @@
+package io.github.securityrelease.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.securityrelease.SecurityReleaseApplication;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The postgres profile outside the embedded default: no demo accounts, and an admin whose
+ * password must come from the environment. The datasource here is H2 in memory, given the
+ * way production gives PostgreSQL's (SPRING_DATASOURCE_*); PostgreSQL itself is issue 6's.
+ */
+class ProductionProfileIT {
+
+  @Test
+  void refusesToStartWithoutAnAdminPassword() {
+    assertThatThrownBy(() -> start(null).close())
+        .hasRootCauseInstanceOf(MissingAdminPasswordException.class)
+        .rootCause().hasMessageContaining("SECURITY_RELEASE_ADMIN_PASSWORD is not set");
+  }
+
+  @Test
+  void refusesAShortAdminPassword() {
+    assertThatThrownBy(() -> start("short").close())
+        .hasRootCauseInstanceOf(MissingAdminPasswordException.class)
+        .rootCause().hasMessageContaining("shorter than 12 characters");
+  }
+
+  @Test
+  void hasTheAdminAndNoDemoAccounts() {
+    try (ConfigurableApplicationContext context = start("correct horse battery staple")) {
+      IdentityService identity = context.getBean(IdentityService.class);
+      assertThat(identity.createUserQuery().list()).extracting(User::getId).containsExactly("admin");
+      assertThat(identity.createUserQuery().userId("admin").memberOfGroup(Groups.ADMIN).count()).isEqualTo(1);
+      assertThat(identity.checkPassword("admin", "correct horse battery staple")).isTrue();
+      assertThat(identity.createGroupQuery().list()).hasSize(Groups.ALL.size());
+
+      TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder()
+          .rootUri("http://localhost:" + context.getEnvironment().getProperty("local.server.port")));
+      assertThat(http.withBasicAuth("demo-security", "demo-security").getForEntity("/engine-rest/task", String.class)
+          .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(http.withBasicAuth("admin", "correct horse battery staple").getForEntity("/engine-rest/user", String.class)
+          .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+  }
+
+  @Test
+  void explainsTheRefusal() {
+    var analysis = new MissingAdminPasswordException.Analyzer()
+        .analyze(new IllegalStateException(new MissingAdminPasswordException("no admin password")));
+    assertThat(analysis.getAction()).contains("SECURITY_RELEASE_ADMIN_PASSWORD", "admin", "camunda-admin");
+  }
+
+  private static ConfigurableApplicationContext start(String adminPassword) {
+    List<String> arguments = new ArrayList<>(List.of(
+        "--server.port=0",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--SPRING_DATASOURCE_URL=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "--SPRING_DATASOURCE_USERNAME=sa",
+        "--SPRING_DATASOURCE_PASSWORD="));
+    if (adminPassword != null) {
+      arguments.add("--SECURITY_RELEASE_ADMIN_PASSWORD=" + adminPassword);
+    }
+    return new SpringApplicationBuilder(SecurityReleaseApplication.class).profiles("postgres")
+        .run(arguments.toArray(String[]::new));
+  }
+}
