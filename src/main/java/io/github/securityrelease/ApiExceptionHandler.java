@@ -1,6 +1,7 @@
 package io.github.securityrelease;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.github.securityrelease.assessment.InvalidCvssVectorException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -57,6 +58,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
   }
 
+  /** The vector is the field; the metric at fault is named too, for a form to point at it. */
+  @ExceptionHandler(InvalidCvssVectorException.class)
+  ResponseEntity<Object> invalidCvssVector(InvalidCvssVectorException ex) {
+    ProblemDetail detail = invalidFields(List.of(new FieldProblem("vector", ex.getMessage())));
+    detail.setProperty("metric", ex.metric());
+    return ResponseEntity.badRequest().body(detail);
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<Object> forbidden(AuthorizationException ex) {
     return problem(HttpStatus.FORBIDDEN, "You are not allowed to do this");
@@ -74,11 +83,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private static ResponseEntity<Object> badFields(List<FieldProblem> problems) {
+    return ResponseEntity.badRequest().body(invalidFields(problems));
+  }
+
+  private static ProblemDetail invalidFields(List<FieldProblem> problems) {
     ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid field(s): "
         + problems.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", ")));
     detail.setTitle("Invalid request");
     detail.setProperty("errors", problems);
-    return ResponseEntity.badRequest().body(detail);
+    return detail;
   }
 
   private static ResponseEntity<Object> problem(HttpStatus status, String message) {

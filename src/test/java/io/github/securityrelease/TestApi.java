@@ -1,0 +1,11 @@
+package io.github.securityrelease;
+
+/** The API's error answers for a controller test of another package, without a Spring context. */
+public final class TestApi {
+
+  private TestApi() {}
+
+  public static Object exceptionHandler() {
+    return new ApiExceptionHandler();
+  }
+}
