@@ -1,0 +1,64 @@
+package io.github.securityrelease.assessment;
+
+import static io.github.securityrelease.CaseVariables.*;
+import static io.github.securityrelease.TaskInput.refuse;
+import static io.github.securityrelease.TaskInput.requireText;
+import static io.github.securityrelease.TaskInput.text;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * R4-R6 on submit of "Validate report": an outcome; a reason for a rejection; for an accepted
+ * report a valid CVSS 3.x or 4.0 vector and the affected versions, and a reason beside any
+ * severity override. A refusal is shown to the assessor and the task stays open.
+ */
+@Component("checkValidation")
+class CheckValidation implements TaskListener {
+
+  private final CvssScorer scorer;
+
+  CheckValidation(CvssScorer scorer) {
+    this.scorer = scorer;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    ValidationOutcome outcome = outcome(requireText(task, VALIDATION_OUTCOME, "choose an outcome"));
+    task.setVariable(VALIDATION_OUTCOME, outcome.name());
+    if (outcome != ValidationOutcome.ACCEPTED) {
+      requireText(task, REJECTION_REASON, "the reporter is told why the report is rejected (R4)");
+      return;
+    }
+    String vector = requireText(task, CVSS_VECTOR, "an accepted report is scored with CVSS (R5)");
+    try {
+      task.setVariable(CVSS_VECTOR, scorer.score(vector).vector());
+    } catch (InvalidCvssVectorException e) {
+      throw refuse(CVSS_VECTOR, e.getMessage());
+    }
+    requireText(task, AFFECTED_VERSIONS, "name the affected versions");
+    String override = text(task, SEVERITY_OVERRIDE);
+    if (override != null) {
+      task.setVariable(SEVERITY_OVERRIDE, severity(override).name());
+      requireText(task, SEVERITY_OVERRIDE_REASON, "an override of the computed severity needs its reason (R6)");
+    }
+  }
+
+  private static ValidationOutcome outcome(String value) {
+    try {
+      return ValidationOutcome.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw refuse(VALIDATION_OUTCOME, "must be one of " + Arrays.toString(ValidationOutcome.values()));
+    }
+  }
+
+  private static Severity severity(String value) {
+    try {
+      return Severity.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw refuse(SEVERITY_OVERRIDE, "must be one of " + Arrays.toString(Severity.values()));
+    }
+  }
+}

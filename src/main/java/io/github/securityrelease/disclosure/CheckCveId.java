@@ -1,0 +1,26 @@
+package io.github.securityrelease.disclosure;
+
+import static io.github.securityrelease.CaseVariables.CVE_ID;
+import static io.github.securityrelease.TaskInput.refuse;
+import static io.github.securityrelease.TaskInput.requireText;
+
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** R12: the case's CVE ID has the CVE format: CVE-YYYY-NNNN, four or more digits. */
+@Component("checkCveId")
+class CheckCveId implements TaskListener {
+
+  static final Pattern CVE_ID_FORMAT = Pattern.compile("CVE-\\d{4}-\\d{4,}");
+
+  @Override
+  public void notify(DelegateTask task) {
+    String cveId = requireText(task, CVE_ID, "the CVE ID assigned to the case is required");
+    if (!CVE_ID_FORMAT.matcher(cveId).matches()) {
+      throw refuse(CVE_ID, "'" + cveId + "' is not a CVE ID (CVE-YYYY-NNNN, four or more digits)");
+    }
+    task.setVariable(CVE_ID, cveId);
+  }
+}

@@ -1,0 +1,32 @@
+package io.github.securityrelease.release;
+
+import static io.github.securityrelease.CaseVariables.*;
+import static io.github.securityrelease.TaskInput.bool;
+import static io.github.securityrelease.TaskInput.refuse;
+import static io.github.securityrelease.TaskInput.text;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * R7, R10: a remediation names its patches or its mitigations, and only a case whose release
+ * track allows it may take its fix to the public repository.
+ */
+@Component("checkRemediation")
+class CheckRemediation implements TaskListener {
+
+  static final String SEMI_PUBLIC_ALLOWED = "SEMI_PUBLIC_ALLOWED";
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (text(task, FIX_PULL_REQUESTS) == null && text(task, MITIGATIONS) == null) {
+      throw refuse(FIX_PULL_REQUESTS, "name the fix's pull requests or patches, or the mitigations");
+    }
+    boolean inPublic = Boolean.TRUE.equals(bool(task, FIX_IN_PUBLIC));
+    if (inPublic && !SEMI_PUBLIC_ALLOWED.equals(task.getVariable(FIX_VISIBILITY))) {
+      throw refuse(FIX_IN_PUBLIC, "this case's fix must stay private (severity 7.0 or higher, R10)");
+    }
+    task.setVariable(FIX_IN_PUBLIC, inPublic);
+  }
+}
