@@ -1,6 +1,7 @@
 package io.github.securityrelease.disclosure;
 
 import io.github.securityrelease.release.BusinessCalendar;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,9 @@ public class DisclosurePlan {
   /** R2: the reporter hears from the team within 2 business days. */
   static final int ACKNOWLEDGEMENT_BUSINESS_DAYS = 2;
 
+  /** R8: the fix is to be ready within 7 days of the report reaching the team. */
+  static final Duration FIX_DEVELOPMENT = Duration.ofDays(7);
+
   private final BusinessCalendar calendar;
 
   DisclosurePlan(BusinessCalendar calendar) {
@@ -22,5 +26,9 @@ public class DisclosurePlan {
 
   public Instant acknowledgementDueBy(Instant reportedAt) {
     return calendar.addBusinessDays(reportedAt, ACKNOWLEDGEMENT_BUSINESS_DAYS);
+  }
+
+  public Instant fixDueBy(Instant reportedAt) {
+    return reportedAt.plus(FIX_DEVELOPMENT);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.securityrelease.intake;
 
+import io.github.securityrelease.notification.CaseMail;
 import io.github.securityrelease.notification.NotificationKind;
 import io.github.securityrelease.team.SecurityTeam;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

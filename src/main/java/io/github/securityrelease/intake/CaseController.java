@@ -1,6 +1,8 @@
 package io.github.securityrelease.intake;
 
-import static io.github.securityrelease.intake.CaseVariables.*;
+import io.github.securityrelease.CaseVariables;
+
+import static io.github.securityrelease.CaseVariables.*;
 
 import io.github.securityrelease.security.EngineIdentity;
 import java.time.Instant;

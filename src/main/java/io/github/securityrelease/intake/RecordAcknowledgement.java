@@ -1,5 +1,7 @@
 package io.github.securityrelease.intake;
 
+import io.github.securityrelease.CaseVariables;
+
 import io.github.securityrelease.security.EngineIdentity;
 import java.time.Clock;
 import java.util.Date;

@@ -1,7 +1,10 @@
 package io.github.securityrelease.intake;
 
-import static io.github.securityrelease.intake.CaseVariables.*;
+import io.github.securityrelease.CaseVariables;
 
+import static io.github.securityrelease.CaseVariables.*;
+
+import io.github.securityrelease.VulnerabilityStatus;
 import io.github.securityrelease.disclosure.DisclosurePlan;
 import io.github.securityrelease.security.EngineIdentity;
 import java.time.Clock;
@@ -45,6 +48,7 @@ class ReportIntake {
     String caseId = caseIds.next();
     Instant dueBy = disclosurePlan.acknowledgementDueBy(reportedAt);
     Map<String, Object> variables = variables(report, caseId, reportedAt, dueBy);
+    variables.put(FIX_DUE_BY, Date.from(disclosurePlan.fixDueBy(reportedAt)));
     // the service takes the report, whoever sent it: the caller's own rights do not apply
     engineIdentity.runAsService(() -> runtimeService.createProcessInstanceByKey(PROCESS_KEY)
         .businessKey(caseId)
@@ -71,6 +75,7 @@ class ReportIntake {
     variables.put(REPORTER_EMAIL, report.reporter().email().strip());
     variables.put(PUBLICLY_DISCLOSED, report.disclosed());
     variables.put(PUBLIC_REFERENCE, report.publicReference());
+    variables.put(FAST_TRACK, false);
     variables.put(REPORTED_AT, Date.from(reportedAt));
     variables.put(ACKNOWLEDGEMENT_DUE_BY, Date.from(dueBy));
     return variables;

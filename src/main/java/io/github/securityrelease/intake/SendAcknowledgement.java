@@ -1,7 +1,7 @@
 package io.github.securityrelease.intake;
 
+import io.github.securityrelease.notification.CaseMail;
 import io.github.securityrelease.notification.NotificationKind;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,6 @@ class SendAcknowledgement implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reporter = (String) execution.getVariable(CaseVariables.REPORTER_EMAIL);
-    mail.send(NotificationKind.ACKNOWLEDGEMENT, execution, List.of(reporter));
+    mail.sendToReporter(NotificationKind.ACKNOWLEDGEMENT, execution);
   }
 }

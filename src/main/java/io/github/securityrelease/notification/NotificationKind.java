@@ -4,7 +4,10 @@ package io.github.securityrelease.notification;
 public enum NotificationKind {
   REPORT_RECEIPT("report-receipt"),
   ACKNOWLEDGEMENT("acknowledgement"),
-  ACKNOWLEDGEMENT_OVERDUE_ALERT("acknowledgement-overdue-alert");
+  ACKNOWLEDGEMENT_OVERDUE_ALERT("acknowledgement-overdue-alert"),
+  PUBLIC_REPORT_ALERT("public-report-alert"),
+  REJECTION("rejection"),
+  FIX_OVERDUE_ALERT("fix-overdue-alert");
 
   private final String template;
 

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import jakarta.annotation.PostConstruct;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -96,14 +97,18 @@ class AccessSeeder {
     authorizations.saveAuthorization(authorization);
   }
 
+  /** Made once, its properties kept current: the list shows each task's case, title and status. */
   private String ensureFilter(String name, int priority, String description, Query<?, ?> query) {
-    Filter existing = filters.createTaskFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
-      return existing.getId();
+    Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name).setQuery(query);
     }
-    Filter filter = filters.newTaskFilter(name)
-        .setQuery(query)
-        .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+    filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true,
+        "variables", List.of(
+            Map.of("name", "caseId", "label", "Case"),
+            Map.of("name", "title", "label", "Title"),
+            Map.of("name", "severity", "label", "Severity"),
+            Map.of("name", "status", "label", "Status"))));
     return filters.saveFilter(filter).getId();
   }
 }
