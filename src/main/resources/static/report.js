@@ -20,16 +20,33 @@ document.addEventListener("DOMContentLoaded", () => {
     return body;
   }
 
-  function showErrors(lines) {
+  // "reporter.email" -> the field named so, and the text of its label
+  function fieldFor(path) {
+    return form.querySelector(`[name="${CSS.escape(path)}"]`);
+  }
+
+  function labelOf(field, path) {
+    const label = field && form.querySelector(`label[for="${CSS.escape(field.id)}"]`);
+    return label ? label.firstChild.textContent.trim() : path;
+  }
+
+  function showErrors(problems) {
+    for (const marked of form.querySelectorAll("[aria-invalid]")) marked.removeAttribute("aria-invalid");
     errors.replaceChildren();
+    const heading = document.createElement("p");
+    heading.textContent = "The report was not sent. Please correct:";
     const list = document.createElement("ul");
-    for (const line of lines) {
+    for (const problem of problems) {
+      const field = problem.field ? fieldFor(problem.field) : null;
+      if (field) field.setAttribute("aria-invalid", "true");
       const item = document.createElement("li");
-      item.textContent = line;
+      item.textContent = problem.field ? `${labelOf(field, problem.field)}: ${problem.message}` : problem.message;
       list.append(item);
     }
-    errors.append(list);
+    errors.append(heading, list);
     errors.hidden = false;
+    errors.scrollIntoView({ behavior: "smooth", block: "start" });
+    errors.focus();
   }
 
   form.addEventListener("submit", async (event) => {
@@ -46,16 +63,17 @@ document.addEventListener("DOMContentLoaded", () => {
       const answer = await response.json().catch(() => ({}));
       if (response.status === 201) {
         document.getElementById("caseId").textContent = answer.caseId;
-        document.getElementById("dueBy").textContent = new Date(answer.acknowledgementDueBy).toString();
+        document.getElementById("dueBy").textContent = new Date(answer.acknowledgementDueBy)
+          .toLocaleString(undefined, { dateStyle: "full", timeStyle: "short", timeZoneName: "short" });
         form.hidden = true;
         result.hidden = false;
       } else if (Array.isArray(answer.errors)) {
-        showErrors(answer.errors.map((e) => `${e.field}: ${e.message}`));
+        showErrors(answer.errors);
       } else {
-        showErrors([answer.detail || `The report could not be sent (HTTP ${response.status}).`]);
+        showErrors([{ message: answer.detail || `The report could not be sent (HTTP ${response.status}).` }]);
       }
     } catch (failure) {
-      showErrors(["The report could not be sent: the service is not reachable. Please try again."]);
+      showErrors([{ message: "The report could not be sent: the service is not reachable. Please try again." }]);
     } finally {
       button.disabled = false;
     }

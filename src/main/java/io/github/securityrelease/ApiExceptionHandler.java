@@ -73,7 +73,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ResponseStatusException.class)
   ResponseEntity<Object> status(ResponseStatusException ex) {
-    return problem(HttpStatus.valueOf(ex.getStatusCode().value()), ex.getReason());
+    HttpStatus status = HttpStatus.valueOf(ex.getStatusCode().value());
+    ResponseEntity<Object> response = problem(status, ex.getReason());
+    return status == HttpStatus.SERVICE_UNAVAILABLE
+        ? ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, "5").body(response.getBody())
+        : response;
   }
 
   @ExceptionHandler(Exception.class)

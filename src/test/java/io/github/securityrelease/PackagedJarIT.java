@@ -65,7 +65,7 @@ class PackagedJarIT {
   private static void awaitStarted(HttpClient http, URI base, Process service) {
     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
       assertThat(service.isAlive()).as("the service is running").isTrue();
-      return http.send(HttpRequest.newBuilder(base.resolve("/actuator/health")).build(),
+      return http.send(HttpRequest.newBuilder(base.resolve("/actuator/health/readiness")).build(),
           HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     });
   }

@@ -3,12 +3,16 @@ package io.github.securityrelease.intake;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The public intake: anyone may report, nobody learns anything back but the case ID. */
 @RestController
@@ -16,15 +20,21 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportController {
 
   private final ReportIntake intake;
+  private final ApplicationAvailability availability;
 
-  ReportController(ReportIntake intake) {
+  ReportController(ReportIntake intake, ApplicationAvailability availability) {
     this.intake = intake;
+    this.availability = availability;
   }
 
   record Created(String caseId, Instant acknowledgementDueBy) {}
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Created> report(@Valid @RequestBody ReportRequest report) {
+    // the web server listens a moment before the models are deployed: say so rather than fail
+    if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The service is starting: please retry in a few seconds");
+    }
     ReportIntake.Receipt receipt = intake.receive(report);
     return ResponseEntity.created(URI.create("/api/v1/cases/" + receipt.caseId()))
         .body(new Created(receipt.caseId(), receipt.acknowledgementDueBy()));

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseMail {
 
+  static final String NOTICE = "notice";
+
   private final MailTemplates templates;
   private final Notifier notifier;
   private final BusinessCalendar calendar;
@@ -45,6 +47,15 @@ public class CaseMail {
 
   public void sendToReporter(NotificationKind kind, DelegateExecution execution, Map<String, ?> extra) {
     send(kind, execution, List.of((String) execution.getVariable(CaseVariables.REPORTER_EMAIL)), extra);
+  }
+
+  /** The kind of notice a service task sends: its input parameter {@code notice}. */
+  public static NotificationKind notice(DelegateExecution execution) {
+    Object notice = execution.getVariableLocal(NOTICE);
+    if (notice == null) {
+      throw new IllegalStateException(execution.getCurrentActivityId() + " has no input parameter '" + NOTICE + "'");
+    }
+    return NotificationKind.valueOf(notice.toString());
   }
 
   private Map<String, Object> model(DelegateExecution execution, String caseId) {

@@ -1,26 +1,28 @@
-package io.github.securityrelease.intake;
+package io.github.securityrelease.team;
 
 import io.github.securityrelease.notification.CaseMail;
 import io.github.securityrelease.notification.NotificationKind;
-import io.github.securityrelease.team.SecurityTeam;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** R3: a report that is public already alerts the whole team at once. */
-@Component("alertTeamPublicReport")
-class AlertTeamPublicReport implements JavaDelegate {
+/**
+ * Alerts every member of the security team about a case (R2, R3, R8). Which alert is the
+ * task's input parameter {@code notice}, a {@link NotificationKind}, so that the model says it.
+ */
+@Component("alertSecurityTeam")
+class AlertSecurityTeam implements JavaDelegate {
 
   private final CaseMail mail;
   private final SecurityTeam team;
 
-  AlertTeamPublicReport(CaseMail mail, SecurityTeam team) {
+  AlertSecurityTeam(CaseMail mail, SecurityTeam team) {
     this.mail = mail;
     this.team = team;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    mail.send(NotificationKind.PUBLIC_REPORT_ALERT, execution, team.memberEmails());
+    mail.send(CaseMail.notice(execution), execution, team.memberEmails());
   }
 }
