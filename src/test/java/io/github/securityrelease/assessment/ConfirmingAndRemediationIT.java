@@ -11,6 +11,9 @@ import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -171,6 +174,10 @@ class ConfirmingAndRemediationIT {
     Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(taskKey).singleResult();
     assertThat(task).as(taskKey + " of " + caseId).isNotNull();
     TestRestTemplate as = http.withBasicAuth(user, user);
+    ResponseEntity<String> form = as.getForEntity("/engine-rest/task/" + task.getId() + "/deployed-form", String.class);
+    assertThat(form.getStatusCode()).as("Tasklist gets the form of " + taskKey).isEqualTo(HttpStatus.OK);
+    assertThat(formKeys(form.getBody())).as("the form of " + taskKey + " has a field for each value")
+        .containsAll(values.keySet());
     as.exchange("/engine-rest/task/" + task.getId() + "/claim", HttpMethod.POST,
         new HttpEntity<>(Map.of("userId", user)), String.class);
     Map<String, Object> variables = new LinkedHashMap<>();
@@ -179,6 +186,17 @@ class ConfirmingAndRemediationIT {
         HttpMethod.POST, new HttpEntity<>(Map.of("variables", variables)), String.class);
     cases.runDueJobs(caseId);
     return response;
+  }
+
+  private static List<String> formKeys(String form) {
+    try {
+      List<String> keys = new ArrayList<>();
+      new ObjectMapper().readTree(form).get("components")
+          .forEach(component -> keys.add(component.path("key").asText()));
+      return keys;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void assertCompleted(ResponseEntity<String> response) {
