@@ -66,6 +66,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(detail);
   }
 
+  @ExceptionHandler(InvalidFieldException.class)
+  ResponseEntity<Object> invalidField(InvalidFieldException ex) {
+    return badFields(List.of(new FieldProblem(ex.field(), ex.getMessage())));
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<Object> forbidden(AuthorizationException ex) {
     return problem(HttpStatus.FORBIDDEN, "You are not allowed to do this");

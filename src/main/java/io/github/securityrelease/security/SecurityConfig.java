@@ -34,6 +34,9 @@ class SecurityConfig {
             .requestMatchers(path(HttpMethod.POST, "/api/v1/reports")).permitAll()
             .requestMatchers(path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"))
                 .permitAll()
+            // R25, R26: the distributors list is the security team's to read and to keep
+            .requestMatchers(path("/api/v1/distributors"), path("/api/v1/distributors/**"))
+                .hasAuthority(authority(SECURITY_TEAM))
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/notifications"))
                 .hasAuthority(authority(SECURITY_TEAM))
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*"))

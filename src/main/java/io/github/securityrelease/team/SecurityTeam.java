@@ -24,4 +24,9 @@ public class SecurityTeam {
         .distinct()
         .toList();
   }
+
+  /** Whether {@code userId} is a member now (R25: only a current member may vouch for a distributor). */
+  public boolean isMember(String userId) {
+    return identityService.createUserQuery().userId(userId).memberOfGroup(Groups.SECURITY_TEAM).count() > 0;
+  }
 }

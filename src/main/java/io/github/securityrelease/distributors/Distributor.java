@@ -1,0 +1,28 @@
+package io.github.securityrelease.distributors;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One organisation on the private distributors list (R25) and where it stands. A removed
+ * distributor stays on record (R26) with {@code removedAt} and {@code removalReason}.
+ *
+ * @param changedBy the user who made the last change; null when the service made it
+ */
+public record Distributor(
+    long id,
+    String organisation,
+    List<String> contacts,
+    boolean active,
+    Instant embargoPolicyAcceptedAt,
+    String vouchedBy,
+    Instant createdAt,
+    Instant updatedAt,
+    String changedBy,
+    Instant removedAt,
+    String removalReason) {
+
+  public Distributor {
+    contacts = List.copyOf(contacts);
+  }
+}

@@ -1,0 +1,47 @@
+package io.github.securityrelease.distributors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who changed what on the distributors list: a row per change with the state it left, so
+ * that the list's history (who was told, from when to when) can be rebuilt after the fact.
+ */
+@Component
+class DistributorChangeLog {
+
+  enum Change { CREATED, UPDATED, REMOVED }
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  DistributorChangeLog(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** Records {@code change}, which left the distributor as {@code after}: part of the change's transaction. */
+  void record(Change change, Distributor after) {
+    jdbc.sql("""
+            insert into distributor_change (distributor_id, action, changed_by, changed_at, state)
+            values (:id, :action, :changedBy, :changedAt, :state)""")
+        .param("id", after.id())
+        .param("action", change.name())
+        .param("changedBy", after.changedBy())
+        .param("changedAt", OffsetDateTime.ofInstant(after.updatedAt(), ZoneOffset.UTC))
+        .param("state", toJson(after))
+        .update();
+  }
+
+  private String toJson(Distributor distributor) {
+    try {
+      return json.writeValueAsString(distributor);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A distributor is always writable as JSON", e);
+    }
+  }
+}

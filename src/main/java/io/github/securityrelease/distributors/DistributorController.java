@@ -1,0 +1,62 @@
+package io.github.securityrelease.distributors;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The distributors list, for the security team alone (SecurityConfig). */
+@RestController
+@RequestMapping(path = "/api/v1/distributors", produces = MediaType.APPLICATION_JSON_VALUE)
+class DistributorController {
+
+  private final DistributorRegistry registry;
+
+  DistributorController(DistributorRegistry registry) {
+    this.registry = registry;
+  }
+
+  @GetMapping
+  List<Distributor> list() {
+    return registry.all();
+  }
+
+  @GetMapping("/{id}")
+  Distributor get(@PathVariable long id) {
+    return registry.find(id).orElseThrow(() -> unknown(id));
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Distributor> register(@Valid @RequestBody DistributorRequest request) {
+    Distributor registered = registry.register(request);
+    return ResponseEntity.created(URI.create("/api/v1/distributors/" + registered.id())).body(registered);
+  }
+
+  @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Distributor update(@PathVariable long id, @Valid @RequestBody DistributorRequest request) {
+    return registry.update(id, request).orElseThrow(() -> unknown(id));
+  }
+
+  /** R26: off the list for good, on record with {@code reason}; {@code 204} again for one removed already. */
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> remove(@PathVariable long id, @RequestParam(required = false) String reason) {
+    registry.remove(id, reason).orElseThrow(() -> unknown(id));
+    return ResponseEntity.noContent().build();
+  }
+
+  private static ResponseStatusException unknown(long id) {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND, "No distributor " + id);
+  }
+}
