@@ -56,5 +56,42 @@ public final class CaseVariables {
   public static final String CVE_REQUEST_REFERENCE = "cveRequestReference";
   public static final String CVE_ID = "cveId";
 
+  // RESTRICTED_DISCLOSURE (R13-R16): the plan; dates the form submits are ISO-8601 strings
+  public static final String PUBLIC_DISCLOSURE_AT = "publicDisclosureAt";
+  public static final String RELEASE_AT = "releaseAt";
+  public static final String PUBLIC_MESSAGING = "publicMessaging";
+  public static final String DISTRIBUTOR_CONTENT = "distributorContent";
+  public static final String RELEASE_BRANCHES = "releaseBranches";
+  public static final String RELEASE_BRANCH_OPTIONS = "releaseBranchOptions";
+  public static final String SHORT_EMBARGO_REASON = "shortEmbargoReason";
+  public static final String SHORT_EMBARGO = "shortEmbargo";
+  public static final String ADVANCE_NOTICE_AT = "advanceNoticeAt";
+  public static final String RELEASE_NOTICE_AT = "releaseNoticeAt";
+  public static final String ADVANCE_NOTICE_SENT_AT = "advanceNoticeSentAt";
+  public static final String RELEASE_NOTICE_SENT_AT = "releaseNoticeSentAt";
+  public static final String RESCHEDULED_PUBLIC_DISCLOSURE_AT = "rescheduledPublicDisclosureAt";
+  public static final String RESCHEDULED_RELEASE_AT = "rescheduledReleaseAt";
+  public static final String RESCHEDULE_REASON = "rescheduleReason";
+  public static final String BREACHED_BY = "breachedBy";
+  public static final String BREACH_DESCRIPTION = "breachDescription";
+  public static final String EMBARGO_DECISION = "embargoDecision";
+  public static final String EMBARGO_DECISION_REASON = "embargoDecisionReason";
+  public static final String RELEASE_NOW_AT = "releaseNowAt";
+  public static final String EMBARGO_BREACHES = "embargoBreaches";
+
+  // Release day and PUBLIC_DISCLOSURE (R17, R18)
+  public static final String BRANCH = "branch";
+  public static final String COMMIT = "commit";
+  public static final String CHERRY_PICKS = "cherryPicks";
+  public static final String RELEASE_VERSIONS = "releaseVersions";
+  public static final String BINARIES_LOCATION = "binariesLocation";
+  public static final String BINARIES_VERIFIED = "binariesVerified";
+  public static final String RELEASE_NOTES_DRAFT = "releaseNotesDraft";
+  public static final String RELEASE_NOTES_URL = "releaseNotesUrl";
+  public static final String ADVISORY_URL = "advisoryUrl";
+  public static final String TRACKING_ISSUE_TITLE = "trackingIssueTitle";
+  public static final String TRACKING_ISSUE_URL = "trackingIssueUrl";
+  public static final String DISCLOSED_AT = "disclosedAt";
+
   private CaseVariables() {}
 }

@@ -4,6 +4,7 @@ import io.github.securityrelease.release.BusinessCalendar;
 import io.github.securityrelease.release.ReleaseCalendar;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,6 +91,11 @@ public class DisclosurePlan {
     }
     return new Plan(publicDisclosureAt, release, latest(publicDisclosureAt.minus(ADVANCE_NOTICE), now),
         latest(release.minus(RELEASE_NOTICE), now), shortEmbargo);
+  }
+
+  /** R17: master and every release branch of the plan: one cherry-pick task each. */
+  public List<String> branchesToPatch(Object releaseBranches) {
+    return Branches.of(releaseBranches).toPatch();
   }
 
   private static Instant latest(Instant a, Instant b) {

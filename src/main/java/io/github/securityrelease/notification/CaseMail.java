@@ -34,10 +34,16 @@ public class CaseMail {
 
   /** With {@code extra} values for the template beside the case's variables (flags for its sections). */
   public void send(NotificationKind kind, DelegateExecution execution, List<String> recipients, Map<String, ?> extra) {
+    send(kind, execution, recipients, extra, null);
+  }
+
+  /** Once per {@code occasion} (see {@link Notice#occasion()}) for the same recipients. */
+  public void send(NotificationKind kind, DelegateExecution execution, List<String> recipients, Map<String, ?> extra,
+      String occasion) {
     String caseId = execution.getProcessBusinessKey();
     Map<String, Object> model = model(execution, caseId);
     model.putAll(extra);
-    notifier.send(templates.render(kind, caseId, recipients, model));
+    notifier.send(templates.render(kind, caseId, recipients, model).on(occasion));
   }
 
   /** To the reporter, at the address of the report. */

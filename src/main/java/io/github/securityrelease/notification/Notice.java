@@ -9,8 +9,18 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /** A message to send: what kind, about which case, to whom, and its rendered text. */
-public record Notice(NotificationKind kind, String caseId, List<String> recipients, String subject, String body) {
+public record Notice(NotificationKind kind, String caseId, List<String> recipients, String subject, String body,
+    String occasion) {
 
+  /** A notice sent once per case and recipients. */
+  public Notice(NotificationKind kind, String caseId, List<String> recipients, String subject, String body) {
+    this(kind, caseId, recipients, subject, body, null);
+  }
+
+  /**
+   * @param occasion what makes a notice of the same kind new for the same people, such as
+   *     the dates it announces; null when there is one per case
+   */
   public Notice {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(caseId, "caseId");
@@ -24,7 +34,12 @@ public record Notice(NotificationKind kind, String caseId, List<String> recipien
 
   /** The same kind, case and recipients make the same notice, which is sent only once. */
   String dedupeKey() {
-    return kind + ":" + caseId + ":" + sha256(String.join(",", recipients));
+    return kind + ":" + caseId + ":" + sha256(String.join(",", recipients) + (occasion == null ? "" : "|" + occasion));
+  }
+
+  /** The same notice for another occasion. */
+  public Notice on(String newOccasion) {
+    return new Notice(kind, caseId, recipients, subject, body, newOccasion);
   }
 
   private static String sha256(String text) {

@@ -7,7 +7,12 @@ public enum NotificationKind {
   ACKNOWLEDGEMENT_OVERDUE_ALERT("acknowledgement-overdue-alert"),
   PUBLIC_REPORT_ALERT("public-report-alert"),
   REJECTION("rejection"),
-  FIX_OVERDUE_ALERT("fix-overdue-alert");
+  FIX_OVERDUE_ALERT("fix-overdue-alert"),
+  ADVANCE_NOTICE("advance-notice"),
+  RELEASE_NOTICE("release-notice"),
+  DISCLOSURE_RESCHEDULED("disclosure-rescheduled"),
+  EMBARGO_BROKEN("embargo-broken"),
+  PUBLIC_ANNOUNCEMENT("public-announcement");
 
   private final String template;
 

@@ -1,0 +1,42 @@
+package io.github.securityrelease.disclosure;
+
+import static io.github.securityrelease.CaseVariables.*;
+import static io.github.securityrelease.TaskInput.refuse;
+import static io.github.securityrelease.TaskInput.requireText;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** R15 on submit of "Assess embargo break": a decision, its reason, and a date that is not past. */
+@Component("checkEmbargoDecision")
+class CheckEmbargoDecision implements TaskListener {
+
+  static final Set<String> DECISIONS = Set.of("RELEASE_NOW", "CONTINUE");
+
+  private final Clock clock;
+
+  CheckEmbargoDecision(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String decision = requireText(task, EMBARGO_DECISION, "release now or continue");
+    if (!DECISIONS.contains(decision)) {
+      throw refuse(EMBARGO_DECISION, "must be RELEASE_NOW or CONTINUE");
+    }
+    requireText(task, EMBARGO_DECISION_REASON, "the decision and its reason are on record (R15)");
+    try {
+      Instant at = PlanDates.instant(task, RELEASE_NOW_AT);
+      if (at != null && at.isBefore(clock.instant().minusSeconds(60))) {
+        throw refuse(RELEASE_NOW_AT, "is in the past: leave it empty to release now");
+      }
+    } catch (InvalidPlanException e) {
+      throw refuse(e.field(), e.getMessage());
+    }
+  }
+}

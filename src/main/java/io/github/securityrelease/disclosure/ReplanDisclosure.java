@@ -1,0 +1,42 @@
+package io.github.securityrelease.disclosure;
+
+import static io.github.securityrelease.CaseVariables.*;
+import static io.github.securityrelease.TaskInput.text;
+
+import io.github.securityrelease.notification.NotificationKind;
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * R14, R16 re-planned (message DisclosureRescheduled): the new dates become the plan, every
+ * timer still waiting moves, and distributors who were told already get a dated update.
+ */
+@Component("replanDisclosure")
+class ReplanDisclosure implements JavaDelegate {
+
+  private final DisclosurePlan plan;
+  private final PlanDates dates;
+  private final DistributorNotices notices;
+  private final Clock clock;
+
+  ReplanDisclosure(DisclosurePlan plan, PlanDates dates, DistributorNotices notices, Clock clock) {
+    this.plan = plan;
+    this.dates = dates;
+    this.notices = notices;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Plan replanned = plan.plan(PlanDates.instant(execution, RESCHEDULED_PUBLIC_DISCLOSURE_AT),
+        PlanDates.instant(execution, RESCHEDULED_RELEASE_AT), Boolean.TRUE.equals(execution.getVariable(FAST_TRACK)),
+        text(execution, RESCHEDULE_REASON), clock.instant());
+    dates.apply(execution.getProcessInstance(), replanned);
+    dates.moveTimers(execution.getProcessInstanceId());
+    if (execution.getVariable(ADVANCE_NOTICE_SENT_AT) != null) {
+      notices.send(NotificationKind.DISCLOSURE_RESCHEDULED, execution);
+    }
+  }
+}
