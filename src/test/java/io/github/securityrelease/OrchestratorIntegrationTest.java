@@ -20,7 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
     "spring.mail.host=localhost",
     "spring.mail.port=" + OrchestratorIntegrationTest.SMTP_PORT,
     "security-release.calendar.zone=Europe/Berlin",
-    "security-release.notification.sender=security@kurator.example"})
+    "security-release.notification.sender=security@kurator.example",
+    "security-release.announce.recipients=announce@lists.kurator.example",
+    "security-release.release.branches=release-0.6,release-0.5"})
 public @interface OrchestratorIntegrationTest {
 
   int SMTP_PORT = 3025;

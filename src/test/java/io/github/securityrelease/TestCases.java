@@ -1,14 +1,24 @@
 package io.github.securityrelease;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -19,10 +29,12 @@ public class TestCases {
 
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
+  private final TaskService taskService;
 
-  TestCases(RuntimeService runtimeService, ManagementService managementService) {
+  TestCases(RuntimeService runtimeService, ManagementService managementService, TaskService taskService) {
     this.runtimeService = runtimeService;
     this.managementService = managementService;
+    this.taskService = taskService;
   }
 
   public static Map<String, Object> report(String title, String reporterEmail) {
@@ -39,6 +51,45 @@ public class TestCases {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     return http.postForEntity("/api/v1/reports", new HttpEntity<>(body, headers), Map.class);
+  }
+
+  /**
+   * Claims the task and submits its form's variables through the engine REST API, as Tasklist
+   * does, as {@code user}; checks first that Tasklist gets the task's form and that the form
+   * has a field for each value. A value that is a map is sent as it is ({@code value}, {@code type}).
+   */
+  public ResponseEntity<String> submit(TestRestTemplate http, String user, String caseId, String taskKey,
+      Map<String, Object> values) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(taskKey)
+        .listPage(0, 1).stream().findFirst().orElse(null);
+    assertThat(task).as(taskKey + " of " + caseId).isNotNull();
+    TestRestTemplate as = http.withBasicAuth(user, user);
+    ResponseEntity<String> form = as.getForEntity("/engine-rest/task/" + task.getId() + "/deployed-form", String.class);
+    assertThat(form.getStatusCode()).as("Tasklist gets the form of " + taskKey).isEqualTo(HttpStatus.OK);
+    assertThat(formKeys(form.getBody())).as("the form of " + taskKey + " has a field for each value")
+        .containsAll(values.keySet());
+    as.exchange("/engine-rest/task/" + task.getId() + "/claim", HttpMethod.POST,
+        new HttpEntity<>(Map.of("userId", user)), String.class);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, value instanceof Map<?, ?> typed ? typed : Map.of("value", value)));
+    ResponseEntity<String> response = as.exchange("/engine-rest/task/" + task.getId() + "/submit-form",
+        HttpMethod.POST, new HttpEntity<>(Map.of("variables", variables)), String.class);
+    runDueJobs(caseId);
+    return response;
+  }
+
+  public static void assertCompleted(ResponseEntity<String> response) {
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  private static List<String> formKeys(String form) {
+    try {
+      List<String> keys = new ArrayList<>();
+      new ObjectMapper().readTree(form).get("components").forEach(component -> keys.add(component.path("key").asText()));
+      return keys;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public ProcessInstance instance(String caseId) {

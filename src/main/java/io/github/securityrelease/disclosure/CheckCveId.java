@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
 @Component("checkCveId")
 class CheckCveId implements TaskListener {
 
-  static final Pattern CVE_ID_FORMAT = Pattern.compile("CVE-\\d{4}-\\d{4,}");
+  static final Pattern CVE_ID_FORMAT = Pattern.compile("CVE-(199\\d|20\\d\\d)-\\d{4,}");
 
   @Override
   public void notify(DelegateTask task) {
     String cveId = requireText(task, CVE_ID, "the CVE ID assigned to the case is required");
     if (!CVE_ID_FORMAT.matcher(cveId).matches()) {
-      throw refuse(CVE_ID, "'" + cveId + "' is not a CVE ID (CVE-YYYY-NNNN, four or more digits)");
+      throw refuse(CVE_ID, "'" + cveId + "' is not a CVE ID (CVE-YYYY-NNNN: a year from 1999, four or more digits)");
     }
     task.setVariable(CVE_ID, cveId);
   }

@@ -37,7 +37,9 @@ class SecurityConfig {
             // R25, R26: the distributors list is the security team's to read and to keep
             .requestMatchers(path("/api/v1/distributors"), path("/api/v1/distributors/**"))
                 .hasAuthority(authority(SECURITY_TEAM))
-            .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/notifications"))
+            .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/notifications"),
+                path(HttpMethod.PUT, "/api/v1/cases/*/disclosure-plan"),
+                path(HttpMethod.POST, "/api/v1/cases/*/embargo-breaks"))
                 .hasAuthority(authority(SECURITY_TEAM))
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*"))
                 .hasAnyAuthority(authority(SECURITY_TEAM), authority(MANAGERS))

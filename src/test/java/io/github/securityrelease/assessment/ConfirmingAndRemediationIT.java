@@ -11,12 +11,8 @@ import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -169,38 +163,12 @@ class ConfirmingAndRemediationIT {
     return caseId;
   }
 
-  /** Claims the task and submits its form's variables, as Tasklist does. */
   private ResponseEntity<String> submit(String user, String caseId, String taskKey, Map<String, Object> values) {
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(taskKey).singleResult();
-    assertThat(task).as(taskKey + " of " + caseId).isNotNull();
-    TestRestTemplate as = http.withBasicAuth(user, user);
-    ResponseEntity<String> form = as.getForEntity("/engine-rest/task/" + task.getId() + "/deployed-form", String.class);
-    assertThat(form.getStatusCode()).as("Tasklist gets the form of " + taskKey).isEqualTo(HttpStatus.OK);
-    assertThat(formKeys(form.getBody())).as("the form of " + taskKey + " has a field for each value")
-        .containsAll(values.keySet());
-    as.exchange("/engine-rest/task/" + task.getId() + "/claim", HttpMethod.POST,
-        new HttpEntity<>(Map.of("userId", user)), String.class);
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-    ResponseEntity<String> response = as.exchange("/engine-rest/task/" + task.getId() + "/submit-form",
-        HttpMethod.POST, new HttpEntity<>(Map.of("variables", variables)), String.class);
-    cases.runDueJobs(caseId);
-    return response;
-  }
-
-  private static List<String> formKeys(String form) {
-    try {
-      List<String> keys = new ArrayList<>();
-      new ObjectMapper().readTree(form).get("components")
-          .forEach(component -> keys.add(component.path("key").asText()));
-      return keys;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return cases.submit(http, user, caseId, taskKey, values);
   }
 
   private static void assertCompleted(ResponseEntity<String> response) {
-    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    TestCases.assertCompleted(response);
   }
 
   private Task task(String caseId) {

@@ -1,0 +1,105 @@
+package io.github.securityrelease.disclosure;
+
+import static io.github.securityrelease.CaseVariables.*;
+
+import io.github.securityrelease.InvalidFieldException;
+import io.github.securityrelease.security.EngineIdentity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The security team re-plans a case's disclosure (R14, R16) and reports an embargo break
+ * (R15) through the API as well as by message: the same messages, correlated by case ID.
+ */
+@RestController
+class DisclosureController {
+
+  private final RuntimeService runtimeService;
+  private final DisclosurePlan plan;
+  private final EngineIdentity engineIdentity;
+  private final Clock clock;
+
+  DisclosureController(RuntimeService runtimeService, DisclosurePlan plan, EngineIdentity engineIdentity, Clock clock) {
+    this.runtimeService = runtimeService;
+    this.plan = plan;
+    this.engineIdentity = engineIdentity;
+    this.clock = clock;
+  }
+
+  record Reschedule(@NotBlank String publicDisclosureAt, String releaseAt, @Size(max = 5000) String reason) {}
+
+  record PlanView(Instant publicDisclosureAt, Instant releaseAt, Instant advanceNoticeAt, Instant releaseNoticeAt,
+      boolean shortEmbargo) {}
+
+  record EmbargoBreak(@NotBlank @Size(max = 200) String breachedBy, @NotBlank @Size(max = 10000) String breachDescription) {}
+
+  @PutMapping("/api/v1/cases/{caseId}/disclosure-plan")
+  ResponseEntity<PlanView> reschedule(@PathVariable String caseId, @Valid @RequestBody Reschedule request) {
+    Map<String, Object> state = planned(caseId);
+    Plan replanned;
+    try {
+      replanned = plan.plan(PlanDates.parse(request.publicDisclosureAt(), "publicDisclosureAt"),
+          PlanDates.parse(request.releaseAt(), "releaseAt"), Boolean.TRUE.equals(state.get(FAST_TRACK)),
+          request.reason(), clock.instant());
+    } catch (InvalidPlanException e) {
+      throw new InvalidFieldException(field(e), e.getMessage());
+    }
+    Map<String, Object> message = new HashMap<>();
+    message.put(RESCHEDULED_PUBLIC_DISCLOSURE_AT, request.publicDisclosureAt());
+    message.put(RESCHEDULED_RELEASE_AT, request.releaseAt());
+    message.put(RESCHEDULE_REASON, request.reason());
+    engineIdentity.runAsService(() -> runtimeService.createMessageCorrelation("DisclosureRescheduled")
+        .processInstanceBusinessKey(caseId).setVariables(message).correlateWithResult());
+    return ResponseEntity.accepted().body(new PlanView(replanned.publicDisclosureAt(), replanned.releaseAt(),
+        replanned.advanceNoticeAt(), replanned.releaseNoticeAt(), replanned.shortEmbargo()));
+  }
+
+  @PostMapping("/api/v1/cases/{caseId}/embargo-breaks")
+  ResponseEntity<Void> embargoBroken(@PathVariable String caseId, @Valid @RequestBody EmbargoBreak request) {
+    planned(caseId);
+    engineIdentity.runAsService(() -> runtimeService.createMessageCorrelation("EmbargoBroken")
+        .processInstanceBusinessKey(caseId)
+        .setVariable(BREACHED_BY, request.breachedBy())
+        .setVariable(BREACH_DESCRIPTION, request.breachDescription())
+        .correlateWithResult());
+    return ResponseEntity.accepted().build();
+  }
+
+  /** The case's variables, if it has a disclosure plan and is not public yet; else 404 or 409. */
+  private Map<String, Object> planned(String caseId) {
+    return engineIdentity.runAsService(() -> {
+      ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(caseId).singleResult();
+      if (instance == null) {
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No open case " + caseId);
+      }
+      Map<String, Object> variables = runtimeService.getVariables(instance.getId());
+      boolean hasPlan = variables.get(ADVANCE_NOTICE_AT) != null;
+      Object status = variables.get(STATUS);
+      if (!hasPlan || "PUBLIC_DISCLOSURE".equals(status)) {
+        throw new ResponseStatusException(HttpStatus.CONFLICT,
+            caseId + " has no disclosure plan to change (status " + status + ")");
+      }
+      return variables;
+    });
+  }
+
+  private static String field(InvalidPlanException e) {
+    return "shortEmbargoReason".equals(e.field()) ? "reason" : e.field();
+  }
+}

@@ -1,0 +1,275 @@
+package io.github.securityrelease.disclosure;
+
+import static io.github.securityrelease.TestCases.assertCompleted;
+import static io.github.securityrelease.TestCases.post;
+import static io.github.securityrelease.TestCases.report;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.github.securityrelease.OrchestratorIntegrationTest;
+import io.github.securityrelease.TestCases;
+import io.github.securityrelease.TestSmtp;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A whole case from the report to its disclosure, with nobody at a keyboard between the
+ * tasks: the engine clock is moved from date to date and each due job executed, and every
+ * mail each party got is checked, once each.
+ */
+@OrchestratorIntegrationTest
+class DisclosureTimelineIT {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = TestSmtp.server();
+
+  @Autowired TestRestTemplate http;
+  @Autowired TestCases cases;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+
+  private long distroTwo;
+
+  @BeforeEach
+  void distributors() {
+    distributor("Distro One " + System.nanoTime(), "security@distro-one.example");
+    distroTwo = distributor("Distro Two " + System.nanoTime(), "psirt@distro-two.example");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  @DisplayName("R13 R14 R16 R17 R18 R19 R26 a case from report to DISCLOSED: every notice on time, once, to the right people")
+  void wholeCase() {
+    String caseId = readyToPlan("Token leak in controller logs");
+    Map<String, Object> proposed = taskService.getVariables(task(caseId, "Task_PlanDisclosure").getId());
+    Instant proposal = OffsetDateTime.parse((String) proposed.get("publicDisclosureAt")).toInstant();
+    assertThat(proposal).as("R11 out of band: about three weeks out")
+        .isBetween(Instant.now().plus(Duration.ofDays(20)), Instant.now().plus(Duration.ofDays(25)));
+    assertThat(proposed.get("releaseBranches").toString()).contains("release-0.6", "release-0.5");
+
+    Instant now = Instant.now();
+    ResponseEntity<String> tooSoon = plan(caseId, now.plus(Duration.ofDays(5)), null);
+    assertThat(tooSoon.getStatusCode()).as("R14 less than 7 days needs a reason").isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooSoon.getBody()).contains("shortEmbargoReason");
+
+    Instant disclosure = now.plus(Duration.ofDays(14)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    assertCompleted(plan(caseId, disclosure, null));
+    assertThat(variable(caseId, "advanceNoticeAt")).isEqualTo(Date.from(disclosure.minus(Duration.ofDays(7))));
+
+    moveTo(disclosure.minus(Duration.ofDays(7)).minusSeconds(120), caseId);
+    assertThat(mailsTo("distro-one.example")).as("nothing before the advance notice date").isEmpty();
+    // one minute late: the notice says the real lead time
+    moveTo(disclosure.minus(Duration.ofDays(7)).plusSeconds(60), caseId);
+    MimeMessage advance = single(mailsTo("distro-one.example"));
+    assertThat(subject(advance)).isEqualTo("[EMBARGOED] CVE-2026-12345: Token leak in controller logs");
+    assertThat(GreenMailUtil.getBody(advance)).contains("CVE-2026-12345", "HIGH", "CVSS:3.1/AV:N",
+        "v0.5.0 - v0.6.0", "PR https://github.com/example/private/pull/1", "6 days 23 hours", "embargo");
+    assertThat(Arrays.stream(recipients(advance))).containsExactly("security@distro-one.example");
+    assertThat(mailsTo("distro-two.example")).hasSize(1);
+    assertThat(variable(caseId, "status")).isEqualTo("RESTRICTED_DISCLOSURE");
+
+    Instant later = disclosure.plus(Duration.ofDays(2));
+    ResponseEntity<String> replanned = http.withBasicAuth("demo-security", "demo-security").exchange(
+        "/api/v1/cases/" + caseId + "/disclosure-plan", HttpMethod.PUT,
+        new HttpEntity<>(Map.of("publicDisclosureAt", later.toString(), "reason", "Holiday freeze")), String.class);
+    assertThat(replanned.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    cases.runDueJobs(caseId);
+    assertThat(timer(caseId, "Event_ReleaseNoticeDue").getDuedate()).as("the waiting timer moved")
+        .isEqualTo(Date.from(later.minus(Duration.ofHours(24))));
+    assertThat(mailsTo("distro-one.example")).extracting(DisclosureTimelineIT::subject)
+        .containsExactly("[EMBARGOED] CVE-2026-12345: Token leak in controller logs",
+            "[EMBARGOED] CVE-2026-12345: new disclosure date " + describe(later));
+
+    http.withBasicAuth("demo-security", "demo-security").delete("/api/v1/distributors/" + distroTwo + "?reason=Leaked");
+
+    moveTo(later.minus(Duration.ofHours(24)).plusSeconds(60), caseId);
+    assertThat(subject(mailsTo("distro-one.example").get(2))).startsWith("[EMBARGOED] CVE-2026-12345: release on");
+    assertThat(GreenMailUtil.getBody(mailsTo("distro-one.example").get(2))).contains("A fix for the token leak");
+    assertThat(mailsTo("distro-two.example")).as("R26 a removed distributor gets nothing more").hasSize(2);
+
+    moveTo(later.plusSeconds(60), caseId);
+    List<Task> cherryPicks = taskService.createTaskQuery().processInstanceBusinessKey(caseId)
+        .taskDefinitionKey("Task_CherryPickFix").list();
+    assertThat(cherryPicks).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      assertCompleted(cases.submit(http, "demo-release", caseId, "Task_CherryPickFix", Map.of("commit", "a1b2c3d" + i)));
+    }
+    assertThat((String) variable(caseId, "cherryPicks")).contains("master: a1b2c3d", "release-0.6: ", "release-0.5: ");
+    assertThat(cases.submit(http, "demo-release", caseId, "Task_BuildAndVerifyRelease", Map.of(
+        "releaseVersions", "v0.6.2, v0.5.4", "binariesLocation", "https://github.com/example/releases",
+        "binariesVerified", false)).getStatusCode()).as("R17 verified binaries first").isEqualTo(HttpStatus.BAD_REQUEST);
+    assertCompleted(cases.submit(http, "demo-release", caseId, "Task_BuildAndVerifyRelease", Map.of(
+        "releaseVersions", "v0.6.2, v0.5.4", "binariesLocation", "https://github.com/example/releases",
+        "binariesVerified", true)));
+    cases.runDueJobs(caseId);
+
+    assertThat(variable(caseId, "status")).isEqualTo("PUBLIC_DISCLOSURE");
+    assertThat((String) variable(caseId, "releaseNotesDraft")).contains("CVE-2026-12345", "v0.6.2, v0.5.4");
+    assertThat(variable(caseId, "trackingIssueTitle")).isEqualTo("CVE-2026-12345: Token leak in controller logs");
+    assertCompleted(cases.submit(http, "demo-release", caseId, "Task_PublishReleaseNotes",
+        Map.of("releaseNotesUrl", "https://github.com/example/releases/tag/v0.6.2")));
+    assertCompleted(cases.submit(http, "demo-security", caseId, "Task_PublishAdvisory",
+        Map.of("advisoryUrl", "https://github.com/example/security/advisories/GHSA-1")));
+    assertCompleted(cases.submit(http, "demo-security", caseId, "Task_OpenTrackingIssue",
+        Map.of("trackingIssueUrl", "https://github.com/example/issues/99")));
+    cases.runDueJobs(caseId);
+
+    assertThat(cases.instance(caseId)).as("the case ended").isNull();
+    assertThat(http.withBasicAuth("demo-security", "demo-security").getForObject("/api/v1/cases/" + caseId, String.class))
+        .contains("\"status\":\"DISCLOSED\"");
+    MimeMessage announcement = single(mailsTo("lists.kurator.example"));
+    assertThat(subject(announcement)).isEqualTo("[SECURITY] CVE-2026-12345: Token leak in controller logs");
+    assertThat(GreenMailUtil.getBody(announcement)).contains("v0.6.2, v0.5.4", "HIGH",
+        "https://github.com/example/releases/tag/v0.6.2", "https://github.com/example/releases");
+    assertThat(mailsTo("distro-one.example")).hasSize(3);
+    assertThat(mailsTo("example.net")).extracting(DisclosureTimelineIT::subject).as("the reporter")
+        .containsExactly("[" + caseId + "] We received your vulnerability report",
+            "[" + caseId + "] Your vulnerability report is acknowledged");
+  }
+
+  @Test
+  @DisplayName("R15 an embargo break reported through the API: the team releases now and the distributors hear of it")
+  void embargoBreak() {
+    String caseId = readyToPlan("Embargo break case");
+    Instant disclosure = Instant.now().plus(Duration.ofDays(14));
+    assertCompleted(plan(caseId, disclosure, null));
+    ResponseEntity<String> reported = http.withBasicAuth("demo-security", "demo-security").postForEntity(
+        "/api/v1/cases/" + caseId + "/embargo-breaks",
+        Map.of("breachedBy", "Distro Two", "breachDescription", "Patch posted on a public mailing list"), String.class);
+    assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    Task assess = task(caseId, "Task_AssessEmbargoBreak");
+    assertThat(assess.getPriority()).as("prominent in Tasklist").isEqualTo(100);
+    assertCompleted(cases.submit(http, "demo-security", caseId, "Task_AssessEmbargoBreak",
+        Map.of("embargoDecision", "RELEASE_NOW", "embargoDecisionReason", "The patch is public: release today")));
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plusSeconds(120)));
+    cases.runDueJobs(caseId);
+
+    assertThat((String) variable(caseId, "embargoBreaches")).contains("Distro Two", "public mailing list");
+    List<String> subjects = mailsTo("distro-one.example").stream().map(DisclosureTimelineIT::subject).toList();
+    assertThat(subjects).anyMatch(subject -> subject.contains("embargo broken"));
+    assertThat(subjects).as("the advance notice goes out at once").anyMatch(s -> s.endsWith(": Embargo break case"));
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("Task_CherryPickFix")
+        .count()).as("release day is now").isEqualTo(3);
+  }
+
+  /** Report, acknowledge, accept (HIGH), fix, CVE: the case waits in "Plan disclosure". */
+  private String readyToPlan(String title) {
+    String caseId = (String) post(http, report(title, "ada@example.net")).getBody().get("caseId");
+    cases.runDueJobs(caseId);
+    submitted("demo-security", caseId, "Task_AcknowledgeReport", Map.of("acknowledgementMessage", "Thank you: we are on it."));
+    submitted("demo-security", caseId, "Task_ValidateReport", Map.of("validationOutcome", "ACCEPTED",
+        "cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H", "affectedVersions", "v0.5.0 - v0.6.0"));
+    submitted("demo-maintainer", caseId, "Task_DevelopRemediation",
+        Map.of("fixPullRequests", "PR https://github.com/example/private/pull/1"));
+    submitted("demo-security", caseId, "Task_ReviewRemediation", Map.of("remediationApproved", true));
+    submitted("demo-security", caseId, "Task_DescribeImpact", Map.of("impactDescription", "Tokens leak to the logs."));
+    submitted("demo-security", caseId, "Task_LaunchCveProcedure", Map.of("cveRequestReference", "CNA request 42"));
+    submitted("demo-security", caseId, "Task_RecordCve", Map.of("cveId", "CVE-2026-12345"));
+    return caseId;
+  }
+
+  private ResponseEntity<String> plan(String caseId, Instant disclosure, String shortEmbargoReason) {
+    Map<String, Object> values = new java.util.HashMap<>(Map.of(
+        "publicDisclosureAt", OffsetDateTime.ofInstant(disclosure, ZoneOffset.ofHours(1)).toString(),
+        "releaseAt", OffsetDateTime.ofInstant(disclosure, ZoneOffset.ofHours(1)).toString(),
+        "publicMessaging", "A fix for the token leak ships today",
+        "distributorContent", "PR https://github.com/example/private/pull/1; reproduce with a fleet",
+        "releaseBranches", Map.of("value", "[\"release-0.6\",\"release-0.5\"]", "type", "Json")));
+    if (shortEmbargoReason != null) {
+      values.put("shortEmbargoReason", shortEmbargoReason);
+    }
+    return cases.submit(http, "demo-security", caseId, "Task_PlanDisclosure", values);
+  }
+
+  private void submitted(String user, String caseId, String taskKey, Map<String, Object> values) {
+    assertCompleted(cases.submit(http, user, caseId, taskKey, values));
+  }
+
+  private void moveTo(Instant instant, String caseId) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+    cases.runDueJobs(caseId);
+  }
+
+  private long distributor(String organisation, String contact) {
+    ResponseEntity<Map> created = http.withBasicAuth("demo-security", "demo-security").postForEntity(
+        "/api/v1/distributors", Map.of("organisation", organisation, "contacts", List.of(contact), "active", true,
+            "embargoPolicyAcceptedAt", Instant.now().minus(Duration.ofDays(30)).toString(), "vouchedBy", "demo-security"),
+        Map.class);
+    assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+    return ((Number) created.getBody().get("id")).longValue();
+  }
+
+  private Task task(String caseId, String key) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(key).singleResult();
+  }
+
+  private Object variable(String caseId, String name) {
+    return runtimeService.getVariable(cases.instance(caseId).getId(), name);
+  }
+
+  private Job timer(String caseId, String activityId) {
+    return managementService.createJobQuery().processInstanceId(cases.instance(caseId).getId()).timers()
+        .activityId(activityId).singleResult();
+  }
+
+  private List<MimeMessage> mailsTo(String domain) {
+    return Arrays.asList(smtp.getReceivedMessagesForDomain(domain));
+  }
+
+  private static String describe(Instant instant) {
+    return new io.github.securityrelease.release.BusinessCalendar(new io.github.securityrelease.release.CalendarProperties(
+        java.time.ZoneId.of("Europe/Berlin"), List.of())).describe(instant);
+  }
+
+  private static String subject(MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String[] recipients(MimeMessage mail) {
+    try {
+      return Arrays.stream(mail.getAllRecipients()).map(Object::toString).toArray(String[]::new);
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static <T> T single(List<T> items) {
+    assertThat(items).hasSize(1);
+    return items.get(0);
+  }
+}
