@@ -1,14 +1,17 @@
 package io.github.securityrelease.intake;
 
-import io.github.securityrelease.CaseVariables;
-
 import static io.github.securityrelease.CaseVariables.*;
 
+import io.github.securityrelease.VulnerabilityStatus;
 import io.github.securityrelease.security.EngineIdentity;
+import io.github.securityrelease.security.Groups;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -17,6 +20,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,8 +34,9 @@ import org.springframework.web.server.ResponseStatusException;
 class CaseController {
 
   /** The variables that describe a case's state and never its content. */
-  private static final List<String> STATE_VARIABLES = List.of(STATUS, REPORTED_AT, ACKNOWLEDGEMENT_DUE_BY,
-      ACKNOWLEDGED_AT);
+  private static final List<String> STATE_VARIABLES = List.of(STATUS, SEVERITY, CVE_ID, REPORTED_AT,
+      ACKNOWLEDGEMENT_DUE_BY, ACKNOWLEDGED_AT, FIX_DUE_BY, ADVANCE_NOTICE_AT, ADVANCE_NOTICE_SENT_AT, RELEASE_NOTICE_AT,
+      RELEASE_NOTICE_SENT_AT, RELEASE_AT, PUBLIC_DISCLOSURE_AT, DISCLOSED_AT);
 
   private final HistoryService historyService;
   private final RuntimeService runtimeService;
@@ -43,18 +48,24 @@ class CaseController {
     this.engineIdentity = engineIdentity;
   }
 
-  /** {@code waitingAt}: the ids of the model's elements the case waits at (tasks, timers, queued jobs). */
-  record CaseState(String caseId, String status, Instant reportedAt, Instant acknowledgementDueBy,
-      Instant acknowledgedAt, List<String> waitingAt, boolean ended) {}
+  /**
+   * @param cveId only for the security team until the case is disclosed (R27)
+   * @param timeline every planned and actual date of the case, by variable name
+   * @param waitingAt the ids of the model's elements the case waits at (tasks, timers, queued jobs)
+   */
+  record CaseState(String caseId, String status, String severity, String cveId, Map<String, Instant> timeline,
+      List<String> waitingAt, boolean ended) {}
 
   @GetMapping("/api/v1/cases/{caseId}")
-  CaseState state(@PathVariable String caseId) {
+  CaseState state(@PathVariable String caseId, Authentication caller) {
+    boolean securityTeam = caller.getAuthorities().stream()
+        .anyMatch(authority -> authority.getAuthority().equals(Groups.authority(Groups.SECURITY_TEAM)));
     // the caller's group was checked at the door; the state is read as the service, since
     // managers may not read a case's variables through the engine
-    return engineIdentity.runAsService(() -> read(caseId));
+    return engineIdentity.runAsService(() -> read(caseId, securityTeam));
   }
 
-  private CaseState read(String caseId) {
+  private CaseState read(String caseId, boolean securityTeam) {
     HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(PROCESS_KEY)
         .processInstanceBusinessKey(caseId)
@@ -71,8 +82,17 @@ class CaseController {
         .forEach(variable -> state.put(variable.getName(), variable.getValue()));
     boolean ended = instance.getEndTime() != null;
     List<String> waitingAt = ended ? List.of() : waitingAt(runtimeService.getActivityInstance(instance.getId()));
-    return new CaseState(caseId, (String) state.get(STATUS), instant(state.get(REPORTED_AT)),
-        instant(state.get(ACKNOWLEDGEMENT_DUE_BY)), instant(state.get(ACKNOWLEDGED_AT)), waitingAt, ended);
+    String status = (String) state.get(STATUS);
+    boolean disclosed = VulnerabilityStatus.DISCLOSED.name().equals(status);
+    Map<String, Instant> timeline = new LinkedHashMap<>();
+    for (String name : STATE_VARIABLES) {
+      Instant date = instant(state.get(name));
+      if (date != null) {
+        timeline.put(name, date);
+      }
+    }
+    return new CaseState(caseId, status, (String) state.get(SEVERITY),
+        securityTeam || disclosed ? (String) state.get(CVE_ID) : null, timeline, waitingAt, ended);
   }
 
   private static List<String> waitingAt(ActivityInstance root) {
@@ -93,7 +113,15 @@ class CaseController {
     }
   }
 
+  /** A date variable, or a plan date as the form submits it (an ISO-8601 string with an offset). */
   private static Instant instant(Object value) {
-    return value instanceof Date date ? date.toInstant() : null;
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    try {
+      return value instanceof String text ? OffsetDateTime.parse(text).toInstant() : null;
+    } catch (DateTimeParseException notADate) {
+      return null;
+    }
   }
 }

@@ -86,6 +86,12 @@ class DisclosureTimelineIT {
     Instant disclosure = now.plus(Duration.ofDays(14)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     assertCompleted(plan(caseId, disclosure, null));
     assertThat(variable(caseId, "advanceNoticeAt")).isEqualTo(Date.from(disclosure.minus(Duration.ofDays(7))));
+    assertThat(http.withBasicAuth("demo-security", "demo-security").getForObject("/api/v1/cases/" + caseId, String.class))
+        .contains("\"severity\":\"HIGH\"", "\"cveId\":\"CVE-2026-12345\"", "\"advanceNoticeAt\":",
+            "\"releaseNoticeAt\":", "\"publicDisclosureAt\":", "\"acknowledgedAt\":", "Event_AdvanceNoticeDue");
+    assertThat(http.withBasicAuth("demo-manager", "demo-manager").getForObject("/api/v1/cases/" + caseId, String.class))
+        .as("R27 no CVE for managers before the disclosure").contains("\"advanceNoticeAt\":")
+        .doesNotContain("CVE-2026-12345");
 
     moveTo(disclosure.minus(Duration.ofDays(7)).minusSeconds(120), caseId);
     assertThat(mailsTo("distro-one.example")).as("nothing before the advance notice date").isEmpty();
@@ -146,8 +152,9 @@ class DisclosureTimelineIT {
     cases.runDueJobs(caseId);
 
     assertThat(cases.instance(caseId)).as("the case ended").isNull();
-    assertThat(http.withBasicAuth("demo-security", "demo-security").getForObject("/api/v1/cases/" + caseId, String.class))
-        .contains("\"status\":\"DISCLOSED\"");
+    assertThat(http.withBasicAuth("demo-manager", "demo-manager").getForObject("/api/v1/cases/" + caseId, String.class))
+        .contains("\"status\":\"DISCLOSED\"", "\"cveId\":\"CVE-2026-12345\"", "\"disclosedAt\":",
+            "\"advanceNoticeSentAt\":", "\"releaseNoticeSentAt\":");
     MimeMessage announcement = single(mailsTo("lists.kurator.example"));
     assertThat(subject(announcement)).isEqualTo("[SECURITY] CVE-2026-12345: Token leak in controller logs");
     assertThat(GreenMailUtil.getBody(announcement)).contains("v0.6.2, v0.5.4", "HIGH",
