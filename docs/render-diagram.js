@@ -1,0 +1,29 @@
+// Renders a model to the PNG the README shows, with bpmn-js in Debian's headless Chromium:
+//   npm install --no-save --no-package-lock bpmn-js@17 playwright-core
+//   node docs/render-diagram.js processes/vulnerability-handling.bpmn docs/vulnerability-handling.png
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+const path = require('path');
+(async () => {
+  const [input, output] = process.argv.slice(2);
+  const xml = fs.readFileSync(input, 'utf8');
+  const viewer = fs.readFileSync(require.resolve('bpmn-js/dist/bpmn-viewer.production.min.js'), 'utf8');
+  const assets = path.join(path.dirname(require.resolve('bpmn-js/dist/bpmn-viewer.production.min.js')), 'assets');
+  const css = ['diagram-js.css', 'bpmn-js.css', 'bpmn-font/css/bpmn.css']
+    .map(f => path.join(assets, f)).filter(fs.existsSync).map(f => fs.readFileSync(f, 'utf8')).join('\n');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const page = await browser.newPage({ viewport: { width: 2200, height: 560 }, deviceScaleFactor: 2 });
+  await page.setContent(`<html><head><style>${css} html,body,#c{margin:0;width:100%;height:100%;background:#fff}</style></head><body><div id="c"></div></body></html>`);
+  await page.addScriptTag({ content: viewer });
+  const result = await page.evaluate(async (xml) => {
+    const v = new BpmnJS({ container: '#c' });
+    const { warnings } = await v.importXML(xml);
+    v.get('canvas').zoom('fit-viewport', 'auto');
+    return warnings.map(w => w.message);
+  }, xml);
+  if (result.length) console.log('warnings:', result);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: output });
+  await browser.close();
+})();
