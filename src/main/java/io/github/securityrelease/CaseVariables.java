@@ -56,5 +56,18 @@ public final class CaseVariables {
   public static final String CVE_REQUEST_REFERENCE = "cveRequestReference";
   public static final String CVE_ID = "cveId";
 
+  // PUBLIC_DISCLOSURE: the release and the announcement (R17, R18)
+  /** Comma separated: the releases that carry the fix, {@code v0.6.2, v0.5.4}. */
+  public static final String RELEASE_VERSIONS = "releaseVersions";
+  public static final String RELEASE_NOTES_URL = "releaseNotesUrl";
+  /** The public tracking issue whose title starts with the CVE ID (R18). */
+  public static final String TRACKING_ISSUE_URL = "trackingIssueUrl";
+  /** Where the fixed binaries are. */
+  public static final String BINARIES_LOCATION = "binariesLocation";
+  /** The planned public disclosure ({@code java.util.Date}). */
+  public static final String PUBLIC_DISCLOSURE_AT = "publicDisclosureAt";
+  /** When the case was actually disclosed ({@code java.util.Date}). */
+  public static final String DISCLOSED_AT = "disclosedAt";
+
   private CaseVariables() {}
 }
