@@ -36,6 +36,8 @@ class SecurityConfig {
                 .permitAll()
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/notifications"))
                 .hasAuthority(authority(SECURITY_TEAM))
+            .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/advisory"))
+                .hasAuthority(authority(SECURITY_TEAM))
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*"))
                 .hasAnyAuthority(authority(SECURITY_TEAM), authority(MANAGERS))
             .anyRequest().authenticated())
