@@ -4,6 +4,7 @@ import static io.github.securityrelease.CaseVariables.*;
 
 import io.github.securityrelease.assessment.Severity;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
@@ -124,7 +125,7 @@ record Advisory(String caseId, String cveId, String title, String impactDescript
       URI uri = new URI(text);
       boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
       return web && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
-    } catch (java.net.URISyntaxException notAUrl) {
+    } catch (URISyntaxException notAUrl) {
       return Optional.empty();
     }
   }
