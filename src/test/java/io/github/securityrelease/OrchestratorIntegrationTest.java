@@ -22,8 +22,12 @@ import org.springframework.boot.test.context.SpringBootTest;
     "security-release.calendar.zone=Europe/Berlin",
     "security-release.notification.sender=security@kurator.example",
     "security-release.announce.recipients=announce@lists.kurator.example",
-    "security-release.release.branches=release-0.6,release-0.5"})
+    "security-release.release.branches=release-0.6,release-0.5",
+    "security-release.advisory.cna-org-id=" + OrchestratorIntegrationTest.CNA_ORG_ID})
 public @interface OrchestratorIntegrationTest {
 
   int SMTP_PORT = 3025;
+
+  /** A made-up CNA for the CVE records the tests download. */
+  String CNA_ORG_ID = "5f2c8a61-3b7e-4d2a-9c41-7e0b6d9a2f13";
 }

@@ -41,6 +41,8 @@ class SecurityConfig {
                 path(HttpMethod.PUT, "/api/v1/cases/*/disclosure-plan"),
                 path(HttpMethod.POST, "/api/v1/cases/*/embargo-breaks"))
                 .hasAuthority(authority(SECURITY_TEAM))
+            .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/advisory"))
+                .hasAuthority(authority(SECURITY_TEAM))
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*"))
                 .hasAnyAuthority(authority(SECURITY_TEAM), authority(MANAGERS))
             .anyRequest().authenticated())

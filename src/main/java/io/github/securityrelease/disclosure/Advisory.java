@@ -1,0 +1,143 @@
+package io.github.securityrelease.disclosure;
+
+import static io.github.securityrelease.CaseVariables.*;
+
+import io.github.securityrelease.assessment.Severity;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * R18: what the public announcement of a case says, read from the case's variables as the
+ * engine returns them. The free text stays as the team wrote it; what a format needs parsed
+ * (versions, URLs) is parsed here, once for every format.
+ *
+ * @param affectedVersions the team's text, e.g. {@code v0.5.0 - v0.6.1} or {@code < 0.6.2}
+ * @param releaseVersions the releases that carry the fix, as written ({@code v0.6.2})
+ * @param fixPullRequests what in {@code fixPullRequests} is an http(s) URL (one a line, or between spaces)
+ */
+record Advisory(String caseId, String cveId, String title, String impactDescription, Severity severity,
+    Cvss cvss, String affectedVersions, List<String> affectedComponents, List<String> releaseVersions,
+    List<URI> fixPullRequests, String mitigations, URI releaseNotesUrl, URI trackingIssueUrl,
+    URI binariesLocation, Instant publicDisclosureAt, Instant disclosedAt) {
+
+  /** The case's CVSS base metrics (R5). {@code baseScore} may be missing. */
+  record Cvss(String version, String vector, Double baseScore) {}
+
+  Advisory {
+    Objects.requireNonNull(cveId, "an advisory needs the case's CVE ID");
+    affectedComponents = List.copyOf(affectedComponents);
+    releaseVersions = List.copyOf(releaseVersions);
+    fixPullRequests = List.copyOf(fixPullRequests);
+  }
+
+  /** Throws {@link IllegalArgumentException} when the case has no CVE ID: check before. */
+  static Advisory from(Map<String, Object> variables) {
+    String cveId = text(variables.get(CVE_ID));
+    if (cveId == null) {
+      throw new IllegalArgumentException("The case has no CVE ID");
+    }
+    return new Advisory(text(variables.get(CASE_ID)), cveId, text(variables.get(TITLE)),
+        text(variables.get(IMPACT_DESCRIPTION)), severity(variables.get(SEVERITY)), cvss(variables),
+        text(variables.get(AFFECTED_VERSIONS)), list(variables.get(AFFECTED_COMPONENTS), "[,\\n]"),
+        list(variables.get(RELEASE_VERSIONS), "[,;\\n]"),
+        list(variables.get(FIX_PULL_REQUESTS), "[\\s,]+").stream().flatMap(line -> url(line).stream()).toList(),
+        text(variables.get(MITIGATIONS)), url(variables.get(RELEASE_NOTES_URL)).orElse(null),
+        url(variables.get(TRACKING_ISSUE_URL)).orElse(null), url(variables.get(BINARIES_LOCATION)).orElse(null),
+        instant(variables.get(PUBLIC_DISCLOSURE_AT)), instant(variables.get(DISCLOSED_AT)));
+  }
+
+  /** What the announcement says happened: the impact, or the title when no impact is described. */
+  String description() {
+    return impactDescription != null ? impactDescription : title != null ? title : cveId;
+  }
+
+  /** When the case went, or goes, public: the actual disclosure, else the planned one. */
+  Optional<Instant> publishedAt() {
+    return Optional.ofNullable(disclosedAt != null ? disclosedAt : publicDisclosureAt);
+  }
+
+  List<SemanticVersion> fixedVersions() {
+    return releaseVersions.stream().flatMap(version -> SemanticVersion.parse(version).stream()).toList();
+  }
+
+  /** True when every release version reads as a version. */
+  boolean releaseVersionsReadable() {
+    return fixedVersions().size() == releaseVersions.size();
+  }
+
+  /**
+   * The affected versions as ranges, each cut by the fixed releases; empty when there is no
+   * text or the text cannot be read as versions.
+   */
+  Optional<List<AffectedRange>> affectedRanges() {
+    if (affectedVersions == null) {
+      return Optional.empty();
+    }
+    List<SemanticVersion> fixes = fixedVersions();
+    return AffectedRange.parse(affectedVersions)
+        .map(ranges -> ranges.stream().flatMap(range -> range.cutBy(fixes).stream()).toList());
+  }
+
+  private static Cvss cvss(Map<String, Object> variables) {
+    String vector = text(variables.get(CVSS_VECTOR));
+    if (vector == null) {
+      return null;
+    }
+    String version = text(variables.get(CVSS_VERSION));
+    if (version == null && vector.startsWith("CVSS:") && vector.indexOf('/') > 5) {
+      version = vector.substring(5, vector.indexOf('/'));
+    }
+    Double score = variables.get(CVSS_SCORE) instanceof Number number ? number.doubleValue() : null;
+    return new Cvss(version, vector, score);
+  }
+
+  private static Severity severity(Object value) {
+    String name = text(value);
+    return name == null ? null
+        : Arrays.stream(Severity.values()).filter(severity -> severity.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+  }
+
+  private static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+  }
+
+  private static List<String> list(Object value, String separators) {
+    String text = text(value);
+    return text == null ? List.of()
+        : Stream.of(text.split(separators)).map(String::strip).filter(item -> !item.isEmpty()).distinct().toList();
+  }
+
+  /** An absolute http(s) URL, or nothing: a line of prose is no reference. */
+  private static Optional<URI> url(Object value) {
+    String text = text(value);
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(text);
+      boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+      return web && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
+    } catch (URISyntaxException notAUrl) {
+      return Optional.empty();
+    }
+  }
+
+  /** A date, or a plan date as the plan form keeps it (an ISO-8601 string with an offset). */
+  private static Instant instant(Object value) {
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    try {
+      return PlanDates.parse(value, "date");
+    } catch (InvalidPlanException notADate) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.github.securityrelease.disclosure;
+
+import static io.github.securityrelease.CaseVariables.CVE_ID;
+import static io.github.securityrelease.CaseVariables.PROCESS_KEY;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.securityrelease.security.EngineIdentity;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** R18: the security advisory of a case, made from the case as it stands, for the security team. */
+@RestController
+class AdvisoryController {
+
+  enum Format {
+    OSV, CVE5;
+
+    String id() {
+      return name().toLowerCase();
+    }
+  }
+
+  private final HistoryService historyService;
+  private final EngineIdentity engineIdentity;
+  private final OsvAdvisory osv;
+  private final Cve5Advisory cve5;
+  private final Clock clock;
+
+  AdvisoryController(HistoryService historyService, EngineIdentity engineIdentity, OsvAdvisory osv,
+      Cve5Advisory cve5, Clock clock) {
+    this.historyService = historyService;
+    this.engineIdentity = engineIdentity;
+    this.osv = osv;
+    this.cve5 = cve5;
+    this.clock = clock;
+  }
+
+  @GetMapping("/api/v1/cases/{caseId}/advisory")
+  ResponseEntity<JsonNode> advisory(@PathVariable String caseId, @RequestParam String format) {
+    Format chosen = Arrays.stream(Format.values()).filter(known -> known.id().equals(format)).findFirst()
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "format: '" + format
+            + "' is not an advisory format; one of " + Arrays.stream(Format.values()).map(Format::id)
+            .collect(Collectors.joining(", "))));
+    if (chosen == Format.CVE5 && !cve5.configured()) {
+      // not the caller's mistake, and no failure either: this installation cannot make the record
+      throw new ResponseStatusException(HttpStatus.NOT_IMPLEMENTED,
+          "No CVE record without security-release.advisory.cna-org-id, the CNA that assigns the CVE IDs");
+    }
+    // the caller's group was checked at the door; history holds the variables of ended cases too
+    Map<String, Object> variables = engineIdentity.runAsService(() -> variables(caseId));
+    if (variables.get(CVE_ID) == null || variables.get(CVE_ID).toString().isBlank()) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT,
+          "Case " + caseId + " has no CVE ID yet: an advisory names the CVE (R12, R18)");
+    }
+    Advisory advisory = Advisory.from(variables);
+    JsonNode body = switch (chosen) {
+      case OSV -> osv.write(advisory, clock.instant());
+      case CVE5 -> cve5.write(advisory);
+    };
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(advisory.cveId() + "." + chosen.id() + ".json").build().toString())
+        .body(body);
+  }
+
+  private Map<String, Object> variables(String caseId) {
+    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKey(caseId)
+        .singleResult();
+    if (instance == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).list()) {
+      // a case's variables live on the process instance; a local one of the same name must not hide it
+      boolean caseScope = instance.getId().equals(variable.getExecutionId());
+      if (variable.getValue() != null && (caseScope || !variables.containsKey(variable.getName()))) {
+        variables.put(variable.getName(), variable.getValue());
+      }
+    }
+    return variables;
+  }
+}

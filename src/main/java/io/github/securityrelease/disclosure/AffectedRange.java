@@ -1,0 +1,142 @@
+package io.github.securityrelease.disclosure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One run of affected versions: from {@code introduced} (inclusive) to {@code end}, which is
+ * the first version with the fix ({@link End#FIXED}), the last affected version
+ * ({@link End#LAST_AFFECTED}) or none known ({@link End#NONE}).
+ */
+record AffectedRange(SemanticVersion introduced, SemanticVersion end, End endKind) {
+
+  enum End { FIXED, LAST_AFFECTED, NONE }
+
+  private static final String V = "(" + SemanticVersion.PATTERN + ")";
+  /** {@code v0.5.0 - v0.6.1}, {@code 0.5.0 to 0.6.1}, {@code 0.5.0 – 0.6.1}: both ends affected. */
+  private static final Pattern BETWEEN = Pattern.compile(V + "(?:\\s+-\\s+|\\s*[–—]\\s*|\\s+to\\s+)" + V,
+      Pattern.CASE_INSENSITIVE);
+  /** {@code < 0.6.2}, {@code <= 0.6.1}, {@code >= 0.5.0}, {@code = 0.6.0}, {@code v0.6.0}. */
+  private static final Pattern BOUND = Pattern.compile("(<=|<|>=|=)?\\s*" + V);
+  /** {@code >= 0.5.0 < 0.6.2}: both bounds in one segment. */
+  private static final Pattern BOUNDS = Pattern.compile(">=\\s*" + V + "\\s*(?:,|&&)?\\s*(<=|<)\\s*" + V);
+
+  /**
+   * The ranges a case's free text names, one segment per comma, semicolon or line; a lower
+   * bound alone ({@code >= 0.5.0}) takes the upper bound that follows it, if any. Empty when
+   * any segment cannot be read: half a reading would state too little as affected.
+   */
+  static Optional<List<AffectedRange>> parse(String text) {
+    List<AffectedRange> ranges = new ArrayList<>();
+    for (String segment : text.split("[,;\\n]")) {
+      if (segment.isBlank()) {
+        continue;
+      }
+      Optional<AffectedRange> range = parseSegment(segment.strip());
+      if (range.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<AffectedRange> bounded = ranges.isEmpty() ? Optional.empty() : bounded(ranges.get(ranges.size() - 1), range.get());
+      if (bounded.isPresent()) {
+        ranges.set(ranges.size() - 1, bounded.get());
+      } else {
+        ranges.add(range.get());
+      }
+    }
+    return ranges.isEmpty() ? Optional.empty() : Optional.of(ranges);
+  }
+
+  private static Optional<AffectedRange> parseSegment(String segment) {
+    Matcher between = BETWEEN.matcher(segment);
+    if (between.matches()) {
+      return both(version(between.group(1)), version(between.group(2)), End.LAST_AFFECTED);
+    }
+    Matcher bounds = BOUNDS.matcher(segment);
+    if (bounds.matches()) {
+      return both(version(bounds.group(1)), version(bounds.group(3)),
+          bounds.group(2).equals("<") ? End.FIXED : End.LAST_AFFECTED);
+    }
+    Matcher bound = BOUND.matcher(segment);
+    if (!bound.matches()) {
+      return Optional.empty();
+    }
+    SemanticVersion version = version(bound.group(2));
+    String operator = bound.group(1) == null ? "=" : bound.group(1);
+    return Optional.of(switch (operator) {
+      case "<" -> new AffectedRange(SemanticVersion.ZERO, version, End.FIXED);
+      case "<=" -> new AffectedRange(SemanticVersion.ZERO, version, End.LAST_AFFECTED);
+      case ">=" -> new AffectedRange(version, null, End.NONE);
+      default -> new AffectedRange(version, version, End.LAST_AFFECTED);
+    });
+  }
+
+  /** {@code >= 0.5.0} then {@code < 0.6.2}: one range. */
+  private static Optional<AffectedRange> bounded(AffectedRange lower, AffectedRange upper) {
+    if (lower.endKind != End.NONE || !upper.introduced.isZero() || upper.endKind == End.NONE) {
+      return Optional.empty();
+    }
+    return both(lower.introduced, upper.end, upper.endKind);
+  }
+
+  private static Optional<AffectedRange> both(SemanticVersion from, SemanticVersion to, End kind) {
+    boolean ordered = kind == End.FIXED ? from.compareTo(to) < 0 : from.compareTo(to) <= 0;
+    return ordered ? Optional.of(new AffectedRange(from, to, kind)) : Optional.empty();
+  }
+
+  private static SemanticVersion version(String text) {
+    return SemanticVersion.parse(text).orElseThrow();
+  }
+
+  /**
+   * This range cut by the releases that carry the fix (R19: fixes are backported to several
+   * release lines). A fix on an older line than the range's end ends that line's run, and the
+   * run goes on from the next line's first version; a fix on the end's line, after a last
+   * affected version or at an exclusive end, becomes the end. For {@code v0.5.0 - v0.6.1}
+   * and fixes {@code v0.5.4, v0.6.2}: [0.5.0, 0.5.4) and [0.6.0, 0.6.2).
+   */
+  List<AffectedRange> cutBy(List<SemanticVersion> fixes) {
+    List<SemanticVersion> later = fixes.stream().filter(fix -> fix.compareTo(introduced) > 0).sorted().distinct().toList();
+    List<AffectedRange> runs = new ArrayList<>();
+    SemanticVersion from = introduced;
+    for (int i = 0; i < later.size(); i++) {
+      SemanticVersion fix = later.get(i);
+      if (fix.compareTo(from) <= 0) {
+        continue;
+      }
+      if (endKind == End.NONE) {
+        runs.add(fixed(from, fix));
+        if (i == later.size() - 1) {
+          return runs;
+        }
+        from = fix.nextMinor();
+        continue;
+      }
+      int line = fix.compareLine(end);
+      if (line > 0 || endKind == End.FIXED && fix.compareTo(end) > 0) {
+        break;
+      }
+      if (line < 0) {
+        runs.add(fixed(from, fix));
+        from = fix.nextMinor();
+        if (endKind == End.FIXED ? from.compareTo(end) >= 0 : from.compareTo(end) > 0) {
+          return runs;
+        }
+        continue;
+      }
+      if (endKind == End.LAST_AFFECTED && fix.compareTo(end) <= 0) {
+        continue; // the team wrote that this version is affected: the text wins over the release list
+      }
+      runs.add(fixed(from, fix));
+      return runs;
+    }
+    runs.add(new AffectedRange(from, end, endKind));
+    return runs;
+  }
+
+  private static AffectedRange fixed(SemanticVersion from, SemanticVersion fix) {
+    return new AffectedRange(from, fix, End.FIXED);
+  }
+}

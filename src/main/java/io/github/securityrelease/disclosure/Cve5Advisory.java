@@ -1,0 +1,202 @@
+package io.github.securityrelease.disclosure;
+
+import static io.github.securityrelease.disclosure.OsvAdvisory.timestamp;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.securityrelease.assessment.Severity;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * R18: a case's advisory as a CVE Record in the CVE JSON 5.1 format, published state. The
+ * part a CNA writes is {@link #cnaContainer}; the record around it is what the CVE List
+ * shows, so that the whole can be checked against the CVE schema.
+ */
+@Component
+class Cve5Advisory {
+
+  static final String DATA_VERSION = "5.1";
+
+  /** The CVE schema's limit for a title and for the value of a description. */
+  private static final int TITLE_LIMIT = 256;
+  private static final int TEXT_LIMIT = 4096;
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final AdvisoryProperties product;
+
+  Cve5Advisory(AdvisoryProperties product) {
+    this.product = product;
+  }
+
+  /** Throws {@link IllegalStateException} when no CNA org id is configured. */
+  ObjectNode write(Advisory advisory) {
+    ObjectNode record = JSON.objectNode().put("dataType", "CVE_RECORD").put("dataVersion", DATA_VERSION);
+    ObjectNode metadata = record.putObject("cveMetadata")
+        .put("cveId", advisory.cveId())
+        .put("assignerOrgId", cnaOrgId().toString())
+        .put("state", "PUBLISHED");
+    if (advisory.disclosedAt() != null) {
+      metadata.put("datePublished", timestamp(advisory.disclosedAt()));
+    }
+    record.putObject("containers").set("cna", cnaContainer(advisory));
+    return record;
+  }
+
+  /** The CNA container alone: what CVE Services take to publish a CVE ID. */
+  ObjectNode cnaContainer(Advisory advisory) {
+    ObjectNode cna = JSON.objectNode();
+    cna.putObject("providerMetadata").put("orgId", cnaOrgId().toString());
+    if (advisory.title() != null) {
+      cna.put("title", limit(advisory.title(), TITLE_LIMIT));
+    }
+    advisory.publishedAt().ifPresent(published -> cna.put("datePublic", timestamp(published)));
+    cna.set("descriptions", english(description(advisory)));
+    cna.putArray("affected").add(affected(advisory));
+    ArrayNode metrics = JSON.arrayNode();
+    metric(advisory).ifPresent(metrics::add);
+    if (overridden(advisory)) {
+      metrics.addObject().putObject("other")
+          .put("type", "Textual description of severity")
+          .putObject("content").put("text", advisory.severity().name());
+    }
+    if (!metrics.isEmpty()) {
+      cna.set("metrics", metrics);
+    }
+    if (advisory.mitigations() != null) {
+      cna.set("workarounds", english(advisory.mitigations()));
+    }
+    solution(advisory).ifPresent(solution -> cna.set("solutions", english(solution)));
+    cna.set("references", references(advisory));
+    return cna;
+  }
+
+  /** False while no CNA org id is configured: there is no CVE record without one. */
+  boolean configured() {
+    return product.cnaOrgId() != null;
+  }
+
+  private UUID cnaOrgId() {
+    if (product.cnaOrgId() == null) {
+      throw new IllegalStateException("security-release.advisory.cna-org-id is not configured: "
+          + "a CVE record names the CNA that assigned the CVE ID");
+    }
+    return product.cnaOrgId();
+  }
+
+  /** The impact, and the affected versions in words when they cannot be read as versions. */
+  private static String description(Advisory advisory) {
+    boolean unread = advisory.affectedVersions() != null && advisory.affectedRanges().isEmpty();
+    return unread ? advisory.description() + "\n\nAffected versions: " + advisory.affectedVersions()
+        : advisory.description();
+  }
+
+  private ObjectNode affected(Advisory advisory) {
+    ObjectNode affected = JSON.objectNode().put("vendor", product.vendor()).put("product", product.product());
+    affected.put("repo", product.repositoryUrl().toString());
+    if (!advisory.affectedComponents().isEmpty()) {
+      advisory.affectedComponents().forEach(affected.putArray("modules")::add);
+    }
+    Optional<List<AffectedRange>> ranges = advisory.affectedRanges();
+    if (ranges.isPresent()) {
+      ArrayNode versions = affected.putArray("versions");
+      ranges.get().forEach(run -> versions.add(version(run)));
+      affected.put("defaultStatus", "unaffected");
+    } else {
+      affected.put("defaultStatus", "unknown");
+    }
+    return affected;
+  }
+
+  private static ObjectNode version(AffectedRange run) {
+    ObjectNode version = JSON.objectNode()
+        .put("version", run.introduced().isZero() ? "0" : run.introduced().toString())
+        .put("status", "affected")
+        .put("versionType", "semver");
+    return switch (run.endKind()) {
+      case FIXED -> version.put("lessThan", run.end().toString());
+      case LAST_AFFECTED -> version.put("lessThanOrEqual", run.end().toString());
+      case NONE -> version.put("lessThan", "*");
+    };
+  }
+
+  /** The CVSS base metrics; the base severity is the score's band, as CVSS defines it (R5). */
+  private static Optional<ObjectNode> metric(Advisory advisory) {
+    Advisory.Cvss cvss = advisory.cvss();
+    if (cvss == null || cvss.baseScore() == null || cvss.version() == null) {
+      return Optional.empty();
+    }
+    String key = switch (cvss.version()) {
+      case "3.0" -> "cvssV3_0";
+      case "3.1" -> "cvssV3_1";
+      case "4.0" -> "cvssV4_0";
+      default -> null;
+    };
+    if (key == null) {
+      return Optional.empty();
+    }
+    ObjectNode metric = JSON.objectNode();
+    metric.putObject(key)
+        .put("version", cvss.version())
+        .put("vectorString", cvss.vector())
+        .put("baseScore", cvss.baseScore())
+        .put("baseSeverity", Severity.of(cvss.baseScore()).name());
+    return Optional.of(metric);
+  }
+
+  /** R6: the team's rating differs from the score's band, and the record says so. */
+  private static boolean overridden(Advisory advisory) {
+    Advisory.Cvss cvss = advisory.cvss();
+    return advisory.severity() != null
+        && (cvss == null || cvss.baseScore() == null || advisory.severity() != Severity.of(cvss.baseScore()));
+  }
+
+  private static Optional<String> solution(Advisory advisory) {
+    if (advisory.releaseVersions().isEmpty()) {
+      return Optional.empty();
+    }
+    String solution = "Upgrade to " + String.join(" or ", advisory.releaseVersions()) + ".";
+    return Optional.of(advisory.releaseNotesUrl() == null ? solution
+        : solution + " Release notes: " + advisory.releaseNotesUrl());
+  }
+
+  private ArrayNode references(Advisory advisory) {
+    Map<URI, List<String>> tags = new LinkedHashMap<>();
+    add(tags, advisory.trackingIssueUrl(), List.of("issue-tracking", "vendor-advisory"));
+    add(tags, advisory.releaseNotesUrl(), List.of("release-notes"));
+    advisory.fixPullRequests().forEach(url -> add(tags, url, List.of("patch")));
+    add(tags, advisory.binariesLocation(), List.of());
+    add(tags, product.repositoryUrl(), List.of("product"));
+    ArrayNode references = JSON.arrayNode();
+    tags.forEach((url, urlTags) -> {
+      ObjectNode reference = references.addObject().put("url", url.toString());
+      if (!urlTags.isEmpty()) {
+        urlTags.forEach(reference.putArray("tags")::add);
+      }
+    });
+    return references;
+  }
+
+  private static void add(Map<URI, List<String>> tags, URI url, List<String> urlTags) {
+    if (url != null) {
+      tags.putIfAbsent(url, urlTags);
+    }
+  }
+
+  private static ArrayNode english(String text) {
+    ArrayNode descriptions = JSON.arrayNode();
+    descriptions.addObject().put("lang", "en").put("value", limit(text, TEXT_LIMIT));
+    return descriptions;
+  }
+
+  private static String limit(String text, int length) {
+    return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+  }
+}

@@ -1,0 +1,51 @@
+package io.github.securityrelease.disclosure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import java.util.List;
+
+/**
+ * The official schemas of both advisory formats (src/test/resources/schemas, see the README
+ * there), resolved from the classpath by their own ids, with formats ({@code date-time},
+ * {@code uri}) checked as assertions rather than annotations.
+ */
+final class AdvisorySchemas {
+
+  static final String OSV_ID = "https://raw.githubusercontent.com/ossf/osv-schema/main/validation/schema.json";
+  static final String CVE_ID = "https://cveproject.github.io/cve-schema/schema/v5.0/docs/CVE_JSON_5.1_bundled.json";
+
+  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+      builder -> builder
+          .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+          .schemaIdResolvers(ids -> ids
+              .mapPrefix(OSV_ID, "classpath:schemas/osv-schema.json")
+              .mapPrefix(CVE_ID, "classpath:schemas/CVE_JSON_5.1_bundled.json")));
+
+  private static final Schema OSV = REGISTRY.getSchema(SchemaLocation.of(OSV_ID));
+  private static final Schema CVE_RECORD = REGISTRY.getSchema(SchemaLocation.of(CVE_ID));
+  private static final Schema CNA_CONTAINER = REGISTRY.getSchema(
+      SchemaLocation.of(CVE_ID + "#/definitions/cnaPublishedContainer"));
+
+  private AdvisorySchemas() {}
+
+  static List<String> osvErrors(JsonNode document) {
+    return messages(OSV.validate(document));
+  }
+
+  static List<String> cveRecordErrors(JsonNode document) {
+    return messages(CVE_RECORD.validate(document));
+  }
+
+  static List<String> cnaContainerErrors(JsonNode container) {
+    return messages(CNA_CONTAINER.validate(container));
+  }
+
+  private static List<String> messages(List<Error> errors) {
+    return errors.stream().map(Error::toString).toList();
+  }
+}

@@ -1,0 +1,61 @@
+package io.github.securityrelease.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** How the team's free text about versions becomes the ranges an advisory states. */
+class AffectedRangeTest {
+
+  @ParameterizedTest(name = "R18 ''{0}'' and fixes ''{1}'' -> {2}")
+  @CsvSource(delimiter = '|', value = {
+      "v0.5.0 - v0.6.1      | v0.6.2 v0.5.4 | [0.5.0,0.5.4) [0.6.0,0.6.2)",
+      "v0.5.0 - v0.6.1      |               | [0.5.0,0.6.1]",
+      "< 0.6.2              | v0.6.2 v0.5.4 | [0,0.5.4) [0.6.0,0.6.2)",
+      "<= 0.6.1             |               | [0,0.6.1]",
+      "v0.6.0               | v0.6.2        | [0.6.0,0.6.2)",
+      "v0.6.0               | v0.7.1        | [0.6.0,0.6.0]",
+      ">= 0.5.0             | v0.5.4 v0.6.2 | [0.5.0,0.5.4) [0.6.0,0.6.2)",
+      ">= 0.5.0             |               | [0.5.0,*)",
+      ">= 0.5.0, < 0.6.2    |               | [0.5.0,0.6.2)",
+      ">= 0.5.0 < 0.6.2     |               | [0.5.0,0.6.2)",
+      "v0.4.0 - v0.4.9; v0.6 | v0.6.1       | [0.4.0,0.4.9] [0.6.0,0.6.1)",
+      "v0.5.0 to v0.6.1     | v0.6.0        | [0.5.0,0.6.1]",
+      "v1.0.0-rc.1 - v1.0.0 | v1.0.1        | [1.0.0-rc.1,1.0.1)"})
+  void ranges(String text, String fixes, String expected) {
+    List<SemanticVersion> fixed = fixes == null ? List.of()
+        : Stream.of(fixes.split(" ")).map(fix -> SemanticVersion.parse(fix).orElseThrow()).toList();
+    List<AffectedRange> ranges = AffectedRange.parse(text).orElseThrow().stream()
+        .flatMap(range -> range.cutBy(fixed).stream()).toList();
+    assertThat(ranges.stream().map(AffectedRangeTest::show)).containsExactly(expected.split(" "));
+  }
+
+  @ParameterizedTest(name = "R18 ''{0}'' is not read as versions: the advisory keeps the text")
+  @ValueSource(strings = {"all versions", "v0.5.x", "> 0.5.0", "v0.6.1 - v0.5.0", "v0.5.0, latest", "master"})
+  void unreadable(String text) {
+    assertThat(AffectedRange.parse(text)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("R18 versions order as SemVer says: numbers by value, a release after its pre-releases")
+  void semanticVersionOrder() {
+    assertThat(Stream.of("v0.10.0", "0.9.1", "1.0.0", "1.0.0-rc.2", "1.0.0-rc.10", "1.0.0-alpha", "0.9")
+        .map(text -> SemanticVersion.parse(text).orElseThrow()).sorted().map(SemanticVersion::toString))
+        .containsExactly("0.9.0", "0.9.1", "0.10.0", "1.0.0-alpha", "1.0.0-rc.2", "1.0.0-rc.10", "1.0.0");
+  }
+
+  private static String show(AffectedRange range) {
+    String from = range.introduced().isZero() ? "0" : range.introduced().toString();
+    return switch (range.endKind()) {
+      case FIXED -> "[" + from + "," + range.end() + ")";
+      case LAST_AFFECTED -> "[" + from + "," + range.end() + "]";
+      case NONE -> "[" + from + ",*)";
+    };
+  }
+}

@@ -1,0 +1,115 @@
+package io.github.securityrelease.disclosure;
+
+import static io.github.securityrelease.disclosure.AdvisoryCases.PRODUCT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+
+class OsvAdvisoryTest {
+
+  private static final Instant NOW = Instant.parse("2026-12-09T08:30:00.123Z");
+
+  private final OsvAdvisory osv = new OsvAdvisory(PRODUCT);
+
+  @Test
+  @DisplayName("R18 a disclosed case's OSV advisory: CVE, severity, impact, fixed releases, mitigations, references; valid OSV 1.7")
+  void fullCase() throws Exception {
+    ObjectNode advisory = osv.write(Advisory.from(AdvisoryCases.full()), NOW);
+
+    assertThat(AdvisorySchemas.osvErrors(advisory)).isEmpty();
+    JSONAssert.assertEquals("""
+        {
+          "schema_version": "1.7.0",
+          "id": "CVE-2026-12345",
+          "modified": "2026-12-09T08:30:00Z",
+          "published": "2026-12-08T14:10:00Z",
+          "summary": "Token leak in controller logs",
+          "details": "The fleet controller logs each attached cluster's kubeconfig token; anyone who reads the logs can act on the cluster.\\n\\n**Mitigations**\\n\\nSet the controller's log level to warn.",
+          "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N"}],
+          "affected": [{
+            "package": {"ecosystem": "Go", "name": "github.com/kurator-dev/kurator"},
+            "ranges": [{"type": "SEMVER", "events": [
+              {"introduced": "0.5.0"}, {"fixed": "0.5.4"}, {"introduced": "0.6.0"}, {"fixed": "0.6.2"}]}],
+            "database_specific": {"components": ["fleet-manager", "cluster-operator"]}
+          }],
+          "references": [
+            {"type": "ADVISORY", "url": "https://github.com/kurator-dev/kurator/releases/tag/v0.6.2"},
+            {"type": "REPORT", "url": "https://github.com/kurator-dev/kurator/issues/777"},
+            {"type": "FIX", "url": "https://github.com/kurator-dev/kurator/pull/101"},
+            {"type": "FIX", "url": "https://github.com/kurator-dev/kurator/pull/102"},
+            {"type": "PACKAGE", "url": "https://github.com/kurator-dev/kurator/releases"},
+            {"type": "WEB", "url": "https://github.com/kurator-dev/kurator"}
+          ],
+          "database_specific": {"severity": "CRITICAL"}
+        }""", advisory.toString(), JSONCompareMode.STRICT);
+  }
+
+  @Test
+  @DisplayName("R18 a case with only a case ID, a title and a CVE ID still makes a valid OSV advisory")
+  void minimalCase() throws Exception {
+    ObjectNode advisory = osv.write(Advisory.from(AdvisoryCases.minimal()), NOW);
+
+    assertThat(AdvisorySchemas.osvErrors(advisory)).isEmpty();
+    JSONAssert.assertEquals("""
+        {
+          "schema_version": "1.7.0",
+          "id": "CVE-2026-12345",
+          "modified": "2026-12-09T08:30:00Z",
+          "summary": "Token leak in controller logs",
+          "details": "Token leak in controller logs",
+          "affected": [{"package": {"ecosystem": "Go", "name": "github.com/kurator-dev/kurator"}}],
+          "references": [{"type": "WEB", "url": "https://github.com/kurator-dev/kurator"}]
+        }""", advisory.toString(), JSONCompareMode.STRICT);
+  }
+
+  @Test
+  @DisplayName("R18 versions the text does not name as versions stay as written, in database_specific")
+  void unreadableVersions() {
+    Map<String, Object> variables = AdvisoryCases.full();
+    variables.put("affectedVersions", "every release since the fleet API");
+    variables.put("releaseVersions", "v0.6.2, next patch");
+    JsonNode affected = osv.write(Advisory.from(variables), NOW).get("affected").get(0);
+
+    assertThat(affected.has("ranges")).isFalse();
+    assertThat(affected.at("/database_specific/affected_versions").asText()).isEqualTo("every release since the fleet API");
+    assertThat(affected.at("/database_specific/fixed_versions").asText()).isEqualTo("v0.6.2, next patch");
+    assertThat(AdvisorySchemas.osvErrors(osv.write(Advisory.from(variables), NOW))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("R18 a CVSS 4.0 vector is OSV's CVSS_V4; a last affected version gets a range of its own")
+  void cvss4AndLastAffected() {
+    Map<String, Object> variables = AdvisoryCases.full();
+    variables.put("cvssVector", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N");
+    variables.put("cvssVersion", "4.0");
+    variables.put("cvssScore", 8.7);
+    variables.put("affectedVersions", "v0.4.0 - v0.4.9, v0.5.0 - v0.6.1");
+    ObjectNode advisory = osv.write(Advisory.from(variables), NOW);
+
+    assertThat(AdvisorySchemas.osvErrors(advisory)).isEmpty();
+    assertThat(advisory.at("/severity/0/type").asText()).isEqualTo("CVSS_V4");
+    assertThat(advisory.at("/affected/0/ranges").toString()).isEqualTo("""
+        [{"type":"SEMVER","events":[{"introduced":"0.4.0"},{"last_affected":"0.4.9"}]},\
+        {"type":"SEMVER","events":[{"introduced":"0.5.0"},{"fixed":"0.5.4"},{"introduced":"0.6.0"},{"fixed":"0.6.2"}]}]""");
+  }
+
+  @Test
+  @DisplayName("R18 the schema check is no formality: OSV's schema refuses an ecosystem it does not know")
+  void schemaRefusesWhatIsWrong() {
+    OsvAdvisory misconfigured = new OsvAdvisory(new AdvisoryProperties(PRODUCT.packageName(), "Golang",
+        PRODUCT.vendor(), PRODUCT.product(), PRODUCT.cnaOrgId(), PRODUCT.repositoryUrl()));
+    ObjectNode advisory = misconfigured.write(Advisory.from(AdvisoryCases.full()), NOW);
+    assertThat(AdvisorySchemas.osvErrors(advisory)).anyMatch(error -> error.contains("ecosystem"));
+
+    ObjectNode noModified = osv.write(Advisory.from(AdvisoryCases.full()), NOW);
+    noModified.put("modified", "yesterday");
+    assertThat(AdvisorySchemas.osvErrors(noModified)).isNotEmpty();
+  }
+}
