@@ -104,6 +104,10 @@ class DisclosureTimelineIT {
     assertThat(Arrays.stream(recipients(advance))).containsExactly("security@distro-one.example");
     assertThat(mailsTo("distro-two.example")).hasSize(1);
     assertThat(variable(caseId, "status")).isEqualTo("RESTRICTED_DISCLOSURE");
+    assertThat(ledger(caseId)).filteredOn(row -> "ADVANCE_NOTICE".equals(row.get("kind")))
+        .as("R14 on record, sent when due").hasSize(2)
+        .allSatisfy(row -> assertThat(Instant.parse((String) row.get("deliveredAt")))
+            .isBetween(disclosure.minus(Duration.ofDays(7)), disclosure.minus(Duration.ofDays(7)).plusSeconds(120)));
 
     Instant later = disclosure.plus(Duration.ofDays(2));
     ResponseEntity<String> replanned = http.withBasicAuth("demo-security", "demo-security").exchange(
@@ -248,6 +252,12 @@ class DisclosureTimelineIT {
   private Job timer(String caseId, String activityId) {
     return managementService.createJobQuery().processInstanceId(cases.instance(caseId).getId()).timers()
         .activityId(activityId).singleResult();
+  }
+
+  private List<Map<String, Object>> ledger(String caseId) {
+    return http.withBasicAuth("demo-security", "demo-security").exchange("/api/v1/cases/" + caseId + "/notifications",
+        HttpMethod.GET, null, new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {})
+        .getBody();
   }
 
   private List<MimeMessage> mailsTo(String domain) {
