@@ -9,7 +9,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -103,7 +102,7 @@ class ConfirmingAndRemediationIT {
 
     assertThat(task(caseId).getTaskDefinitionKey()).isEqualTo("Task_PlanDisclosure");
     assertThat(variables(caseId)).containsEntry("cveId", "CVE-2026-12345");
-    assertThat(mailsAbout(caseId)).extracting(ConfirmingAndRemediationIT::subject)
+    assertThat(mailsAbout(caseId)).extracting(TestSmtp::subject)
         .containsExactly("[" + caseId + "] We received your vulnerability report",
             "[" + caseId + "] Your vulnerability report is acknowledged");
   }
@@ -132,8 +131,8 @@ class ConfirmingAndRemediationIT {
   void publicReportFastTracked() {
     String caseId = acknowledgedCase(true);
     MimeMessage alert = mailsAbout(caseId).stream()
-        .filter(mail -> subject(mail).contains("URGENT")).findFirst().orElseThrow();
-    assertThat(Arrays.stream(recipients(alert))).contains("demo-security@example.org");
+        .filter(mail -> TestSmtp.subject(mail).contains("URGENT")).findFirst().orElseThrow();
+    assertThat(Arrays.stream(TestSmtp.recipients(alert))).contains("demo-security@example.org");
     assertThat(GreenMailUtil.getBody(alert)).contains("https://github.com/example/issues/1");
 
     assertCompleted(submit("demo-security", caseId, "Task_AskReporterForPrivateHandling",
@@ -180,22 +179,8 @@ class ConfirmingAndRemediationIT {
   }
 
   private List<MimeMessage> mailsAbout(String caseId) {
-    return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> subject(mail).contains(caseId)).toList();
+    return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> TestSmtp.subject(mail).contains(caseId)).toList();
   }
 
-  private static String subject(MimeMessage mail) {
-    try {
-      return mail.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static String[] recipients(MimeMessage mail) {
-    try {
-      return Arrays.stream(mail.getAllRecipients()).map(Object::toString).toArray(String[]::new);
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -10,7 +10,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,10 +97,10 @@ class DisclosureTimelineIT {
     // one minute late: the notice says the real lead time
     moveTo(disclosure.minus(Duration.ofDays(7)).plusSeconds(60), caseId);
     MimeMessage advance = single(mailsTo("distro-one.example"));
-    assertThat(subject(advance)).isEqualTo("[EMBARGOED] CVE-2026-12345: Token leak in controller logs");
+    assertThat(TestSmtp.subject(advance)).isEqualTo("[EMBARGOED] CVE-2026-12345: Token leak in controller logs");
     assertThat(GreenMailUtil.getBody(advance)).contains("CVE-2026-12345", "HIGH", "CVSS:3.1/AV:N",
         "v0.5.0 - v0.6.0", "PR https://github.com/example/private/pull/1", "6 days 23 hours", "embargo");
-    assertThat(Arrays.stream(recipients(advance))).containsExactly("security@distro-one.example");
+    assertThat(Arrays.stream(TestSmtp.recipients(advance))).containsExactly("security@distro-one.example");
     assertThat(mailsTo("distro-two.example")).hasSize(1);
     assertThat(variable(caseId, "status")).isEqualTo("RESTRICTED_DISCLOSURE");
     assertThat(ledger(caseId)).filteredOn(row -> "ADVANCE_NOTICE".equals(row.get("kind")))
@@ -117,14 +116,14 @@ class DisclosureTimelineIT {
     cases.runDueJobs(caseId);
     assertThat(timer(caseId, "Event_ReleaseNoticeDue").getDuedate()).as("the waiting timer moved")
         .isEqualTo(Date.from(later.minus(Duration.ofHours(24))));
-    assertThat(mailsTo("distro-one.example")).extracting(DisclosureTimelineIT::subject)
+    assertThat(mailsTo("distro-one.example")).extracting(TestSmtp::subject)
         .containsExactly("[EMBARGOED] CVE-2026-12345: Token leak in controller logs",
             "[EMBARGOED] CVE-2026-12345: new disclosure date " + describe(later));
 
     http.withBasicAuth("demo-security", "demo-security").delete("/api/v1/distributors/" + distroTwo + "?reason=Leaked");
 
     moveTo(later.minus(Duration.ofHours(24)).plusSeconds(60), caseId);
-    assertThat(subject(mailsTo("distro-one.example").get(2))).startsWith("[EMBARGOED] CVE-2026-12345: release on");
+    assertThat(TestSmtp.subject(mailsTo("distro-one.example").get(2))).startsWith("[EMBARGOED] CVE-2026-12345: release on");
     assertThat(GreenMailUtil.getBody(mailsTo("distro-one.example").get(2))).contains("A fix for the token leak");
     assertThat(mailsTo("distro-two.example")).as("R26 a removed distributor gets nothing more").hasSize(2);
 
@@ -160,11 +159,11 @@ class DisclosureTimelineIT {
         .contains("\"status\":\"DISCLOSED\"", "\"cveId\":\"CVE-2026-12345\"", "\"disclosedAt\":",
             "\"advanceNoticeSentAt\":", "\"releaseNoticeSentAt\":");
     MimeMessage announcement = single(mailsTo("lists.kurator.example"));
-    assertThat(subject(announcement)).isEqualTo("[SECURITY] CVE-2026-12345: Token leak in controller logs");
+    assertThat(TestSmtp.subject(announcement)).isEqualTo("[SECURITY] CVE-2026-12345: Token leak in controller logs");
     assertThat(GreenMailUtil.getBody(announcement)).contains("v0.6.2, v0.5.4", "HIGH",
         "https://github.com/example/releases/tag/v0.6.2", "https://github.com/example/releases");
     assertThat(mailsTo("distro-one.example")).hasSize(3);
-    assertThat(mailsTo("example.net")).extracting(DisclosureTimelineIT::subject).as("the reporter")
+    assertThat(mailsTo("example.net")).extracting(TestSmtp::subject).as("the reporter")
         .containsExactly("[" + caseId + "] We received your vulnerability report",
             "[" + caseId + "] Your vulnerability report is acknowledged");
   }
@@ -187,7 +186,7 @@ class DisclosureTimelineIT {
     cases.runDueJobs(caseId);
 
     assertThat((String) variable(caseId, "embargoBreaches")).contains("Distro Two", "public mailing list");
-    List<String> subjects = mailsTo("distro-one.example").stream().map(DisclosureTimelineIT::subject).toList();
+    List<String> subjects = mailsTo("distro-one.example").stream().map(TestSmtp::subject).toList();
     assertThat(subjects).anyMatch(subject -> subject.contains("embargo broken"));
     assertThat(subjects).as("the advance notice goes out at once").anyMatch(s -> s.endsWith(": Embargo break case"));
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("Task_CherryPickFix")
@@ -269,21 +268,7 @@ class DisclosureTimelineIT {
         java.time.ZoneId.of("Europe/Berlin"), List.of())).describe(instant);
   }
 
-  private static String subject(MimeMessage mail) {
-    try {
-      return mail.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static String[] recipients(MimeMessage mail) {
-    try {
-      return Arrays.stream(mail.getAllRecipients()).map(Object::toString).toArray(String[]::new);
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static <T> T single(List<T> items) {
     assertThat(items).hasSize(1);
