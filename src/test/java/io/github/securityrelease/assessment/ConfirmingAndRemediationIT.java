@@ -10,6 +10,14 @@ import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -37,6 +46,7 @@ class ConfirmingAndRemediationIT {
   static GreenMailExtension smtp = TestSmtp.server();
 
   @Autowired TestRestTemplate http;
+  @LocalServerPort int port;
   @Autowired TestCases cases;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
@@ -145,6 +155,42 @@ class ConfirmingAndRemediationIT {
         .containsEntry("severity", "LOW")
         .containsEntry("releaseType", "OUT_OF_BAND")
         .containsEntry("fixVisibility", "SEMI_PUBLIC_ALLOWED");
+  }
+
+  @Test
+  @DisplayName("R5 Tasklist shows a refused submission as a 400 naming the field, not as a server error")
+  void tasklistShowsRefusal() throws Exception {
+    String caseId = acknowledgedCase(false);
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String base = "http://localhost:" + port;
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
+        BodyHandlers.discarding());
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", xsrf(browser))
+        .POST(BodyPublishers.ofString("username=demo-security&password=demo-security")).build(), BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(200);
+    // as Tasklist does before it submits: load the task's form, which renews the CSRF token
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/task/" + taskId + "/form"))
+        .build(), BodyHandlers.discarding());
+    HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form"))
+        .header("Content-Type", "application/json")
+        .header("X-XSRF-TOKEN", xsrf(browser))
+        .POST(BodyPublishers.ofString("""
+            {"variables": {"validationOutcome": {"value": "ACCEPTED"},
+                           "cvssVector": {"value": "CVSS:3.1/AV:N/AV:L/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"},
+                           "affectedVersions": {"value": "v0.6.0"}}}""")).build(), BodyHandlers.ofString());
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("cvssVector: AV is given more than once").doesNotContain("ENGINE-03051");
+  }
+
+  private static String xsrf(HttpClient browser) {
+    return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
+        .reduce((first, last) -> last).orElseThrow();
   }
 
   /** A new case, receipt sent and acknowledged: it waits in "Validate report". */
