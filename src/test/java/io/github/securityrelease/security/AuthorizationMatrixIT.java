@@ -1,0 +1,116 @@
+package io.github.securityrelease.security;
+
+import static io.github.securityrelease.TestCases.post;
+import static io.github.securityrelease.TestCases.report;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.github.securityrelease.OrchestratorIntegrationTest;
+import io.github.securityrelease.TestCases;
+import io.github.securityrelease.TestSmtp;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The authorization matrix of the README, cell by cell, through the real HTTP endpoints:
+ * each group of DESIGN.md (and no credentials at all) against each operation. The expected
+ * answers are in {@code authorization-matrix.csv}, the same table as the README's.
+ */
+@OrchestratorIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = TestSmtp.server().withPerMethodLifecycle(false);
+
+  @Autowired TestRestTemplate http;
+  @Autowired TestCases cases;
+  @LocalServerPort int port;
+
+  private String caseId;
+  private String processInstanceId;
+
+  @BeforeAll
+  void aCaseWaitingForItsAcknowledgement() {
+    caseId = (String) post(http, report("Matrix case", "ada@example.net")).getBody().get("caseId");
+    cases.runDueJobs(caseId);
+    processInstanceId = cases.instance(caseId).getId();
+  }
+
+  @ParameterizedTest(name = "R27 {0} by {1} -> {2}")
+  @CsvFileSource(resources = "/authorization-matrix.csv", numLinesToSkip = 1)
+  void cell(String operation, String user, String expected) throws Exception {
+    String answer = switch (operation) {
+      case "report" -> status(api(user, HttpMethod.POST, "/api/v1/reports",
+          Map.of("title", "x", "whatHappened", "y", "howToReproduce", "z", "reporter", Map.of("email", "a@b.example"))));
+      case "see case state" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId, null));
+      case "read case details" -> status(api(user, HttpMethod.GET,
+          "/engine-rest/process-instance/" + processInstanceId + "/variables", null));
+      case "see case tasks" -> tasks(user);
+      case "edit distributors" -> status(api(user, HttpMethod.GET, "/api/v1/distributors", null));
+      case "re-plan" -> status(api(user, HttpMethod.PUT, "/api/v1/cases/" + caseId + "/disclosure-plan",
+          Map.of("publicDisclosureAt", "2030-01-01T15:00+00:00")));
+      case "record a break" -> status(api(user, HttpMethod.POST, "/api/v1/cases/" + caseId + "/embargo-breaks",
+          Map.of("breachedBy", "x", "breachDescription", "y")));
+      case "read the ledger" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/notifications", null));
+      case "cockpit", "tasklist", "admin" -> String.valueOf(webappLogin(user, operation));
+      case "engine REST" -> status(api(user, HttpMethod.GET, "/engine-rest/process-definition", null));
+      default -> throw new IllegalArgumentException(operation);
+    };
+    assertThat(answer).as(operation + " by " + user).isEqualTo(expected);
+  }
+
+  private ResponseEntity<String> api(String user, HttpMethod method, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    TestRestTemplate as = "none".equals(user) ? http : http.withBasicAuth(user, user);
+    return as.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+  }
+
+  private static String status(ResponseEntity<String> response) {
+    return String.valueOf(response.getStatusCode().value());
+  }
+
+  /** The engine filters what a user may not see: "tasks" when the case's task shows, else "none" (or the status). */
+  private String tasks(String user) {
+    ResponseEntity<String> response = api(user, HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + caseId, null);
+    if (response.getStatusCode().value() != 200) {
+      return status(response);
+    }
+    return response.getBody().contains("Task_AcknowledgeReport") ? "tasks" : "none";
+  }
+
+  private int webappLogin(String user, String app) throws Exception {
+    String credentials = "none".equals(user) ? "username=&password=" : "username=" + user + "&password=" + user;
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String base = "http://localhost:" + port;
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).build(),
+        BodyHandlers.discarding());
+    String token = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
+    return browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", token)
+        .POST(BodyPublishers.ofString(credentials))
+        .build(), BodyHandlers.discarding()).statusCode();
+  }
+}
