@@ -72,6 +72,8 @@ public final class CaseVariables {
   public static final String RESCHEDULED_PUBLIC_DISCLOSURE_AT = "rescheduledPublicDisclosureAt";
   public static final String RESCHEDULED_RELEASE_AT = "rescheduledReleaseAt";
   public static final String RESCHEDULE_REASON = "rescheduleReason";
+  public static final String RESCHEDULED_BY = "rescheduledBy";
+  public static final String BREACH_REPORTED_BY = "breachReportedBy";
   public static final String BREACHED_BY = "breachedBy";
   public static final String BREACH_DESCRIPTION = "breachDescription";
   public static final String EMBARGO_DECISION = "embargoDecision";

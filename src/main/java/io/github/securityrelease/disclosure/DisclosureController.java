@@ -7,6 +7,7 @@ import io.github.securityrelease.security.EngineIdentity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,7 +50,8 @@ class DisclosureController {
   record EmbargoBreak(@NotBlank @Size(max = 200) String breachedBy, @NotBlank @Size(max = 10000) String breachDescription) {}
 
   @PutMapping("/api/v1/cases/{caseId}/disclosure-plan")
-  ResponseEntity<PlanView> reschedule(@PathVariable String caseId, @Valid @RequestBody Reschedule request) {
+  ResponseEntity<PlanView> reschedule(@PathVariable String caseId, @Valid @RequestBody Reschedule request,
+      Principal caller) {
     Map<String, Object> state = planned(caseId);
     Plan replanned;
     try {
@@ -63,6 +65,8 @@ class DisclosureController {
     message.put(RESCHEDULED_PUBLIC_DISCLOSURE_AT, request.publicDisclosureAt());
     message.put(RESCHEDULED_RELEASE_AT, request.releaseAt());
     message.put(RESCHEDULE_REASON, request.reason());
+    // on record in the case's history with the time of the change (the audit trail)
+    message.put(RESCHEDULED_BY, caller.getName());
     engineIdentity.runAsService(() -> runtimeService.createMessageCorrelation("DisclosureRescheduled")
         .processInstanceBusinessKey(caseId).setVariables(message).correlateWithResult());
     return ResponseEntity.accepted().body(new PlanView(replanned.publicDisclosureAt(), replanned.releaseAt(),
@@ -70,12 +74,14 @@ class DisclosureController {
   }
 
   @PostMapping("/api/v1/cases/{caseId}/embargo-breaks")
-  ResponseEntity<Void> embargoBroken(@PathVariable String caseId, @Valid @RequestBody EmbargoBreak request) {
+  ResponseEntity<Void> embargoBroken(@PathVariable String caseId, @Valid @RequestBody EmbargoBreak request,
+      Principal caller) {
     planned(caseId);
     engineIdentity.runAsService(() -> runtimeService.createMessageCorrelation("EmbargoBroken")
         .processInstanceBusinessKey(caseId)
         .setVariable(BREACHED_BY, request.breachedBy())
         .setVariable(BREACH_DESCRIPTION, request.breachDescription())
+        .setVariable(BREACH_REPORTED_BY, caller.getName())
         .correlateWithResult());
     return ResponseEntity.accepted().build();
   }

@@ -2,8 +2,10 @@ package io.github.securityrelease.distributors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +37,20 @@ class DistributorChangeLog {
         .param("changedAt", OffsetDateTime.ofInstant(after.updatedAt(), ZoneOffset.UTC))
         .param("state", toJson(after))
         .update();
+  }
+
+  /** One change: what, by whom, when. */
+  record Entry(long distributorId, Change action, String changedBy, Instant changedAt) {}
+
+  /** Every change of a distributor, oldest first. */
+  List<Entry> of(long distributorId) {
+    return jdbc.sql("""
+            select distributor_id, action, changed_by, changed_at from distributor_change
+            where distributor_id = :id order by changed_at, id""")
+        .param("id", distributorId)
+        .query((rs, row) -> new Entry(rs.getLong("distributor_id"), Change.valueOf(rs.getString("action")),
+            rs.getString("changed_by"), rs.getObject("changed_at", OffsetDateTime.class).toInstant()))
+        .list();
   }
 
   private String toJson(Distributor distributor) {

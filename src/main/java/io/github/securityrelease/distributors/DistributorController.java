@@ -23,9 +23,11 @@ import org.springframework.web.server.ResponseStatusException;
 class DistributorController {
 
   private final DistributorRegistry registry;
+  private final DistributorChangeLog changes;
 
-  DistributorController(DistributorRegistry registry) {
+  DistributorController(DistributorRegistry registry, DistributorChangeLog changes) {
     this.registry = registry;
+    this.changes = changes;
   }
 
   @GetMapping
@@ -36,6 +38,13 @@ class DistributorController {
   @GetMapping("/{id}")
   Distributor get(@PathVariable long id) {
     return registry.find(id).orElseThrow(() -> unknown(id));
+  }
+
+  /** The audit trail of a distributor: every change, who made it and when. */
+  @GetMapping("/{id}/changes")
+  List<DistributorChangeLog.Entry> changes(@PathVariable long id) {
+    registry.find(id).orElseThrow(() -> unknown(id));
+    return changes.of(id);
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

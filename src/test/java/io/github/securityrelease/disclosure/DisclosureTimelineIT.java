@@ -113,6 +113,7 @@ class DisclosureTimelineIT {
         "/api/v1/cases/" + caseId + "/disclosure-plan", HttpMethod.PUT,
         new HttpEntity<>(Map.of("publicDisclosureAt", later.toString(), "reason", "Holiday freeze")), String.class);
     assertThat(replanned.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(variable(caseId, "rescheduledBy")).as("who re-planned, on record").isEqualTo("demo-security");
     cases.runDueJobs(caseId);
     assertThat(timer(caseId, "Event_ReleaseNoticeDue").getDuedate()).as("the waiting timer moved")
         .isEqualTo(Date.from(later.minus(Duration.ofHours(24))));
