@@ -52,9 +52,10 @@ class CaseController {
    * @param cveId only for the security team until the case is disclosed (R27)
    * @param timeline every planned and actual date of the case, by variable name
    * @param waitingAt the ids of the model's elements the case waits at (tasks, timers, queued jobs)
+   * @param incidents open incidents: steps that failed after their retries (a notice not delivered, say)
    */
   record CaseState(String caseId, String status, String severity, String cveId, Map<String, Instant> timeline,
-      List<String> waitingAt, boolean ended) {}
+      List<String> waitingAt, long incidents, boolean ended) {}
 
   @GetMapping("/api/v1/cases/{caseId}")
   CaseState state(@PathVariable String caseId, Authentication caller) {
@@ -91,8 +92,9 @@ class CaseController {
         timeline.put(name, date);
       }
     }
+    long incidents = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count();
     return new CaseState(caseId, status, (String) state.get(SEVERITY),
-        securityTeam || disclosed ? (String) state.get(CVE_ID) : null, timeline, waitingAt, ended);
+        securityTeam || disclosed ? (String) state.get(CVE_ID) : null, timeline, waitingAt, incidents, ended);
   }
 
   private static List<String> waitingAt(ActivityInstance root) {

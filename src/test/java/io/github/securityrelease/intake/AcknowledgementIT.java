@@ -134,6 +134,8 @@ class AcknowledgementIT {
         assertThat(managementService.createJobQuery().processInstanceId(id).noRetriesLeft().count()).isEqualTo(1));
     Map<String, Object> row = single(ledger(caseId));
     assertThat(row).containsEntry("status", "FAILED").containsEntry("attempts", 5);
+    assertThat(http.withBasicAuth("demo-manager", "demo-manager").getForObject("/api/v1/cases/" + caseId, String.class))
+        .as("managers see the incident").contains("\"incidents\":1");
     assertThat((String) row.get("lastError")).isNotBlank();
 
     smtp.start();
