@@ -1,6 +1,6 @@
 package io.github.securityrelease.disclosure;
 
-import static io.github.securityrelease.CaseVariables.*;
+import static io.github.securityrelease.CaseVariables.RELEASE_NOW_AT;
 
 import io.github.securityrelease.notification.NotificationKind;
 import java.time.Clock;
@@ -11,21 +11,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * R15: the embargo is broken and the team releases early: release and disclosure now (or on
- * the date the team set), the timers move, the distributors hear of it, and the breach stays
- * on record with the one who broke it (for R26).
+ * the date the team set), the timers move, the distributors hear of it.
  */
 @Component("releaseNow")
 class ReleaseNow implements JavaDelegate {
 
   private final DisclosurePlan plan;
-  private final PlanDates dates;
-  private final DistributorNotices notices;
+  private final PlanChange change;
   private final Clock clock;
 
-  ReleaseNow(DisclosurePlan plan, PlanDates dates, DistributorNotices notices, Clock clock) {
+  ReleaseNow(DisclosurePlan plan, PlanChange change, Clock clock) {
     this.plan = plan;
-    this.dates = dates;
-    this.notices = notices;
+    this.change = change;
     this.clock = clock;
   }
 
@@ -35,9 +32,6 @@ class ReleaseNow implements JavaDelegate {
     Instant at = PlanDates.instant(execution, RELEASE_NOW_AT);
     Instant disclosure = at == null || at.isBefore(now) ? now.plusSeconds(60) : at;
     // a broken embargo has no embargo period left to protect: no 7-day rule (fast track)
-    Plan early = plan.plan(disclosure, disclosure, true, null, now);
-    dates.apply(execution.getProcessInstance(), early);
-    dates.moveTimers(execution.getProcessInstanceId());
-    notices.send(NotificationKind.EMBARGO_BROKEN, execution);
+    change.apply(execution, plan.plan(disclosure, disclosure, true, null, now), NotificationKind.EMBARGO_BROKEN, false);
   }
 }

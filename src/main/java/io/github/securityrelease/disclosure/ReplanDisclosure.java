@@ -17,14 +17,12 @@ import org.springframework.stereotype.Component;
 class ReplanDisclosure implements JavaDelegate {
 
   private final DisclosurePlan plan;
-  private final PlanDates dates;
-  private final DistributorNotices notices;
+  private final PlanChange change;
   private final Clock clock;
 
-  ReplanDisclosure(DisclosurePlan plan, PlanDates dates, DistributorNotices notices, Clock clock) {
+  ReplanDisclosure(DisclosurePlan plan, PlanChange change, Clock clock) {
     this.plan = plan;
-    this.dates = dates;
-    this.notices = notices;
+    this.change = change;
     this.clock = clock;
   }
 
@@ -33,10 +31,6 @@ class ReplanDisclosure implements JavaDelegate {
     Plan replanned = plan.plan(PlanDates.instant(execution, RESCHEDULED_PUBLIC_DISCLOSURE_AT),
         PlanDates.instant(execution, RESCHEDULED_RELEASE_AT), Boolean.TRUE.equals(execution.getVariable(FAST_TRACK)),
         text(execution, RESCHEDULE_REASON), clock.instant());
-    dates.apply(execution.getProcessInstance(), replanned);
-    dates.moveTimers(execution.getProcessInstanceId());
-    if (execution.getVariable(ADVANCE_NOTICE_SENT_AT) != null) {
-      notices.send(NotificationKind.DISCLOSURE_RESCHEDULED, execution);
-    }
+    change.apply(execution, replanned, NotificationKind.DISCLOSURE_RESCHEDULED, true);
   }
 }
