@@ -23,7 +23,10 @@ import org.springframework.boot.test.context.SpringBootTest;
     "security-release.notification.sender=security@kurator.example",
     "security-release.announce.recipients=announce@lists.kurator.example",
     "security-release.release.branches=release-0.6,release-0.5",
-    "security-release.advisory.cna-org-id=" + OrchestratorIntegrationTest.CNA_ORG_ID})
+    "security-release.advisory.cna-org-id=" + OrchestratorIntegrationTest.CNA_ORG_ID,
+    // the ITs post hundreds of reports from one address; RateLimitIT proves the limit itself
+    "security-release.rate-limit.requests-per-minute=100000",
+    "security-release.rate-limit.burst=100000"})
 public @interface OrchestratorIntegrationTest {
 
   int SMTP_PORT = 3025;

@@ -1,0 +1,20 @@
+package io.github.securityrelease;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The limit on the public endpoints, per client address and path.
+ *
+ * @param requestsPerMinute the sustained rate a client address may post at
+ * @param burst how many requests a client address may post at once before the rate applies
+ * @param maxClients how many client addresses are remembered (least recently seen dropped first)
+ * @param paths the paths whose {@code POST} requests are limited, each with buckets of its own
+ */
+@ConfigurationProperties("security-release.rate-limit")
+record RateLimitProperties(
+    @DefaultValue("10") int requestsPerMinute,
+    @DefaultValue("20") int burst,
+    @DefaultValue("10000") int maxClients,
+    @DefaultValue("/api/v1/reports") List<String> paths) {}
