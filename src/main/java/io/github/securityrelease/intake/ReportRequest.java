@@ -15,24 +15,28 @@ import org.hibernate.validator.constraints.URL;
 @PublicReferenceWhenDisclosed
 public record ReportRequest(
     @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be a single line") String title,
-    @NotBlank @Size(max = LONG_TEXT) String whatHappened,
-    @Size(max = LONG_TEXT) String expected,
-    @NotBlank @Size(max = LONG_TEXT) String howToReproduce,
-    @Size(max = LONG_TEXT) String anythingElse,
+    @NotBlank @Size(max = LONG_TEXT) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String whatHappened,
+    @Size(max = LONG_TEXT) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String expected,
+    @NotBlank @Size(max = LONG_TEXT) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String howToReproduce,
+    @Size(max = LONG_TEXT) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String anythingElse,
     @Valid Environment environment,
     @NotNull @Valid Reporter reporter,
     Boolean publiclyDisclosed,
     @Size(max = 2000) @URL(regexp = "^https?://.*", message = "must be an http or https URL") String publicReference) {
 
   static final int LONG_TEXT = 20_000;
+  /** Text may have line breaks, never a NUL: PostgreSQL's text columns refuse it. */
+  static final String NO_NUL = "[^\\x00]*";
+  static final String NUL_MESSAGE = "must not contain NUL characters";
+  static final String ONE_LINE = "[^\\p{Cntrl}]*";
   static final int SHORT_TEXT = 500;
 
   /** The environment the reporter saw the problem in. */
   public record Environment(
-      @Size(max = SHORT_TEXT) String productVersion,
-      @Size(max = SHORT_TEXT) String kubectlVersion,
-      @Size(max = SHORT_TEXT) String fluxcdVersion,
-      @Size(max = LONG_TEXT) String others) {}
+      @Size(max = SHORT_TEXT) @Pattern(regexp = ONE_LINE, message = "must be a single line") String productVersion,
+      @Size(max = SHORT_TEXT) @Pattern(regexp = ONE_LINE, message = "must be a single line") String kubectlVersion,
+      @Size(max = SHORT_TEXT) @Pattern(regexp = ONE_LINE, message = "must be a single line") String fluxcdVersion,
+      @Size(max = LONG_TEXT) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String others) {}
 
   /** Who to answer; the address is where the receipt and the acknowledgement go. */
   public record Reporter(

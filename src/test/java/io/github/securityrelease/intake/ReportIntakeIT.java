@@ -119,6 +119,11 @@ class ReportIntakeIT {
     Map<String, Object> tooLong = new HashMap<>(report("x".repeat(201), "ada@example.net"));
     assertBadFields(tooLong, "title");
 
+    Map<String, Object> nul = new HashMap<>(report("ok", "ada@example.net"));
+    nul.put("whatHappened", "before\u0000after");
+    nul.put("environment", Map.of("productVersion", "v1\nv2"));
+    assertBadFields(nul, "whatHappened", "environment.productVersion");
+
     assertStatus(send("{\"title\": ", MediaType.APPLICATION_JSON), HttpStatus.BAD_REQUEST);
     assertStatus(send("[]", MediaType.APPLICATION_JSON), HttpStatus.BAD_REQUEST);
     assertStatus(send("title=x", MediaType.APPLICATION_FORM_URLENCODED), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
