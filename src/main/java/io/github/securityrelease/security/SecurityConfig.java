@@ -12,19 +12,28 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. The APIs take HTTP Basic against Camunda's users; the Camunda webapps
- * keep their own session login and CSRF protection.
+ * Who may call what, and the security headers of each answer. The APIs take HTTP Basic
+ * against Camunda's users; the Camunda webapps keep their own session login, CSRF protection
+ * and Content-Security-Policy.
  */
 @Configuration
 class SecurityConfig {
 
   static final String REALM = "Security Release Orchestrator";
+
+  /** JSON only: nothing in an API answer may load, run or be framed. */
+  static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+  /** The report page: its own script and style files only, no inline code, never framed. */
+  static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
 
   @Bean
   @Order(1)
@@ -50,6 +59,10 @@ class SecurityConfig {
         // stateless Basic authentication carries no cookie a forged request could ride on
         .csrf(csrf -> csrf.disable())
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY))
+            .frameOptions(frames -> frames.deny())
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     return http.build();
   }
@@ -66,12 +79,34 @@ class SecurityConfig {
     return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
   }
 
+  /**
+   * Tasklist, Cockpit and Admin log users in and check CSRF tokens themselves, and send their
+   * own Content-Security-Policy (with a nonce per page): a second policy from here would only
+   * narrow theirs and break the apps. Their CSRF filter also compares Origin or Referer with
+   * the host, so the referrer policy keeps both within the site rather than dropping them.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    http.securityMatcher(path("/camunda/**"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers
+            .frameOptions(frames -> frames.deny())
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
+  /** The public report page and its files; nothing here changes state (the form posts to the API). */
+  @Bean
+  @Order(3)
   SecurityFilterChain pages(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        // the Camunda webapps (/camunda/**) log users in and check CSRF tokens themselves
-        .csrf(csrf -> csrf.disable());
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+            .frameOptions(frames -> frames.deny())
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
     return http.build();
   }
 }

@@ -1,0 +1,107 @@
+package io.github.securityrelease.security;
+
+import static io.github.securityrelease.TestCases.post;
+import static io.github.securityrelease.TestCases.report;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.github.securityrelease.OrchestratorIntegrationTest;
+import io.github.securityrelease.TestCases;
+import io.github.securityrelease.TestSmtp;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.TestPropertySource;
+
+/** Passwords and mail bodies never reach the log, even with the service's and Spring's DEBUG on. */
+@OrchestratorIntegrationTest
+@TestPropertySource(properties = {
+    "logging.level.io.github.securityrelease=DEBUG",
+    "logging.level.org.springframework.security=DEBUG",
+    "logging.level.org.springframework.mail=DEBUG",
+    "logging.level.org.camunda.bpm.webapp=DEBUG",
+    "logging.level.org.camunda.bpm.engine.rest=DEBUG"})
+@ExtendWith(OutputCaptureExtension.class)
+class NoSecretsInLogsIT {
+
+  static final String PASSWORD = "Pw-Marmot-4471-Secret";
+  static final String WRONG_PASSWORD = "Pw-Ocelot-9902-Wrong";
+  static final String REPORT_TEXT = "Body-Quokka-5519: the token is in the controller log.";
+  static final String ACKNOWLEDGEMENT = "Body-Wombat-8842: thank you, we are reproducing it now.";
+
+  @RegisterExtension
+  static GreenMailExtension smtp = TestSmtp.server();
+
+  @Autowired TestRestTemplate http;
+  @Autowired TestCases cases;
+  @Autowired IdentityService identityService;
+  @LocalServerPort int port;
+
+  @AfterEach
+  void unlock() {
+    identityService.unlockUser("demo-security"); // Camunda delays the next login after a wrong password
+  }
+
+  @Test
+  @DisplayName("R27 passwords tried and mail bodies sent are nowhere in the log")
+  void neitherPasswordsNorBodiesAreLogged(CapturedOutput log) throws Exception {
+    User user = identityService.newUser("log-probe");
+    user.setPassword(PASSWORD);
+    identityService.saveUser(user);
+    assertThat(http.withBasicAuth("log-probe", PASSWORD).getForEntity("/engine-rest/task", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.withBasicAuth("demo-security", WRONG_PASSWORD).getForEntity("/engine-rest/task", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    identityService.unlockUser("demo-security");
+    webappLogin("log-probe", PASSWORD);
+    webappLogin("demo-security", WRONG_PASSWORD);
+    identityService.unlockUser("demo-security");
+
+    Map<String, Object> report = new HashMap<>(report("Token in the controller log", "ada@example.net"));
+    report.put("whatHappened", REPORT_TEXT);
+    String caseId = (String) post(http, report).getBody().get("caseId");
+    cases.runDueJobs(caseId);
+    TestCases.assertCompleted(cases.submit(http, "demo-security", caseId, "Task_AcknowledgeReport",
+        Map.of("acknowledgementMessage", ACKNOWLEDGEMENT)));
+
+    assertThat(smtp.getReceivedMessages()).extracting(GreenMailUtil::getBody).anyMatch(body -> body.contains(ACKNOWLEDGEMENT));
+    assertThat(log.getAll()).as("the log is captured")
+        .contains("REPORT_RECEIPT of " + caseId + " sent", "ACKNOWLEDGEMENT of " + caseId + " sent")
+        .doesNotContain(PASSWORD, WRONG_PASSWORD, REPORT_TEXT, ACKNOWLEDGEMENT, "Body-Quokka", "Body-Wombat");
+  }
+
+  private void webappLogin(String user, String password) throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String base = "http://localhost:" + port;
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
+        BodyHandlers.discarding());
+    String token = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).findFirst().orElseThrow();
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", token)
+        .POST(BodyPublishers.ofString("username=" + user + "&password=" + password))
+        .build(), BodyHandlers.discarding());
+  }
+}
