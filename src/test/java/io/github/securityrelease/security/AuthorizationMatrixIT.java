@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,6 +45,7 @@ class AuthorizationMatrixIT {
 
   @Autowired TestRestTemplate http;
   @Autowired TestCases cases;
+  @Autowired TaskService taskService;
   @LocalServerPort int port;
 
   private String caseId;
@@ -66,6 +68,7 @@ class AuthorizationMatrixIT {
       case "read case details" -> status(api(user, HttpMethod.GET,
           "/engine-rest/process-instance/" + processInstanceId + "/variables", null));
       case "see case tasks" -> tasks(user);
+      case "work case tasks" -> claim(user);
       case "edit distributors" -> status(api(user, HttpMethod.GET, "/api/v1/distributors", null));
       case "re-plan" -> status(api(user, HttpMethod.PUT, "/api/v1/cases/" + caseId + "/disclosure-plan",
           Map.of("publicDisclosureAt", "2030-01-01T15:00+00:00")));
@@ -97,6 +100,17 @@ class AuthorizationMatrixIT {
       return status(response);
     }
     return response.getBody().contains("Task_AcknowledgeReport") ? "tasks" : "none";
+  }
+
+  /** Claims the case's task (and hands it back, so that the next cell starts from the same state). */
+  private String claim(String user) {
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+    ResponseEntity<String> claimed = api(user, HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim",
+        Map.of("userId", user));
+    if (claimed.getStatusCode().is2xxSuccessful()) {
+      taskService.setAssignee(taskId, null);
+    }
+    return status(claimed);
   }
 
   private int webappLogin(String user, String app) throws Exception {
