@@ -1,5 +1,7 @@
 package io.github.securityrelease;
 
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -8,6 +10,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * refusal leaves the task open and reaches Tasklist and the REST API as a 400 that names the field.
  */
 public final class TaskInput {
+
+  private static final Pattern PUBLIC_URL = Pattern.compile("https?://\\S+");
 
   private TaskInput() {}
 
@@ -22,6 +26,21 @@ public final class TaskInput {
       throw refuse(name, why);
     }
     return value;
+  }
+
+  /** A required value that must match {@code format}; {@code refusal} says why a value does not. */
+  public static String requireMatching(VariableScope scope, String name, Pattern format, String why,
+      Function<String, String> refusal) {
+    String value = requireText(scope, name, why);
+    if (!format.matcher(value).matches()) {
+      throw refuse(name, refusal.apply(value));
+    }
+    return value;
+  }
+
+  /** A required public http or https URL. */
+  public static String requireUrl(VariableScope scope, String name, String why) {
+    return requireMatching(scope, name, PUBLIC_URL, why, value -> "must be a public http or https URL");
   }
 
   public static Boolean bool(VariableScope scope, String name) {

@@ -1,8 +1,7 @@
 package io.github.securityrelease.disclosure;
 
 import static io.github.securityrelease.CaseVariables.CVE_ID;
-import static io.github.securityrelease.TaskInput.refuse;
-import static io.github.securityrelease.TaskInput.requireText;
+import static io.github.securityrelease.TaskInput.requireMatching;
 
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -17,10 +16,8 @@ class CheckCveId implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String cveId = requireText(task, CVE_ID, "the CVE ID assigned to the case is required");
-    if (!CVE_ID_FORMAT.matcher(cveId).matches()) {
-      throw refuse(CVE_ID, "'" + cveId + "' is not a CVE ID (CVE-YYYY-NNNN: a year from 1999, four or more digits)");
-    }
+    String cveId = requireMatching(task, CVE_ID, CVE_ID_FORMAT, "the CVE ID assigned to the case is required",
+        value -> "'" + value + "' is not a CVE ID (CVE-YYYY-NNNN: a year from 1999, four or more digits)");
     task.setVariable(CVE_ID, cveId);
   }
 }

@@ -1,8 +1,7 @@
 package io.github.securityrelease.disclosure;
 
 import static io.github.securityrelease.CaseVariables.*;
-import static io.github.securityrelease.TaskInput.refuse;
-import static io.github.securityrelease.TaskInput.requireText;
+import static io.github.securityrelease.TaskInput.requireUrl;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,10 +19,6 @@ class CheckPublication implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String variable = URL_OF_TASK.get(task.getTaskDefinitionKey());
-    String url = requireText(task, variable, "where it is published is required");
-    if (!url.matches("https?://\\S+")) {
-      throw refuse(variable, "must be a public http or https URL");
-    }
+    requireUrl(task, URL_OF_TASK.get(task.getTaskDefinitionKey()), "where it is published is required");
   }
 }

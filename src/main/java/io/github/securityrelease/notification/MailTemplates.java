@@ -26,9 +26,20 @@ public class MailTemplates {
   private final Map<NotificationKind, Template> templates = new EnumMap<>(NotificationKind.class);
 
   MailTemplates() {
-    Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).nullValue("").emptyStringIsFalse(true);
     for (NotificationKind kind : NotificationKind.values()) {
-      templates.put(kind, compiler.compile(read("templates/mail/" + kind.template() + ".mustache")));
+      templates.put(kind, compile("templates/mail/" + kind.template() + ".mustache"));
+    }
+  }
+
+  /**
+   * A plain-text template from the classpath, compiled as the mails are: values inserted as
+   * text and never evaluated, an absent value empty.
+   */
+  public static Template compile(String path) {
+    try (Reader reader = read(path)) {
+      return Mustache.compiler().escapeHTML(false).nullValue("").emptyStringIsFalse(true).compile(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Template unreadable: " + path, e);
     }
   }
 

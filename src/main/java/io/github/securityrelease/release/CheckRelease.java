@@ -4,6 +4,7 @@ import static io.github.securityrelease.CaseVariables.*;
 import static io.github.securityrelease.TaskInput.bool;
 import static io.github.securityrelease.TaskInput.refuse;
 import static io.github.securityrelease.TaskInput.requireText;
+import static io.github.securityrelease.TaskInput.requireUrl;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,10 +17,7 @@ class CheckRelease implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     requireText(task, RELEASE_VERSIONS, "name the released versions");
-    String location = requireText(task, BINARIES_LOCATION, "where the binaries are is required");
-    if (!location.matches("https?://\\S+")) {
-      throw refuse(BINARIES_LOCATION, "must be a public http or https URL");
-    }
+    requireUrl(task, BINARIES_LOCATION, "where the binaries are is required");
     if (!Boolean.TRUE.equals(bool(task, BINARIES_VERIFIED))) {
       throw refuse(BINARIES_VERIFIED, "the binaries must be public and checked to work before the release goes out");
     }

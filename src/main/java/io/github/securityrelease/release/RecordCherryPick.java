@@ -1,8 +1,7 @@
 package io.github.securityrelease.release;
 
 import static io.github.securityrelease.CaseVariables.*;
-import static io.github.securityrelease.TaskInput.refuse;
-import static io.github.securityrelease.TaskInput.requireText;
+import static io.github.securityrelease.TaskInput.requireMatching;
 
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -17,10 +16,8 @@ class RecordCherryPick implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String commit = requireText(task, COMMIT, "the commit of the merged cherry-pick is required");
-    if (!COMMIT_HASH.matcher(commit).matches()) {
-      throw refuse(COMMIT, "'" + commit + "' is not a commit hash (7 to 40 lower-case hex digits)");
-    }
+    String commit = requireMatching(task, COMMIT, COMMIT_HASH, "the commit of the merged cherry-pick is required",
+        value -> "'" + value + "' is not a commit hash (7 to 40 lower-case hex digits)");
     String line = task.getVariable(BRANCH) + ": " + commit;
     String previous = (String) task.getExecution().getProcessInstance().getVariable(CHERRY_PICKS);
     task.getExecution().getProcessInstance().setVariable(CHERRY_PICKS, previous == null ? line : previous + "\n" + line);
