@@ -7,8 +7,9 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The whole service on a random port, on its own in-memory database, with mail to a local
- * SMTP server (GreenMail on port 3025) and the job executor off: tests execute each job
+ * The whole service on a random port, on its own in-memory database (or PostgreSQL database:
+ * {@link TestDatabase}), with mail to a local SMTP server (GreenMail on a free port,
+ * {@link TestSmtp}; both set by {@link TestEnvironment}) and the job executor off: tests execute each job
  * themselves, after moving the engine clock where a timer is concerned. One configuration,
  * so that every IT shares one Spring context.
  */
@@ -18,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
     "spring.datasource.url=jdbc:h2:mem:orchestrator-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
     "camunda.bpm.job-execution.enabled=false",
     "spring.mail.host=localhost",
-    "spring.mail.port=" + OrchestratorIntegrationTest.SMTP_PORT,
     "security-release.calendar.zone=Europe/Berlin",
     "security-release.notification.sender=security@kurator.example",
     "security-release.announce.recipients=announce@lists.kurator.example",
@@ -28,8 +28,6 @@ import org.springframework.boot.test.context.SpringBootTest;
     "security-release.rate-limit.requests-per-minute=100000",
     "security-release.rate-limit.burst=100000"})
 public @interface OrchestratorIntegrationTest {
-
-  int SMTP_PORT = 3025;
 
   /** A made-up CNA for the CVE records the tests download. */
   String CNA_ORG_ID = "5f2c8a61-3b7e-4d2a-9c41-7e0b6d9a2f13";

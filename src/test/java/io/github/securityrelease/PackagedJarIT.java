@@ -12,13 +12,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The jar that production runs, run as production runs it ({@code java -jar}): resources
+ * The jar that production runs, run as production runs it ({@code java -jar}; on PostgreSQL
+ * with the postgres profile when the ITs run there): resources
  * inside a Spring Boot jar are found another way than in target/classes, and a model that is
  * not deployed there would only show when the first report fails.
  */
@@ -35,8 +39,19 @@ class PackagedJarIT {
           .findFirst().orElseThrow(() -> new IllegalStateException("no jar in target/: run ./mvnw verify"));
     }
     int port = freePort();
-    Process service = new ProcessBuilder(javaBinary(), "-jar", jar.toAbsolutePath().toString(),
-        "--server.port=" + port, "--camunda.bpm.job-execution.enabled=false")
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString(),
+        "--server.port=" + port, "--camunda.bpm.job-execution.enabled=false"));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (TestDatabase.postgres()) {
+      // as production runs it: the postgres profile, its settings from the environment
+      String url = TestDatabase.fresh();
+      command.add("--spring.profiles.active=postgres");
+      builder.environment().putAll(Map.of("SPRING_DATASOURCE_URL", url,
+          "SPRING_DATASOURCE_USERNAME", TestDatabase.username(url),
+          "SPRING_DATASOURCE_PASSWORD", TestDatabase.password(url),
+          "SECURITY_RELEASE_ADMIN_PASSWORD", "a packaged admin password"));
+    }
+    Process service = builder.command(command)
         .directory(workDir.toFile())
         .redirectErrorStream(true)
         .redirectOutput(workDir.resolve("service.log").toFile())

@@ -3,6 +3,7 @@ package io.github.securityrelease;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,22 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** The embedded default keeps everything in its H2 file: stop, start, and nothing is lost. */
+/**
+ * The embedded default keeps everything in its H2 file, production in PostgreSQL
+ * ({@link TestDatabase}): stop, start, and nothing is lost.
+ */
 class RestartIT {
 
   @TempDir Path data;
+
+  private String database;
+
+  private String database() {
+    if (database == null) {
+      database = TestDatabase.persistent(data);
+    }
+    return database;
+  }
 
   @Test
   @DisplayName("R2 after a restart every case, task, timer and notification is still there")
@@ -74,10 +87,10 @@ class RestartIT {
   }
 
   private ConfigurableApplicationContext start(boolean jobExecutor) {
-    return new SpringApplicationBuilder(SecurityReleaseApplication.class).run(
-        "--server.port=0",
-        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("security-release") + ";LOCK_TIMEOUT=10000",
-        "--camunda.bpm.job-execution.enabled=" + jobExecutor);
+    List<String> arguments = new ArrayList<>(List.of(TestDatabase.arguments(database())));
+    arguments.add("--server.port=0");
+    arguments.add("--camunda.bpm.job-execution.enabled=" + jobExecutor);
+    return new SpringApplicationBuilder(SecurityReleaseApplication.class).run(arguments.toArray(String[]::new));
   }
 
   private static TestRestTemplate http(ConfigurableApplicationContext context) {

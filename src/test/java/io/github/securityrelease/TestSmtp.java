@@ -10,7 +10,18 @@ import java.util.Arrays;
 /** The real SMTP server the ITs' mail goes to: register it with {@code @RegisterExtension}. */
 public final class TestSmtp {
 
+  /** A free port, chosen once per JVM (each IT class has a JVM of its own). */
+  public static final int PORT = freePort();
+
   private TestSmtp() {}
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   public static String subject(MimeMessage mail) {
     try {
@@ -30,7 +41,7 @@ public final class TestSmtp {
 
   public static GreenMailExtension server() {
     return new GreenMailExtension(
-        new ServerSetup(OrchestratorIntegrationTest.SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP))
+        new ServerSetup(PORT, "localhost", ServerSetup.PROTOCOL_SMTP))
         .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
   }
 }

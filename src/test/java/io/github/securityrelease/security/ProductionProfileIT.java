@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.securityrelease.SecurityReleaseApplication;
+import io.github.securityrelease.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,9 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The postgres profile outside the embedded default: no demo accounts, and an admin whose
- * password must come from the environment. The datasource here is H2 in memory, given the
- * way production gives PostgreSQL's (SPRING_DATASOURCE_*); PostgreSQL itself is issue 6's.
+ * password must come from the environment. The datasource is given the way production gives
+ * it (SPRING_DATASOURCE_*): a real PostgreSQL database when the ITs run on PostgreSQL
+ * ({@link TestDatabase}), H2 in memory standing in for it otherwise.
  */
 class ProductionProfileIT {
 
@@ -63,12 +64,13 @@ class ProductionProfileIT {
   }
 
   private static ConfigurableApplicationContext start(String adminPassword) {
+    String url = TestDatabase.fresh();
     List<String> arguments = new ArrayList<>(List.of(
         "--server.port=0",
         "--camunda.bpm.job-execution.enabled=false",
-        "--SPRING_DATASOURCE_URL=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-        "--SPRING_DATASOURCE_USERNAME=sa",
-        "--SPRING_DATASOURCE_PASSWORD="));
+        "--SPRING_DATASOURCE_URL=" + url,
+        "--SPRING_DATASOURCE_USERNAME=" + TestDatabase.username(url),
+        "--SPRING_DATASOURCE_PASSWORD=" + TestDatabase.password(url)));
     if (adminPassword != null) {
       arguments.add("--SECURITY_RELEASE_ADMIN_PASSWORD=" + adminPassword);
     }

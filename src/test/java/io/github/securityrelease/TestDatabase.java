@@ -1,0 +1,99 @@
+package io.github.securityrelease;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The database an IT runs on. By default H2, the embedded default's database. With the
+ * system property {@code sro.test.database=postgres} (the {@code postgres-tests} Maven
+ * profile sets it when {@code SECURITY_RELEASE_TEST_POSTGRES_URL} is in the environment, as
+ * CI does) every IT runs again on a real PostgreSQL server, each on a database of its own
+ * that is created for it and dropped when its JVM ends.
+ */
+public final class TestDatabase {
+
+  /** The server's maintenance database, reached by a role that may create databases. */
+  public static final String ADMIN_URL = env("SECURITY_RELEASE_TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/postgres");
+  public static final String USERNAME = env("SECURITY_RELEASE_TEST_POSTGRES_USER", "sro_test");
+  public static final String PASSWORD = env("SECURITY_RELEASE_TEST_POSTGRES_PASSWORD", "sro_test");
+
+  private static final AtomicInteger NEXT = new AtomicInteger();
+  private static final List<String> CREATED = new ArrayList<>();
+
+  private TestDatabase() {}
+
+  public static boolean postgres() {
+    return "postgres".equals(System.getProperty("sro.test.database"));
+  }
+
+  /** A new, empty database: H2 in memory, or a PostgreSQL database of its own. */
+  public static String fresh() {
+    return postgres() ? createPostgres() : "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+  }
+
+  /** A database that outlives the service that uses it: an H2 file under {@code dir}, or PostgreSQL. */
+  public static String persistent(Path dir) {
+    return postgres() ? createPostgres() : "jdbc:h2:file:" + dir.resolve("security-release") + ";LOCK_TIMEOUT=10000";
+  }
+
+  public static String username(String url) {
+    return url.startsWith("jdbc:postgresql:") ? USERNAME : "sa";
+  }
+
+  public static String password(String url) {
+    return url.startsWith("jdbc:postgresql:") ? PASSWORD : "";
+  }
+
+  /** The datasource as Spring Boot arguments. */
+  public static String[] arguments(String url) {
+    return new String[] {"--spring.datasource.url=" + url, "--spring.datasource.username=" + username(url),
+        "--spring.datasource.password=" + password(url)};
+  }
+
+  public static Connection connect(String url) throws SQLException {
+    return DriverManager.getConnection(url, username(url), password(url));
+  }
+
+  private static synchronized String createPostgres() {
+    String name = ("sro_it_" + ProcessHandle.current().pid() + "_" + NEXT.incrementAndGet() + "_"
+        + Long.toString(System.nanoTime() % 1_000_000L, 36)).toLowerCase(Locale.ROOT);
+    try (Connection admin = DriverManager.getConnection(ADMIN_URL, USERNAME, PASSWORD);
+        Statement statement = admin.createStatement()) {
+      statement.execute("create database " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create the test database " + name + " on " + ADMIN_URL
+          + " as " + USERNAME + " (a role with CREATEDB; see .ci/run): " + e.getMessage(), e);
+    }
+    if (CREATED.isEmpty()) {
+      Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropAll, "drop-test-databases"));
+    }
+    CREATED.add(name);
+    int slash = ADMIN_URL.lastIndexOf('/');
+    int query = ADMIN_URL.indexOf('?', slash);
+    return ADMIN_URL.substring(0, slash + 1) + name + (query < 0 ? "" : ADMIN_URL.substring(query));
+  }
+
+  private static synchronized void dropAll() {
+    try (Connection admin = DriverManager.getConnection(ADMIN_URL, USERNAME, PASSWORD);
+        Statement statement = admin.createStatement()) {
+      for (String name : CREATED) {
+        statement.execute("drop database if exists " + name + " with (force)");
+      }
+    } catch (SQLException e) {
+      System.err.println("Could not drop the test databases " + CREATED + ": " + e.getMessage());
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
