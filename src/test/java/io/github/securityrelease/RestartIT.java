@@ -1,8 +1,10 @@
 package io.github.securityrelease;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -45,7 +48,7 @@ class RestartIT {
   }
 
   @Test
-  @DisplayName("R2 after a restart every case, task, timer and notification is still there")
+  @DisplayName("R2 after a restart every case, task, timer and notification is still there, and the timer fires")
   void survivesRestart() {
     String caseId;
     Date dueBy;
@@ -82,7 +85,21 @@ class RestartIT {
 
       String health = http.getForObject("/actuator/health", String.class);
       assertThat(health).contains("\"status\":\"UP\"", "\"processEngine\":{\"status\":\"UP\"}",
-          "\"jobExecutor\":{\"status\":\"UP\"}");
+          "\"jobExecutor\":{\"status\":\"UP\"}", "\"db\":{\"status\":\"UP\"}",
+          "\"mail\":{\"status\":\"UNKNOWN\"}");
+
+      // the timer set before the restart fires after it: the job executor of the second run
+      // finds it due once the engine clock passes the deadline, and the team is alerted
+      ClockUtil.setCurrentTime(Date.from(dueBy.toInstant().plusSeconds(60)));
+      try {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+            http.withBasicAuth("demo-security", "demo-security").exchange("/api/v1/cases/" + caseId + "/notifications",
+                HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody())
+            .extracting(row -> row.get("kind") + " " + row.get("status"))
+            .contains("ACKNOWLEDGEMENT_OVERDUE_ALERT UNDELIVERED"));
+      } finally {
+        ClockUtil.reset();
+      }
     }
   }
 

@@ -3,7 +3,7 @@ package io.github.securityrelease.notification;
 import java.time.Instant;
 import java.util.List;
 
-/** One row of the notification ledger. */
+/** One row of the notification ledger; {@code node} made its last delivery attempt. */
 public record Notification(
     long id,
     String caseId,
@@ -16,4 +16,5 @@ public record Notification(
     String lastError,
     Instant createdAt,
     Instant updatedAt,
-    Instant deliveredAt) {}
+    Instant deliveredAt,
+    String node) {}

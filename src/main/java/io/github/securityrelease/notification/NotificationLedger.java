@@ -3,6 +3,7 @@ package io.github.securityrelease.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,18 +51,39 @@ public class NotificationLedger {
     return findByDedupeKey(notice.dedupeKey()).orElseThrow();
   }
 
-  void markAttempt(long id) {
-    update("update notification set attempts = attempts + 1, updated_at = :now where id = :id", id, null);
+  /**
+   * Claims the notice for {@code node} until {@code timeout} from now: true when it is this
+   * node's to send, false when another node is sending it (its claim has not expired) or it
+   * was settled meanwhile. One statement, so that of two nodes only one wins.
+   */
+  boolean claim(long id, String node, Duration timeout) {
+    OffsetDateTime now = now();
+    Integer claimed = ownTransaction.execute(tx -> jdbc.sql("""
+            update notification
+               set status = 'SENDING', node = :node, claim_expires_at = :expires, attempts = attempts + 1,
+                   updated_at = :now
+             where id = :id
+               and (status in ('PENDING', 'FAILED') or (status = 'SENDING' and claim_expires_at < :now))""")
+        .param("id", id)
+        .param("node", node)
+        .param("expires", now.plus(timeout))
+        .param("now", now)
+        .update());
+    return claimed != null && claimed == 1;
   }
 
   void markSent(long id) {
-    update("update notification set status = 'SENT', last_error = null, updated_at = :now, delivered_at = :now"
-        + " where id = :id", id, null);
+    update("update notification set status = 'SENT', last_error = null, claim_expires_at = null, updated_at = :now,"
+        + " delivered_at = :now where id = :id", id, null);
   }
 
   void markFailed(long id, String error) {
-    update("update notification set status = 'FAILED', last_error = :error, updated_at = :now where id = :id",
-        id, error);
+    update("update notification set status = 'FAILED', last_error = :error, claim_expires_at = null,"
+        + " updated_at = :now where id = :id", id, error);
+  }
+
+  Optional<Notification> find(long id) {
+    return jdbc.sql("select * from notification where id = :id").param("id", id).query(NotificationLedger::map).optional();
   }
 
   void markUndelivered(long id) {
@@ -126,7 +148,8 @@ public class NotificationLedger {
         rs.getString("last_error"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"),
-        instant(rs, "delivered_at"));
+        instant(rs, "delivered_at"),
+        rs.getString("node"));
   }
 
   private OffsetDateTime now() {

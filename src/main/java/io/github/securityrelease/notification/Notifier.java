@@ -1,5 +1,6 @@
 package io.github.securityrelease.notification;
 
+import io.github.securityrelease.cluster.Node;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -15,6 +16,13 @@ import org.springframework.stereotype.Component;
  * Sends a notice once: on record in the ledger first, then over SMTP when a mail server is
  * configured ({@code spring.mail.host}). A failed delivery is recorded and thrown, so that
  * the engine job that asked for it retries and, in the end, raises an incident.
+ *
+ * <p>Several nodes may run the same job (one died holding it, or its lock ran out): a node
+ * claims the notice in the ledger before the SMTP server sees it, so that only one sends it.
+ * What no database can settle is a node that dies after the SMTP server took the message and
+ * before the ledger says SENT; the notice then goes again after {@code claim-timeout}, with the
+ * same Message-ID ({@code <notification-ID.CASE@sender's domain>}), by which mail systems and
+ * readers can tell the copy.
  */
 @Component
 public class Notifier {
@@ -24,11 +32,14 @@ public class Notifier {
   private final NotificationLedger ledger;
   private final ObjectProvider<JavaMailSender> mailSender;
   private final NotificationProperties properties;
+  private final Node node;
 
-  Notifier(NotificationLedger ledger, ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties) {
+  Notifier(NotificationLedger ledger, ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties,
+      Node node) {
     this.ledger = ledger;
     this.mailSender = mailSender;
     this.properties = properties;
+    this.node = node;
   }
 
   public void send(Notice notice) {
@@ -45,9 +56,21 @@ public class Notifier {
           notice.kind(), notice.caseId());
       return;
     }
-    ledger.markAttempt(row.id());
+    if (!ledger.claim(row.id(), node.name(), properties.claimTimeout())) {
+      Notification now = ledger.find(row.id()).orElseThrow();
+      if (now.status().isSettled()) {
+        log.info("{} of {} was {} by node {} meanwhile (ledger row {})", notice.kind(), notice.caseId(), now.status(),
+            now.node(), row.id());
+        return;
+      }
+      throw new NoticeInFlightException(notice, now);
+    }
+    if (row.status() == NotificationStatus.SENDING) {
+      log.warn("{} of {}: node {} began to send it and did not finish (ledger row {}); sent again, same Message-ID",
+          notice.kind(), notice.caseId(), row.node(), row.id());
+    }
     try {
-      sender.send(message(sender, notice));
+      sender.send(message(sender, notice, row.id()));
       ledger.markSent(row.id());
       log.info("{} of {} sent to {} recipient(s) (ledger row {})", notice.kind(), notice.caseId(),
           notice.recipients().size(), row.id());
@@ -57,9 +80,11 @@ public class Notifier {
     }
   }
 
-  private MimeMessage message(JavaMailSender sender, Notice notice) {
+  private MimeMessage message(JavaMailSender sender, Notice notice, long id) {
     MimeMessage message = sender.createMimeMessage();
     try {
+      // kept by JavaMailSenderImpl: the same notice has the same Message-ID, however often sent
+      message.setHeader("Message-ID", messageId(id, notice.caseId()));
       MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
       helper.setFrom(properties.sender());
       helper.setTo(notice.recipients().toArray(String[]::new));
@@ -68,6 +93,21 @@ public class Notifier {
       return message;
     } catch (MessagingException e) {
       throw new MailPreparationException("Cannot build the " + notice.kind() + " message of " + notice.caseId(), e);
+    }
+  }
+
+  private String messageId(long id, String caseId) {
+    String from = properties.sender();
+    int at = from.lastIndexOf('@');
+    String domain = at < 0 || at == from.length() - 1 ? "security-release.invalid" : from.substring(at + 1);
+    return "<notification-" + id + "." + caseId + "@" + domain + ">";
+  }
+
+  /** Another node is sending the notice right now: the job fails and is retried later. */
+  static final class NoticeInFlightException extends IllegalStateException {
+    NoticeInFlightException(Notice notice, Notification row) {
+      super(notice.kind() + " of " + notice.caseId() + " is being sent by node " + row.node() + " (ledger row "
+          + row.id() + "); tried again later");
     }
   }
 }

@@ -49,6 +49,12 @@ class AccessSeeder {
   @PostConstruct
   void seed() {
     grant(Groups.ADMIN, Resources.APPLICATION, ANY, Permissions.ALL);
+    // admins administer accounts, groups and who may do what: Camunda checks these for its
+    // admin group too. No grant on cases: an admin reads none (R27).
+    for (Resource identity : List.of(Resources.USER, Resources.GROUP, Resources.GROUP_MEMBERSHIP,
+        Resources.AUTHORIZATION, Resources.TENANT, Resources.TENANT_MEMBERSHIP)) {
+      grant(Groups.ADMIN, identity, ANY, Permissions.ALL);
+    }
 
     String myTasks = ensureFilter(FILTER_MY_TASKS, -10, "Tasks assigned to me",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));

@@ -137,8 +137,14 @@ class AcknowledgementIT {
     assertThat(http.withBasicAuth("demo-manager", "demo-manager").getForObject("/api/v1/cases/" + caseId, String.class))
         .as("managers see the incident").contains("\"incidents\":1");
     assertThat((String) row.get("lastError")).isNotBlank();
+    assertThat(http.withBasicAuth("demo-manager", "demo-manager").getForObject("/actuator/health", String.class))
+        .as("operators see the mail server down").contains("\"mail\":{\"status\":\"DOWN\"");
+    assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+        .as("the node stays ready: its notices wait").isEqualTo(HttpStatus.OK);
 
     smtp.start();
+    assertThat(http.withBasicAuth("demo-manager", "demo-manager").getForObject("/actuator/health", String.class))
+        .contains("\"mail\":{\"status\":\"UP\"").startsWith("{\"status\":\"UP\"");
     managementService.setJobRetries(job.getId(), 1); // what "Retry" on the incident in Cockpit does
     managementService.executeJob(job.getId());
     assertThat(mailsAbout(caseId)).hasSize(1);

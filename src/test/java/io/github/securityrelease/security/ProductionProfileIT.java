@@ -7,6 +7,7 @@ import io.github.securityrelease.SecurityReleaseApplication;
 import io.github.securityrelease.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -53,6 +55,19 @@ class ProductionProfileIT {
           .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
       assertThat(http.withBasicAuth("admin", "correct horse battery staple").getForEntity("/engine-rest/user", String.class)
           .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+      // the admin administers accounts: a new member of the security team, who can then log in
+      TestRestTemplate admin = http.withBasicAuth("admin", "correct horse battery staple");
+      assertThat(admin.postForEntity("/engine-rest/user/create", Map.of(
+          "profile", Map.of("id", "new-member", "firstName", "New", "lastName", "Member", "email", "new@example.org"),
+          "credentials", Map.of("password", "a new member's password")), String.class).getStatusCode())
+          .isEqualTo(HttpStatus.NO_CONTENT);
+      assertThat(admin.exchange("/engine-rest/group/" + Groups.SECURITY_TEAM + "/members/new-member", HttpMethod.PUT,
+          null, String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+      assertThat(http.withBasicAuth("new-member", "a new member's password").getForEntity("/api/v1/distributors",
+          String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+      // and reads no case
+      assertThat(admin.getForEntity("/engine-rest/task", String.class).getBody()).isEqualTo("[]");
     }
   }
 

@@ -1,0 +1,312 @@
+package io.github.securityrelease.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.github.securityrelease.ServiceNode;
+import io.github.securityrelease.TestDatabase;
+import io.github.securityrelease.TestSmtp;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.text.SimpleDateFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two nodes of the packaged service on one PostgreSQL database, their job executors on, mail
+ * to one SMTP server: the distributor notices of hundreds of cases fall due during the test.
+ * Every notice goes out once, the timers fire on time, the work is shared, and a node that
+ * is killed, or stopped, loses nothing. PostgreSQL only: H2, the embedded default, is one node.
+ */
+@EnabledIf("io.github.securityrelease.TestDatabase#postgres")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+  private static final int CASES = 200;
+  private static final String ADMIN_PASSWORD = "cluster admin password";
+  private static final String MEMBER = "sec-lead";
+  private static final String MEMBER_PASSWORD = "sec-lead password";
+  private static final String SETUP = "cluster-setup";
+  private static final String SETUP_PASSWORD = "cluster-setup password";
+  private static final List<String> DISTRIBUTORS = List.of("security@distro-one.example", "psirt@distro-two.example");
+  /** The engine's bound: a node asks for due jobs at least every 2 s (application.yaml). */
+  private static final Duration TIMER_BOUND = Duration.ofSeconds(5);
+
+  @RegisterExtension
+  static GreenMailExtension smtp = TestSmtp.server().withPerMethodLifecycle(false);
+
+  /** The nodes' logs, kept for a look after a failure. */
+  private static final Path dir = Path.of("target", "cluster-it");
+
+  private final String database = TestDatabase.fresh();
+  private ServiceNode nodeA;
+  private ServiceNode nodeB;
+
+  @BeforeAll
+  void startTwoNodes() throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir);
+    // one after the other: the first creates the schema on the empty database
+    nodeA = node("node-a", List.of());
+    // node-b holds a job for 15 s only, so that the test needs not wait 5 minutes once it is killed
+    nodeB = node("node-b", List.of("--camunda.bpm.job-execution.lock-time-in-millis=15000"));
+
+    // the admin sets up a member of the security team, and an account that may start cases
+    // where the test needs them (the service itself starts them from reports)
+    asAdmin(nodeA.post("/engine-rest/user/create", Map.of(
+        "profile", Map.of("id", MEMBER, "firstName", "Sec", "lastName", "Lead", "email", "sec-lead@kurator.example"),
+        "credentials", Map.of("password", MEMBER_PASSWORD)), "admin", ADMIN_PASSWORD));
+    asAdmin(nodeA.put("/engine-rest/group/security-team/members/" + MEMBER, "", "admin", ADMIN_PASSWORD));
+    asAdmin(nodeA.post("/engine-rest/user/create", Map.of(
+        "profile", Map.of("id", SETUP, "firstName", "Cluster", "lastName", "Setup", "email", "setup@kurator.example"),
+        "credentials", Map.of("password", SETUP_PASSWORD)), "admin", ADMIN_PASSWORD));
+    asAdmin(nodeA.post("/engine-rest/authorization/create", Map.of("type", 1, "userId", SETUP,
+        "resourceType", 6, "resourceId", "vulnerability-handling", "permissions", List.of("READ", "CREATE_INSTANCE")),
+        "admin", ADMIN_PASSWORD));
+    asAdmin(nodeA.post("/engine-rest/authorization/create", Map.of("type", 1, "userId", SETUP,
+        "resourceType", 8, "resourceId", "*", "permissions", List.of("CREATE")), "admin", ADMIN_PASSWORD));
+    for (String contact : DISTRIBUTORS) {
+      HttpResponse<String> created = nodeB.post("/api/v1/distributors", Map.of(
+          "organisation", contact.substring(contact.indexOf('@') + 1),
+          "contacts", List.of(contact),
+          "active", true,
+          "embargoPolicyAcceptedAt", "2026-11-01T00:00:00Z",
+          "vouchedBy", MEMBER), MEMBER, MEMBER_PASSWORD);
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+  }
+
+  @AfterAll
+  void stopNodes() throws InterruptedException {
+    for (ServiceNode node : new ServiceNode[] {nodeA, nodeB}) {
+      if (node != null) {
+        node.close();
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("R14 two nodes send every advance notice of 200 cases exactly once, on time, sharing the work")
+  void twoNodesShareTheNotices() throws Exception {
+    Map<String, Instant> due = planCases(nodeA, "SEC-2026-1", Instant.now().plusSeconds(25), Duration.ofSeconds(40));
+
+    awaitNotices("SEC-2026-1", Duration.ofSeconds(120));
+
+    List<Row> rows = ledger("SEC-2026-1");
+    assertThat(rows).hasSize(CASES * DISTRIBUTORS.size()).allMatch(row -> row.status.equals("SENT"));
+    assertOnceEach(rows, "SEC-2026-1");
+    assertThat(rows.stream().map(row -> row.node).distinct()).as("nodes that sent").containsExactlyInAnyOrder(
+        "node-a", "node-b");
+    assertThat(jobHosts()).as("nodes that ran jobs (job log)").contains("node-a", "node-b");
+    assertThat(incidents()).as("incidents").isZero();
+
+    List<Long> delays = rows.stream().map(row -> Duration.between(due.get(row.caseId), row.createdAt).toMillis())
+        .sorted().toList();
+    System.out.printf("Timer latency over %d advance notices of %d timers, due time to the notice on record:"
+            + " p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", delays.size(), CASES,
+        percentile(delays, 50), percentile(delays, 90), percentile(delays, 99), delays.get(delays.size() - 1));
+    assertThat(delays.get(0)).as("no notice before its time").isGreaterThanOrEqualTo(0);
+    assertThat(delays.get(delays.size() - 1)).as("the slowest timer, ms").isLessThan(TIMER_BOUND.toMillis());
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("R14 a node killed while the notices go out loses none and doubles none")
+  void aKilledNodeLosesNothing() throws Exception {
+    planCases(nodeA, "SEC-2026-2", Instant.now().plusSeconds(20), Duration.ofSeconds(20));
+
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+        .until(() -> ledger("SEC-2026-2").stream().filter(row -> "node-b".equals(row.node)).count() >= 60);
+    Instant killedAt = Instant.now();
+    nodeB.kill();
+    int sentBeforeKill = ledger("SEC-2026-2").size();
+
+    awaitNotices("SEC-2026-2", Duration.ofSeconds(150));
+
+    List<Row> rows = ledger("SEC-2026-2");
+    assertThat(sentBeforeKill).as("killed mid-way").isLessThan(CASES * DISTRIBUTORS.size());
+    assertThat(rows).hasSize(CASES * DISTRIBUTORS.size()).allMatch(row -> row.status.equals("SENT"));
+    assertThat(rows).as("node-a finished after the kill")
+        .anyMatch(row -> "node-a".equals(row.node) && row.deliveredAt.isAfter(killedAt));
+    long retaken = rows.stream().filter(row -> row.attempts > 1).count();
+    int copies = assertOnceEach(rows, "SEC-2026-2");
+    System.out.printf("node-b killed after %d of %d notices; %d taken over by node-a, %d delivered twice%n",
+        sentBeforeKill, rows.size(), retaken, copies);
+    assertThat((long) copies).as("copies: only a notice node-b was sending when killed").isLessThanOrEqualTo(retaken);
+    assertThat(incidents()).as("incidents").isZero();
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("R14 a node stopped while the notices go out hands its jobs back at once")
+  void aStoppedNodeHandsItsJobsBack() throws Exception {
+    planCases(nodeA, "SEC-2026-3", Instant.now().plusSeconds(15), Duration.ofSeconds(20));
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        .until(() -> ledger("SEC-2026-3").size() >= 80);
+
+    assertThat(nodeA.stop()).as("exit code of a stopped node").isIn(0, 143);
+    int sentBeforeStop = ledger("SEC-2026-3").size();
+    assertThat(nodeA.log()).contains("Job executor stopped");
+    assertThat(query("select count(*) from act_ru_job where lock_owner_ like 'node-a/%'", rs -> rs.getLong(1)))
+        .as("jobs still locked by the stopped node").containsExactly(0L);
+
+    // node-a locks a job for 5 minutes: a job it had kept would hold the rest up that long
+    Instant restarted = Instant.now();
+    nodeA = node("node-a", List.of());
+    awaitNotices("SEC-2026-3", Duration.ofSeconds(60));
+    System.out.printf("node-a stopped after %d notices; the rest sent %d s after its restart%n", sentBeforeStop,
+        Duration.between(restarted, Instant.now()).toSeconds());
+    assertThat(sentBeforeStop).as("stopped mid-way").isLessThan(CASES * DISTRIBUTORS.size());
+    assertThat(assertOnceEach(ledger("SEC-2026-3"), "SEC-2026-3")).as("copies").isZero();
+    assertThat(incidents()).as("incidents").isZero();
+  }
+
+  private static void asAdmin(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.request().uri() + " " + response.body()).isBetween(200, 204);
+  }
+
+  private ServiceNode node(String name, List<String> extra) {
+    List<String> arguments = new ArrayList<>(List.of(
+        "--security-release.node.name=" + name,
+        "--spring.mail.host=localhost",
+        "--spring.mail.port=" + TestSmtp.PORT,
+        "--security-release.notification.sender=security@kurator.example",
+        "--security-release.notification.claim-timeout=PT5S"));
+    arguments.addAll(extra);
+    return ServiceNode.start(name, dir, arguments, ServiceNode.postgresEnvironment(database, ADMIN_PASSWORD));
+  }
+
+  /**
+   * {@link #CASES} cases at their advance notice: started through the engine's REST API just
+   * before the timer, with what Plan disclosure leaves behind; the timers fall due one after
+   * the other from {@code first} over {@code spread}. The due time per case.
+   */
+  private Map<String, Instant> planCases(ServiceNode node, String prefix, Instant first, Duration spread) {
+    SimpleDateFormat restDate = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+    restDate.setTimeZone(TimeZone.getTimeZone("UTC"));
+    Instant disclosure = first.plus(Duration.ofDays(10));
+    Map<String, Instant> due = new LinkedHashMap<>();
+    for (int i = 0; i < CASES; i++) {
+      String caseId = prefix + String.format("%04d", i);
+      Instant at = first.plusMillis(spread.toMillis() * i / CASES);
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("title", Map.of("value", "Cluster case " + caseId));
+      variables.put("reporterEmail", Map.of("value", "reporter@example.net"));
+      variables.put("cveId", Map.of("value", "CVE-2026-" + (10000 + i)));
+      variables.put("severity", Map.of("value", "HIGH"));
+      variables.put("cvssScore", Map.of("value", 7.5, "type", "Double"));
+      variables.put("cvssVector", Map.of("value", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N"));
+      variables.put("affectedVersions", Map.of("value", "< 0.6.1"));
+      variables.put("impactDescription", Map.of("value", "A cluster test's impact."));
+      variables.put("distributorContent", Map.of("value", "Patches attached."));
+      variables.put("publicDisclosureAt", Map.of("value", OffsetDateTime.ofInstant(disclosure, ZoneOffset.UTC).toString()));
+      variables.put("releaseAt", Map.of("value", OffsetDateTime.ofInstant(disclosure, ZoneOffset.UTC).toString()));
+      variables.put("advanceNoticeAt", Map.of("value", restDate.format(Date.from(at)), "type", "Date"));
+      variables.put("releaseNoticeAt", Map.of("value", restDate.format(Date.from(disclosure.minus(Duration.ofDays(1)))),
+          "type", "Date"));
+      HttpResponse<String> started = node.post("/engine-rest/process-definition/key/vulnerability-handling/start",
+          Map.of("businessKey", caseId, "variables", variables,
+              "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Event_AdvanceNoticeDue"))),
+          SETUP, SETUP_PASSWORD);
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+      due.put(caseId, at);
+    }
+    assertThat(Instant.now()).as("all cases planned before the first timer is due").isBefore(first);
+    return due;
+  }
+
+  private void awaitNotices(String prefix, Duration atMost) {
+    await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() ->
+        ledger(prefix).stream().filter(row -> row.status.equals("SENT")).count() == (long) CASES * DISTRIBUTORS.size());
+  }
+
+  /**
+   * The SMTP server got each ledger row's message, and nothing else of these cases: one per
+   * case and distributor, each under its row's Message-ID. The number of copies (the same
+   * Message-ID more than once).
+   */
+  private int assertOnceEach(List<Row> rows, String prefix) throws MessagingException {
+    List<String> received = new ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      String id = message.getMessageID();
+      if (id != null && id.contains("." + prefix)) {
+        received.add(id + " " + String.join(",", TestSmtp.recipients(message)));
+      }
+    }
+    Map<String, Long> counts = received.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    List<String> expected = rows.stream()
+        .map(row -> "<notification-" + row.id + "." + row.caseId + "@kurator.example> " + row.recipients).toList();
+    assertThat(counts.keySet()).as("messages received, by Message-ID and recipient").containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(rows.stream().map(row -> row.caseId + " " + row.recipients).distinct()).hasSize(rows.size());
+    return received.size() - counts.size();
+  }
+
+  private List<Row> ledger(String prefix) throws SQLException {
+    return query("select id, case_id, recipients, status, node, attempts, created_at, delivered_at from notification"
+        + " where kind = 'ADVANCE_NOTICE' and case_id like '" + prefix + "%'", rs -> new Row(rs.getLong(1),
+        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+        rs.getObject(7, OffsetDateTime.class).toInstant(),
+        rs.getObject(8, OffsetDateTime.class) == null ? null : rs.getObject(8, OffsetDateTime.class).toInstant()));
+  }
+
+  private long incidents() throws SQLException {
+    return query("select count(*) from act_ru_incident", rs -> rs.getLong(1)).get(0);
+  }
+
+  private List<String> jobHosts() throws SQLException {
+    return query("select distinct hostname_ from act_hi_job_log",
+        rs -> rs.getString(1));
+  }
+
+  private <T> List<T> query(String sql, RowMapper<T> mapper) throws SQLException {
+    try (Connection connection = TestDatabase.connect(database);
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      List<T> result = new ArrayList<>();
+      while (rs.next()) {
+        result.add(mapper.map(rs));
+      }
+      return result;
+    }
+  }
+
+  private static long percentile(List<Long> sorted, int percent) {
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+  }
+
+  private interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private record Row(long id, String caseId, String recipients, String status, String node, int attempts,
+      Instant createdAt, Instant deliveredAt) {}
+}
