@@ -44,17 +44,26 @@ class ReportIntake {
 
   @Transactional
   public Receipt receive(ReportRequest report) {
-    Instant reportedAt = clock.instant();
-    String caseId = caseIds.next();
-    Instant dueBy = disclosurePlan.acknowledgementDueBy(reportedAt);
-    Map<String, Object> variables = variables(report, caseId, reportedAt, dueBy);
-    variables.put(FIX_DUE_BY, Date.from(disclosurePlan.fixDueBy(reportedAt)));
+    Map<String, Object> variables = newCase(report);
+    String caseId = (String) variables.get(CASE_ID);
     // the service takes the report, whoever sent it: the caller's own rights do not apply
     engineIdentity.runAsService(() -> runtimeService.createProcessInstanceByKey(PROCESS_KEY)
         .businessKey(caseId)
         .setVariables(variables)
         .execute());
-    return new Receipt(caseId, dueBy);
+    return new Receipt(caseId, ((Date) variables.get(ACKNOWLEDGEMENT_DUE_BY)).toInstant());
+  }
+
+  /**
+   * A new case's variables: the report, a case ID taken now (in the caller's transaction),
+   * the time of the report and the acknowledgement and fix deadlines that run from it.
+   */
+  Map<String, Object> newCase(ReportRequest report) {
+    Instant reportedAt = clock.instant();
+    String caseId = caseIds.next();
+    Map<String, Object> variables = variables(report, caseId, reportedAt, disclosurePlan.acknowledgementDueBy(reportedAt));
+    variables.put(FIX_DUE_BY, Date.from(disclosurePlan.fixDueBy(reportedAt)));
+    return variables;
   }
 
   private static Map<String, Object> variables(ReportRequest report, String caseId, Instant reportedAt, Instant dueBy) {

@@ -3,6 +3,7 @@ package io.github.securityrelease.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import io.github.securityrelease.CaseVariables;
 import jakarta.annotation.PostConstruct;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,9 @@ class AccessSeeder {
         Permissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
         ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
     grant(Groups.SECURITY_TEAM, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    // R1: a report that came by e-mail is recorded with the start form in Tasklist
+    grant(Groups.SECURITY_TEAM, Resources.PROCESS_DEFINITION, CaseVariables.PROCESS_KEY, Permissions.CREATE_INSTANCE);
+    grant(Groups.SECURITY_TEAM, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
     // managers watch in Cockpit: state, never variables (R27)
     grant(Groups.MANAGERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);

@@ -179,10 +179,11 @@ class ClusterIT {
     assertThat(query("select count(*) from act_ru_job where lock_owner_ like 'node-a/%'", rs -> rs.getLong(1)))
         .as("jobs still locked by the stopped node").containsExactly(0L);
 
-    // node-a locks a job for 5 minutes: a job it had kept would hold the rest up that long
+    // node-a locks a job for 5 minutes: a job it had kept would hold the rest up that long,
+    // while the restarted node finishes them in well under that (start-up included)
     Instant restarted = Instant.now();
     nodeA = node("node-a", List.of());
-    awaitNotices("SEC-2026-3", Duration.ofSeconds(60));
+    awaitNotices("SEC-2026-3", Duration.ofSeconds(150));
     System.out.printf("node-a stopped after %d notices; the rest sent %d s after its restart%n", sentBeforeStop,
         Duration.between(restarted, Instant.now()).toSeconds());
     assertThat(sentBeforeStop).as("stopped mid-way").isLessThan(CASES * DISTRIBUTORS.size());
