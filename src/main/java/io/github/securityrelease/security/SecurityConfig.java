@@ -50,8 +50,12 @@ class SecurityConfig {
                 path(HttpMethod.PUT, "/api/v1/cases/*/disclosure-plan"),
                 path(HttpMethod.POST, "/api/v1/cases/*/embargo-breaks"))
                 .hasAuthority(authority(SECURITY_TEAM))
-            .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/advisory"))
+            .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/advisory"),
+                path(HttpMethod.GET, "/api/v1/cases/*/timeline.ics"))
                 .hasAuthority(authority(SECURITY_TEAM))
+            // R27: case IDs and dates only, what managers see of every case already
+            .requestMatchers(path(HttpMethod.GET, "/api/v1/calendar.ics"))
+                .hasAnyAuthority(authority(SECURITY_TEAM), authority(MANAGERS))
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*"))
                 .hasAnyAuthority(authority(SECURITY_TEAM), authority(MANAGERS))
             .anyRequest().authenticated())

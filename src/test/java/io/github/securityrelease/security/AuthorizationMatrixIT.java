@@ -75,6 +75,8 @@ class AuthorizationMatrixIT {
       case "record a break" -> status(api(user, HttpMethod.POST, "/api/v1/cases/" + caseId + "/embargo-breaks",
           Map.of("breachedBy", "x", "breachDescription", "y")));
       case "read the ledger" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/notifications", null));
+      case "case timeline (ics)" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/timeline.ics", null));
+      case "calendar (ics)" -> status(api(user, HttpMethod.GET, "/api/v1/calendar.ics", null));
       case "cockpit", "tasklist", "admin" -> String.valueOf(webappLogin(user, operation));
       case "engine REST" -> status(api(user, HttpMethod.GET, "/engine-rest/process-definition", null));
       default -> throw new IllegalArgumentException(operation);

@@ -1,0 +1,125 @@
+package io.github.securityrelease.disclosure;
+
+import static io.github.securityrelease.CaseVariables.PROCESS_KEY;
+
+import io.github.securityrelease.security.EngineIdentity;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The timeline at a glance: a case's planned dates (for the security team), and every open
+ * case's dates with nothing but the case ID (R27), as iCalendar files to subscribe to.
+ * Who may call which is decided at the door ({@code SecurityConfig}); the variables are then
+ * read as the service, as for the case state.
+ */
+@RestController
+class CalendarController {
+
+  static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
+
+  private final HistoryService historyService;
+  private final RuntimeService runtimeService;
+  private final EngineIdentity engineIdentity;
+  private final Clock clock;
+
+  CalendarController(HistoryService historyService, RuntimeService runtimeService, EngineIdentity engineIdentity,
+      Clock clock) {
+    this.historyService = historyService;
+    this.runtimeService = runtimeService;
+    this.engineIdentity = engineIdentity;
+    this.clock = clock;
+  }
+
+  /** One case, open or ended (from history, like the case state): its dates with title, rule and CVE ID. */
+  @GetMapping("/api/v1/cases/{caseId}/timeline.ics")
+  ResponseEntity<byte[]> timeline(@PathVariable String caseId) {
+    Map<String, Object> variables = engineIdentity.runAsService(() -> caseVariables(caseId));
+    String calendar = CaseCalendar.write(caseId + " timeline", CaseCalendar.timeline(caseId, variables),
+        clock.instant());
+    return calendar(calendar, caseId + ".ics");
+  }
+
+  /** Every open case: case IDs and dates only, so that it shows no embargoed detail (R27). */
+  @GetMapping("/api/v1/calendar.ics")
+  ResponseEntity<byte[]> openCases() {
+    List<CaseCalendar.Event> events = engineIdentity.runAsService(this::openCaseEvents);
+    return calendar(CaseCalendar.write("Security releases: open cases", events, clock.instant()),
+        "security-releases.ics");
+  }
+
+  private static ResponseEntity<byte[]> calendar(String calendar, String filename) {
+    return ResponseEntity.ok()
+        .contentType(TEXT_CALENDAR)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())
+        // embargoed dates: no cache on the way may keep them
+        .cacheControl(CacheControl.noStore())
+        .body(calendar.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Map<String, Object> caseVariables(String caseId) {
+    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKey(caseId)
+        .singleResult();
+    if (instance == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
+        .variableNameIn(CaseCalendar.VARIABLES.toArray(String[]::new))
+        .list()) {
+      // a case's variables live on the process instance; a local one of the same name must not hide it
+      boolean caseScope = instance.getId().equals(variable.getExecutionId());
+      if (variable.getValue() != null && (caseScope || !variables.containsKey(variable.getName()))) {
+        variables.put(variable.getName(), variable.getValue());
+      }
+    }
+    return variables;
+  }
+
+  private List<CaseCalendar.Event> openCaseEvents() {
+    Map<String, String> caseIds = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY)
+        .list().stream()
+        .filter(instance -> instance.getBusinessKey() != null)
+        .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    if (caseIds.isEmpty()) {
+      return List.of();
+    }
+    // one query for the dates of every case; only the variables on a case's own scope count
+    Map<String, Map<String, Object>> dates = runtimeService.createVariableInstanceQuery()
+        .variableNameIn(CaseCalendar.DATE_VARIABLES.toArray(String[]::new))
+        .list().stream()
+        .filter(variable -> caseIds.containsKey(variable.getProcessInstanceId())
+            && variable.getProcessInstanceId().equals(variable.getExecutionId())
+            && variable.getValue() != null)
+        .collect(Collectors.groupingBy(VariableInstance::getProcessInstanceId,
+            Collectors.toMap(VariableInstance::getName, VariableInstance::getValue)));
+    List<CaseCalendar.Event> events = new ArrayList<>();
+    caseIds.forEach((processInstanceId, caseId) ->
+        events.addAll(CaseCalendar.overview(caseId, dates.getOrDefault(processInstanceId, Map.of()))));
+    return events;
+  }
+}
