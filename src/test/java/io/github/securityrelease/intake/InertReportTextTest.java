@@ -57,9 +57,16 @@ class InertReportTextTest {
   void formsShowReportValuesAsText(Path form) throws IOException {
     List<JsonNode> components = new ArrayList<>();
     collect(new ObjectMapper().readTree(form.toFile()), components);
+    // the start form is where a member types in a report that came by e-mail: its fields are
+    // inputs, and it shows nothing a reporter wrote
+    boolean entersTheReport = form.getFileName().toString().equals("record-mailed-report.form");
     for (JsonNode component : components) {
       String type = component.path("type").asText();
       String key = component.path("key").asText();
+      if (entersTheReport) {
+        assertThat(type).as("no raw html component").isNotEqualTo("html");
+        continue;
+      }
       if (REPORT_VARIABLES.contains(key)) {
         assertThat(type).as(key).isIn("textfield", "textarea");
         assertThat(component.path("disabled").asBoolean()).as(key + " is read-only").isTrue();
