@@ -49,6 +49,17 @@ document.addEventListener("DOMContentLoaded", () => {
     errors.focus();
   }
 
+  // "Thursday, 26 November 2026 at 14:00 UTC" in the reader's language and zone. (dateStyle
+  // with timeZoneName is refused by browsers with a TypeError.)
+  function localTime(iso) {
+    try {
+      return new Date(iso).toLocaleString(undefined, { weekday: "long", year: "numeric", month: "long",
+        day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+    } catch (failure) {
+      return iso;
+    }
+  }
+
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     errors.hidden = true;
@@ -63,8 +74,7 @@ document.addEventListener("DOMContentLoaded", () => {
       const answer = await response.json().catch(() => ({}));
       if (response.status === 201) {
         document.getElementById("caseId").textContent = answer.caseId;
-        document.getElementById("dueBy").textContent = new Date(answer.acknowledgementDueBy)
-          .toLocaleString(undefined, { dateStyle: "full", timeStyle: "short", timeZoneName: "short" });
+        document.getElementById("dueBy").textContent = localTime(answer.acknowledgementDueBy);
         form.hidden = true;
         result.hidden = false;
       } else if (Array.isArray(answer.errors)) {

@@ -1,0 +1,203 @@
+package io.github.securityrelease.browser;
+
+import static io.github.securityrelease.TestCases.post;
+import static io.github.securityrelease.TestCases.report;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.github.securityrelease.OrchestratorIntegrationTest;
+import io.github.securityrelease.TestCases;
+import io.github.securityrelease.TestSmtp;
+import java.util.Arrays;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The security team's first two steps of a case in Camunda Tasklist, in a real browser: the
+ * task found through the group filter, claimed, its Camunda Form (rendered by form-js) filled
+ * in and completed; a submission the server refuses shown with its reason.
+ */
+@OrchestratorIntegrationTest
+class TasklistBrowserIT {
+
+  /** The group filter's description, its tooltip in Tasklist (AccessSeeder). */
+  private static final By GROUP_TASKS = By.xpath("//div[contains(@class, 'task-filter')]"
+      + "/h4[@uib-tooltip = 'Tasks my groups may claim']/a");
+  private static final By CLAIM = By.cssSelector(".task-details button.claim");
+  private static final By COMPLETE = By.xpath("//div[contains(@class, 'form-actions')]/button[normalize-space(.) = 'Complete']");
+  private static final By FORM_DISABLED = By.cssSelector("[cam-tasklist-form] .disabled-form");
+  private static final By ERROR_NOTICE = By.cssSelector(".page-notifications .alert-danger");
+
+  @RegisterExtension
+  static Browser browser = new Browser();
+
+  @RegisterExtension
+  static GreenMailExtension smtp = TestSmtp.server();
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate http;
+  @Autowired TestCases cases;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+
+  @Test
+  @DisplayName("R2 R4 R5 the team acknowledges and validates a report in Tasklist; the case moves on to REMEDIATION")
+  void acknowledgeAndValidate() {
+    String caseId = (String) post(http, report("Token leak in controller logs", "ada@example.net")).getBody().get("caseId");
+    cases.runDueJobs(caseId);
+    Task acknowledge = task(caseId, "Task_AcknowledgeReport");
+
+    browser.logInToCamunda(base(), "tasklist", "demo-security", "demo-security", "05-tasklist-login");
+    openFromGroupFilter(acknowledge, caseId);
+    assertThat(field("Field_Title").getDomProperty("value")).isEqualTo("Token leak in controller logs");
+    assertThat(field("Field_ReporterEmail").getDomProperty("value")).isEqualTo("ada@example.net");
+    browser.screenshot("07-tasklist-acknowledge-task");
+    claim(acknowledge);
+
+    browser.type(fieldLocator("Field_AcknowledgementMessage"),
+        "Thank you, Ada. We are reproducing it now; please keep the report confidential until we publish a fix.");
+    assertThat(label("Field_AcknowledgementMessage")).startsWith("Your message to the reporter");
+    browser.screenshotAll("08-tasklist-acknowledge-form-filled");
+    complete(acknowledge);
+    browser.screenshot("09-tasklist-acknowledged");
+
+    // Task_SendAcknowledgement is asynchronous: the engine's jobs, run here, bring the next task
+    cases.runDueJobs(caseId);
+    assertThat(variables(caseId))
+        .containsEntry("acknowledgementMessage",
+            "Thank you, Ada. We are reproducing it now; please keep the report confidential until we publish a fix.")
+        .containsEntry("acknowledgedBy", "demo-security")
+        .containsKey("acknowledgedAt");
+    assertThat(Arrays.stream(smtp.getReceivedMessages()).map(TestSmtp::subject)).containsExactly(
+        "[" + caseId + "] We received your vulnerability report",
+        "[" + caseId + "] Your vulnerability report is acknowledged");
+    Task validate = task(caseId, "Task_ValidateReport");
+
+    openFromGroupFilter(validate, caseId);
+    claim(validate);
+    assertThat(label("Field_ValidationOutcome")).startsWith("Outcome");
+    select("Field_ValidationOutcome", "Accepted: a vulnerability of ours");
+    // the pattern of the form lets a repeated metric through: the server refuses it, naming the field
+    browser.type(fieldLocator("Field_CvssVector"), "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N/AV:L");
+    browser.type(fieldLocator("Field_AffectedVersions"), "v0.5.0 - v0.6.0");
+    browser.type(fieldLocator("Field_AffectedComponents"), "fleet-manager");
+    browser.clickVisiblePart(COMPLETE);
+    String refusal = browser.visible(ERROR_NOTICE).getText();
+    assertThat(refusal).contains("cvssVector: AV is given more than once").doesNotContain("ENGINE-");
+    browser.screenshot("10-tasklist-validate-refused");
+    assertThat(taskService.createTaskQuery().taskId(validate.getId()).count()).as("the task stays open").isOne();
+    browser.clickable(By.cssSelector(".page-notifications .alert-danger button.close:not(.ng-hide)")).click();
+    browser.gone(ERROR_NOTICE);
+
+    browser.type(fieldLocator("Field_CvssVector"), "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N");
+    browser.screenshotAll("11-tasklist-validate-form-filled");
+    complete(validate);
+    cases.runDueJobs(caseId);
+
+    assertThat(variables(caseId))
+        .containsEntry("status", "REMEDIATION")
+        .containsEntry("validationOutcome", "ACCEPTED")
+        .containsEntry("cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N")
+        .containsEntry("cvssScore", 7.5)
+        .containsEntry("severity", "HIGH")
+        .containsEntry("affectedVersions", "v0.5.0 - v0.6.0")
+        .containsEntry("affectedComponents", "fleet-manager")
+        .containsEntry("releaseType", "OUT_OF_BAND")
+        .containsEntry("fixVisibility", "PRIVATE");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId).list())
+        .extracting(Task::getTaskDefinitionKey)
+        .containsExactlyInAnyOrder("Task_DevelopRemediation", "Task_DescribeImpact");
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseId).finished()
+        .taskAssignee("demo-security").count()).as("both tasks done by demo-security").isEqualTo(2);
+
+    // the list, loaded afresh: the validated task is gone, the team's next task of the case is there
+    Task describeImpact = task(caseId, "Task_DescribeImpact");
+    browser.clickable(GROUP_TASKS).click();
+    browser.visible(taskLink(describeImpact));
+    assertThat(browser.driver().findElements(taskLink(validate))).isEmpty();
+    assertThat(browser.driver().findElements(taskLink(acknowledge))).isEmpty();
+    browser.screenshot("12-tasklist-case-moved-on");
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  private Task task(String caseId, String key) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(key).singleResult();
+    assertThat(task).as(key + " of " + caseId).isNotNull();
+    return task;
+  }
+
+  private Map<String, Object> variables(String caseId) {
+    return runtimeService.getVariables(cases.instance(caseId).getId());
+  }
+
+  private static By taskLink(Task task) {
+    return By.cssSelector("ol.tasks-list li.task h4.task a[href='#/?task=" + task.getId() + "']");
+  }
+
+  /** The task's card in "My groups' tasks", with the case ID the filter shows, opened. */
+  private void openFromGroupFilter(Task task, String caseId) {
+    browser.clickable(GROUP_TASKS).click();
+    WebElement link = browser.visible(taskLink(task));
+    assertThat(link.getText()).isEqualTo(task.getName());
+    WebElement card = link.findElement(By.xpath("ancestor::li[contains(@class, 'task')]"));
+    browser.until("the card of " + task.getName() + " shows " + caseId, driver -> card.getText().contains(caseId));
+    if (task.getTaskDefinitionKey().equals("Task_AcknowledgeReport")) {
+      browser.screenshot("06-tasklist-group-tasks");
+    }
+    link.click();
+    browser.until("the form of " + task.getName() + " shows " + caseId,
+        driver -> caseId.equals(field("Field_CaseId").getDomProperty("value")));
+  }
+
+  private void claim(Task task) {
+    browser.clickable(CLAIM).click();
+    browser.gone(CLAIM);
+    browser.gone(FORM_DISABLED);
+    browser.until(task.getName() + " claimed by demo-security",
+        driver -> "demo-security".equals(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
+  }
+
+  private void complete(Task task) {
+    browser.clickVisiblePart(COMPLETE);
+    browser.until(task.getName() + " completed", driver -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+    browser.gone(taskLink(task));
+  }
+
+  /** A form-js select: opened with the mouse, the option picked by its label. */
+  private void select(String fieldId, String option) {
+    browser.clickable(By.cssSelector("[id$='-" + fieldId + "-display']")).click();
+    browser.clickable(By.xpath("//div[contains(@class, 'fjs-dropdownlist-item')][normalize-space(.) = '" + option + "']"))
+        .click();
+    browser.until(fieldId + " is " + option, driver -> option.equals(
+        driver.findElement(By.cssSelector("[id$='-" + fieldId + "-display']")).getText()));
+  }
+
+  /** A form-js field by the id in the .form file (form-js prefixes it with the form's own id). */
+  private static By fieldLocator(String fieldId) {
+    return By.cssSelector(".fjs-container [id$='-" + fieldId + "']");
+  }
+
+  private WebElement field(String fieldId) {
+    return browser.driver().findElement(fieldLocator(fieldId));
+  }
+
+  private String label(String fieldId) {
+    String id = field(fieldId).getAttribute("id");
+    return browser.driver().findElement(By.cssSelector("label[for='" + id + "']")).getText();
+  }
+}
