@@ -34,14 +34,35 @@ public final class TestDatabase {
     return "postgres".equals(System.getProperty("sro.test.database"));
   }
 
-  /** A new, empty database: H2 in memory, or a PostgreSQL database of its own. */
+  /**
+   * A new, empty database: H2 in memory, or a PostgreSQL database of its own, dropped when
+   * the JVM ends (for services the test closes itself, before that).
+   */
   public static String fresh() {
-    return postgres() ? createPostgres() : "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+    return postgres() ? createPostgres(true) : "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+  }
+
+  /**
+   * A new PostgreSQL database that the caller drops ({@link #drop}): a Spring test context
+   * closes in a shutdown hook of its own, and must find its database still there.
+   */
+  static String freshUndropped() {
+    return createPostgres(false);
   }
 
   /** A database that outlives the service that uses it: an H2 file under {@code dir}, or PostgreSQL. */
   public static String persistent(Path dir) {
-    return postgres() ? createPostgres() : "jdbc:h2:file:" + dir.resolve("security-release") + ";LOCK_TIMEOUT=10000";
+    return postgres() ? createPostgres(true) : "jdbc:h2:file:" + dir.resolve("security-release") + ";LOCK_TIMEOUT=10000";
+  }
+
+  static void drop(String url) {
+    String name = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+    try (Connection admin = DriverManager.getConnection(ADMIN_URL, USERNAME, PASSWORD);
+        Statement statement = admin.createStatement()) {
+      statement.execute("drop database if exists " + name + " with (force)");
+    } catch (SQLException e) {
+      System.err.println("Could not drop the test database " + name + ": " + e.getMessage());
+    }
   }
 
   public static String username(String url) {
@@ -62,7 +83,7 @@ public final class TestDatabase {
     return DriverManager.getConnection(url, username(url), password(url));
   }
 
-  private static synchronized String createPostgres() {
+  private static synchronized String createPostgres(boolean dropAtExit) {
     String name = ("sro_it_" + ProcessHandle.current().pid() + "_" + NEXT.incrementAndGet() + "_"
         + Long.toString(System.nanoTime() % 1_000_000L, 36)).toLowerCase(Locale.ROOT);
     try (Connection admin = DriverManager.getConnection(ADMIN_URL, USERNAME, PASSWORD);
@@ -72,10 +93,12 @@ public final class TestDatabase {
       throw new IllegalStateException("Cannot create the test database " + name + " on " + ADMIN_URL
           + " as " + USERNAME + " (a role with CREATEDB; see .ci/run): " + e.getMessage(), e);
     }
-    if (CREATED.isEmpty()) {
-      Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropAll, "drop-test-databases"));
+    if (dropAtExit) {
+      if (CREATED.isEmpty()) {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropAll, "drop-test-databases"));
+      }
+      CREATED.add(name);
     }
-    CREATED.add(name);
     int slash = ADMIN_URL.lastIndexOf('/');
     int query = ADMIN_URL.indexOf('?', slash);
     return ADMIN_URL.substring(0, slash + 1) + name + (query < 0 ? "" : ADMIN_URL.substring(query));

@@ -28,7 +28,10 @@ public class TestEnvironment implements ContextCustomizerFactory {
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
       var properties = new java.util.HashMap<String, Object>(Map.of("spring.mail.port", TestSmtp.PORT));
       if (TestDatabase.postgres()) {
-        String url = TestDatabase.fresh();
+        String url = TestDatabase.freshUndropped();
+        // the first singleton registered is the last destroyed: after the engine and the pool
+        context.getBeanFactory().registerSingleton("dropTestDatabase",
+            (org.springframework.beans.factory.DisposableBean) () -> TestDatabase.drop(url));
         properties.put("spring.datasource.url", url);
         properties.put("spring.datasource.username", TestDatabase.username(url));
         properties.put("spring.datasource.password", TestDatabase.password(url));
