@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -26,7 +27,11 @@ import org.springframework.boot.test.context.SpringBootTest;
     "security-release.advisory.cna-org-id=" + OrchestratorIntegrationTest.CNA_ORG_ID,
     // the ITs post hundreds of reports from one address; RateLimitIT proves the limit itself
     "security-release.rate-limit.requests-per-minute=100000",
-    "security-release.rate-limit.burst=100000"})
+    "security-release.rate-limit.burst=100000",
+    // the figures of /actuator/prometheus fresh at every scrape (MetricsIT); ExpiringValueTest proves the cache
+    "security-release.metrics.cache-ttl=PT0S"})
+// /actuator/prometheus as in production (Spring Boot's tests leave metrics export off otherwise)
+@AutoConfigureObservability(tracing = false)
 public @interface OrchestratorIntegrationTest {
 
   /** A made-up CNA for the CVE records the tests download. */

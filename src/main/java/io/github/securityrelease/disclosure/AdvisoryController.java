@@ -5,6 +5,8 @@ import static io.github.securityrelease.CaseVariables.PROCESS_KEY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.securityrelease.security.EngineIdentity;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,6 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** R18: the security advisory of a case, made from the case as it stands, for the security team. */
 @RestController
+@Tag(name = "Cases")
 class AdvisoryController {
 
   enum Format {
@@ -51,6 +54,8 @@ class AdvisoryController {
     this.clock = clock;
   }
 
+  @Operation(summary = "The case's security advisory, as OSV or as a CVE record (security-team; R18)",
+      description = "format=osv or format=cve5; 409 without a CVE ID, 501 for cve5 without the CNA's id")
   @GetMapping("/api/v1/cases/{caseId}/advisory")
   ResponseEntity<JsonNode> advisory(@PathVariable String caseId, @RequestParam String format) {
     Format chosen = Arrays.stream(Format.values()).filter(known -> known.id().equals(format)).findFirst()

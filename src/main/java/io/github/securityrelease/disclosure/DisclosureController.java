@@ -4,6 +4,8 @@ import static io.github.securityrelease.CaseVariables.*;
 
 import io.github.securityrelease.InvalidFieldException;
 import io.github.securityrelease.security.EngineIdentity;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -28,6 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
  * (R15) through the API as well as by message: the same messages, correlated by case ID.
  */
 @RestController
+@Tag(name = "Cases")
 class DisclosureController {
 
   private final RuntimeService runtimeService;
@@ -49,6 +52,8 @@ class DisclosureController {
 
   record EmbargoBreak(@NotBlank @Size(max = 200) String breachedBy, @NotBlank @Size(max = 10000) String breachDescription) {}
 
+  @Operation(summary = "Re-plan the disclosure: every waiting timer moves (security-team; R14, R16)",
+      description = "202 with the new plan; 400 naming the field the policy refuses; 409 without a plan or once public")
   @PutMapping("/api/v1/cases/{caseId}/disclosure-plan")
   ResponseEntity<PlanView> reschedule(@PathVariable String caseId, @Valid @RequestBody Reschedule request,
       Principal caller) {
@@ -73,6 +78,8 @@ class DisclosureController {
         replanned.advanceNoticeAt(), replanned.releaseNoticeAt(), replanned.shortEmbargo()));
   }
 
+  @Operation(summary = "Report an embargo break: opens \"Assess embargo break\" (security-team; R15)",
+      description = "202; 409 without a plan or once public")
   @PostMapping("/api/v1/cases/{caseId}/embargo-breaks")
   ResponseEntity<Void> embargoBroken(@PathVariable String caseId, @Valid @RequestBody EmbargoBreak request,
       Principal caller) {

@@ -1,5 +1,7 @@
 package io.github.securityrelease.distributors;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** The distributors list, for the security team alone (SecurityConfig). */
 @RestController
 @RequestMapping(path = "/api/v1/distributors", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Distributors", description = "The private distributors list, the security team's alone (R14, R16, R25, R26)")
 class DistributorController {
 
   private final DistributorRegistry registry;
@@ -30,35 +33,41 @@ class DistributorController {
     this.changes = changes;
   }
 
+  @Operation(summary = "Every distributor on record, removed ones too")
   @GetMapping
   List<Distributor> list() {
     return registry.all();
   }
 
+  @Operation(summary = "One distributor")
   @GetMapping("/{id}")
   Distributor get(@PathVariable long id) {
     return registry.find(id).orElseThrow(() -> unknown(id));
   }
 
   /** The audit trail of a distributor: every change, who made it and when. */
+  @Operation(summary = "Every change of a distributor: action, by whom, when")
   @GetMapping("/{id}/changes")
   List<DistributorChangeLog.Entry> changes(@PathVariable long id) {
     registry.find(id).orElseThrow(() -> unknown(id));
     return changes.of(id);
   }
 
+  @Operation(summary = "Register a distributor (R25)")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Distributor> register(@Valid @RequestBody DistributorRequest request) {
     Distributor registered = registry.register(request);
     return ResponseEntity.created(URI.create("/api/v1/distributors/" + registered.id())).body(registered);
   }
 
+  @Operation(summary = "Replace a distributor's details; 409 once removed")
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   Distributor update(@PathVariable long id, @Valid @RequestBody DistributorRequest request) {
     return registry.update(id, request).orElseThrow(() -> unknown(id));
   }
 
   /** R26: off the list for good, on record with {@code reason}; {@code 204} again for one removed already. */
+  @Operation(summary = "Remove a distributor for good, on record with a reason (R26)")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> remove(@PathVariable long id, @RequestParam(required = false) String reason) {
     registry.remove(id, reason).orElseThrow(() -> unknown(id));

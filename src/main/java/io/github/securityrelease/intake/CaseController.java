@@ -5,6 +5,8 @@ import static io.github.securityrelease.CaseVariables.*;
 import io.github.securityrelease.VulnerabilityStatus;
 import io.github.securityrelease.security.EngineIdentity;
 import io.github.securityrelease.security.Groups;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -31,6 +33,7 @@ import org.springframework.web.server.ResponseStatusException;
  * that managers may read it too (R27).
  */
 @RestController
+@Tag(name = "Cases", description = "Where a case stands and what the team does with it")
 class CaseController {
 
   /** The variables that describe a case's state and never its content. */
@@ -57,6 +60,8 @@ class CaseController {
   record CaseState(String caseId, String status, String severity, String cveId, Map<String, Instant> timeline,
       List<String> waitingAt, long incidents, boolean ended) {}
 
+  @Operation(summary = "The state of a case: status, severity, dates, where it waits (security-team, managers)",
+      description = "State only, never the report's content; the CVE ID for managers only once disclosed (R27)")
   @GetMapping("/api/v1/cases/{caseId}")
   CaseState state(@PathVariable String caseId, Authentication caller) {
     boolean securityTeam = caller.getAuthorities().stream()

@@ -1,5 +1,8 @@
 package io.github.securityrelease.intake;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** The public intake: anyone may report, nobody learns anything back but the case ID. */
 @RestController
 @RequestMapping("/api/v1/reports")
+@Tag(name = "Reports", description = "R1 the public intake: no login")
 class ReportController {
 
   private final ReportIntake intake;
@@ -29,6 +33,10 @@ class ReportController {
 
   record Created(String caseId, Instant acknowledgementDueBy) {}
 
+  @Operation(summary = "Report a suspected vulnerability",
+      description = "201 with the case ID and the acknowledgement deadline (R2); 400 naming each bad field, 413, 415, 429 "
+          + "with Retry-After past the rate limit, 503 while the service starts")
+  @SecurityRequirements
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Created> report(@Valid @RequestBody ReportRequest report) {
     // the web server listens a moment before the models are deployed: say so rather than fail

@@ -1,5 +1,7 @@
 package io.github.securityrelease.notification;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.springframework.http.HttpStatus;
@@ -10,6 +12,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The ledger rows of a case, for the security team. */
 @RestController
+@Tag(name = "Cases")
 class NotificationController {
 
   private final NotificationLedger ledger;
@@ -20,6 +23,7 @@ class NotificationController {
     this.historyService = historyService;
   }
 
+  @Operation(summary = "The case's notification ledger: every message, its recipients and status (security-team)")
   @GetMapping("/api/v1/cases/{caseId}/notifications")
   List<Notification> notifications(@PathVariable String caseId) {
     List<Notification> rows = ledger.findByCase(caseId);

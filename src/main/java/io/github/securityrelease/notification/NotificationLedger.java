@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,6 +97,44 @@ public class NotificationLedger {
         .param("caseId", caseId)
         .query(NotificationLedger::map)
         .list();
+  }
+
+  /**
+   * How many notices of each kind are in each status: the whole ledger, every node's. A kind
+   * or status this version does not know (a newer node's) is left out.
+   */
+  public Map<NotificationKind, Map<NotificationStatus, Long>> countByKindAndStatus() {
+    Map<NotificationKind, Map<NotificationStatus, Long>> counts = new EnumMap<>(NotificationKind.class);
+    jdbc.sql("select kind, status, count(*) as notices from notification group by kind, status")
+        .query(rs -> {
+          NotificationKind kind = known(NotificationKind.class, rs.getString("kind"));
+          NotificationStatus status = known(NotificationStatus.class, rs.getString("status"));
+          if (kind != null && status != null) {
+            counts.computeIfAbsent(kind, any -> new EnumMap<>(NotificationStatus.class)).put(status, rs.getLong("notices"));
+          }
+        });
+    return counts;
+  }
+
+  /** How many cases have a notice of each kind on record, whatever its status. */
+  public Map<NotificationKind, Long> casesByKind() {
+    Map<NotificationKind, Long> counts = new EnumMap<>(NotificationKind.class);
+    jdbc.sql("select kind, count(distinct case_id) as cases from notification group by kind")
+        .query(rs -> {
+          NotificationKind kind = known(NotificationKind.class, rs.getString("kind"));
+          if (kind != null) {
+            counts.put(kind, rs.getLong("cases"));
+          }
+        });
+    return counts;
+  }
+
+  private static <E extends Enum<E>> E known(Class<E> type, String name) {
+    try {
+      return Enum.valueOf(type, name);
+    } catch (IllegalArgumentException | NullPointerException unknown) {
+      return null;
+    }
   }
 
   private void insert(Notice notice) {

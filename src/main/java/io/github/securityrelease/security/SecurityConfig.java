@@ -1,5 +1,6 @@
 package io.github.securityrelease.security;
 
+import static io.github.securityrelease.security.Groups.ADMIN;
 import static io.github.securityrelease.security.Groups.MANAGERS;
 import static io.github.securityrelease.security.Groups.SECURITY_TEAM;
 import static io.github.securityrelease.security.Groups.authority;
@@ -35,14 +36,34 @@ class SecurityConfig {
   static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
 
+  /**
+   * The one inline style of the Swagger UI: the colours inside its logo (an SVG with a
+   * {@code <style>} element, in swagger-ui-standalone-preset.js), allowed by its hash, so that
+   * no other inline style or script runs. {@code SwaggerUiPolicyTest} checks it against the
+   * Swagger UI on the class path.
+   */
+  static final String SWAGGER_UI_LOGO_STYLE = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+
+  /**
+   * The Swagger UI: its own script and style files (it fetches the API description from
+   * here), the logo's style by its hash; no inline script, no {@code eval}.
+   */
+  static final String SWAGGER_UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' "
+      + SWAGGER_UI_LOGO_STYLE + "; img-src 'self' data:; "
+      + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+
   @Bean
   @Order(1)
   SecurityFilterChain apis(HttpSecurity http, IdentityService identityService) throws Exception {
-    http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
+    http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**"),
+            path("/v3/api-docs"), path("/v3/api-docs/**")))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path(HttpMethod.POST, "/api/v1/reports")).permitAll()
             .requestMatchers(path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"))
                 .permitAll()
+            // counts only, never a case's content: for those who watch the service (metrics/)
+            .requestMatchers(path("/actuator/prometheus"), path("/actuator/prometheus/**"))
+                .hasAnyAuthority(authority(MANAGERS), authority(SECURITY_TEAM), authority(ADMIN))
             // R25, R26: the distributors list is the security team's to read and to keep
             .requestMatchers(path("/api/v1/distributors"), path("/api/v1/distributors/**"))
                 .hasAuthority(authority(SECURITY_TEAM))
@@ -101,9 +122,28 @@ class SecurityConfig {
     return http.build();
   }
 
-  /** The public report page and its files; nothing here changes state (the form posts to the API). */
+  /**
+   * The Swagger UI of the API description (springdoc; the document itself, {@code /v3/api-docs},
+   * is in the API chain): for any logged-in user, by HTTP Basic like the API it describes.
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain swaggerUi(HttpSecurity http) throws Exception {
+    http.securityMatcher(new OrRequestMatcher(path("/swagger-ui.html"), path("/swagger-ui/**")))
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName(REALM))
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(SWAGGER_UI_POLICY))
+            .frameOptions(frames -> frames.deny())
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+    return http.build();
+  }
+
+  /** The public report page and its files; nothing here changes state (the form posts to the API). */
+  @Bean
+  @Order(4)
   SecurityFilterChain pages(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())

@@ -79,6 +79,8 @@ class AuthorizationMatrixIT {
       case "calendar (ics)" -> status(api(user, HttpMethod.GET, "/api/v1/calendar.ics", null));
       case "cockpit", "tasklist", "admin" -> String.valueOf(webappLogin(user, operation));
       case "engine REST" -> status(api(user, HttpMethod.GET, "/engine-rest/process-definition", null));
+      case "metrics" -> status(api(user, HttpMethod.GET, "/actuator/prometheus", null));
+      case "API description" -> status(api(user, HttpMethod.GET, "/v3/api-docs", null));
       default -> throw new IllegalArgumentException(operation);
     };
     assertThat(answer).as(operation + " by " + user).isEqualTo(expected);

@@ -35,6 +35,9 @@ class SecurityHeadersIT {
   static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
   static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+  static final String SWAGGER_UI_POLICY = "default-src 'self'; script-src 'self'; "
+      + "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; img-src 'self' data:; "
+      + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
 
   @RegisterExtension
   static GreenMailExtension smtp = TestSmtp.server();
@@ -57,7 +60,14 @@ class SecurityHeadersIT {
       "GET,  /api/v1/cases/SEC-1999-0001, demo-security, 404, api",
       "GET,  /actuator/health,        , 200, api",
       "GET,  /engine-rest/task,       , 401, api",
-      "GET,  /engine-rest/task,       demo-security, 200, api"})
+      "GET,  /engine-rest/task,       demo-security, 200, api",
+      "GET,  /actuator/prometheus,    , 401, api",
+      "GET,  /actuator/prometheus,    demo-manager, 200, api",
+      "GET,  /v3/api-docs,            , 401, api",
+      "GET,  /v3/api-docs,            demo-associate, 200, api",
+      "GET,  /swagger-ui/index.html,  , 401, swagger",
+      "GET,  /swagger-ui/index.html,  demo-associate, 200, swagger",
+      "GET,  /swagger-ui/swagger-ui-bundle.js, demo-associate, 200, swagger"})
   void ownAnswersCarryStrictHeaders(String method, String path, String user, int status, String kind) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
         .method(method, method.equals("POST") ? BodyPublishers.ofString("{}") : BodyPublishers.noBody())
@@ -68,7 +78,11 @@ class SecurityHeadersIT {
     HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(status);
-    assertThat(all(response, "Content-Security-Policy")).containsExactly(kind.equals("page") ? PAGE_POLICY : API_POLICY);
+    assertThat(all(response, "Content-Security-Policy")).containsExactly(switch (kind) {
+      case "page" -> PAGE_POLICY;
+      case "swagger" -> SWAGGER_UI_POLICY;
+      default -> API_POLICY;
+    });
     assertThat(all(response, "X-Frame-Options")).containsExactly("DENY");
     assertThat(all(response, "X-Content-Type-Options")).containsExactly("nosniff");
     assertThat(all(response, "Referrer-Policy")).containsExactly("no-referrer");

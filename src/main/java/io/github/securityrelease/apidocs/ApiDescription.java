@@ -1,0 +1,40 @@
+package io.github.securityrelease.apidocs;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI description of {@code /api/v1} (springdoc; {@code springdoc.paths-to-match} keeps
+ * it to those paths): {@code /v3/api-docs} and the Swagger UI, for any logged-in user
+ * (SecurityConfig). Every operation takes HTTP Basic against Camunda's users, but the report
+ * intake, which says so itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDescription {
+
+  static final String BASIC = "basicAuth";
+
+  @Bean
+  OpenAPI securityReleaseApi() {
+    return new OpenAPI()
+        .info(new Info()
+            .title("Security Release Orchestrator API")
+            .version("v1")
+            .description("""
+                An open-source project's security release process: the public report intake, the state \
+                of a case, its disclosure plan, embargo breaks, the notification ledger, the security \
+                advisory and the private distributors list. HTTP Basic with the service's (Camunda's) \
+                users; which group may call what is the README's security model. Errors are \
+                application/problem+json."""))
+        .components(new Components().addSecuritySchemes(BASIC, new SecurityScheme()
+            .type(SecurityScheme.Type.HTTP)
+            .scheme("basic")
+            .description("A user of the service (Camunda's identity service) and its password")))
+        .addSecurityItem(new SecurityRequirement().addList(BASIC));
+  }
+}
