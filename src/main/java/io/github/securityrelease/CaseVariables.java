@@ -22,6 +22,8 @@ public final class CaseVariables {
   public static final String PUBLIC_REFERENCE = "publicReference";
   public static final String REPORTED_AT = "reportedAt";
   public static final String ACKNOWLEDGEMENT_DUE_BY = "acknowledgementDueBy";
+  /** The same deadline as people read it (UTC and the team's zone), for the forms. */
+  public static final String ACKNOWLEDGEMENT_DUE_BY_TEXT = "acknowledgementDueByText";
   public static final String ACKNOWLEDGEMENT_MESSAGE = "acknowledgementMessage";
   public static final String ACKNOWLEDGED_AT = "acknowledgedAt";
   public static final String ACKNOWLEDGED_BY = "acknowledgedBy";

@@ -6,6 +6,7 @@ import static io.github.securityrelease.CaseVariables.*;
 
 import io.github.securityrelease.VulnerabilityStatus;
 import io.github.securityrelease.disclosure.DisclosurePlan;
+import io.github.securityrelease.release.BusinessCalendar;
 import io.github.securityrelease.security.EngineIdentity;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,14 +30,16 @@ class ReportIntake {
   private final DisclosurePlan disclosurePlan;
   private final RuntimeService runtimeService;
   private final EngineIdentity engineIdentity;
+  private final BusinessCalendar calendar;
   private final Clock clock;
 
   ReportIntake(CaseIds caseIds, DisclosurePlan disclosurePlan, RuntimeService runtimeService,
-      EngineIdentity engineIdentity, Clock clock) {
+      EngineIdentity engineIdentity, BusinessCalendar calendar, Clock clock) {
     this.caseIds = caseIds;
     this.disclosurePlan = disclosurePlan;
     this.runtimeService = runtimeService;
     this.engineIdentity = engineIdentity;
+    this.calendar = calendar;
     this.clock = clock;
   }
 
@@ -61,7 +64,9 @@ class ReportIntake {
   Map<String, Object> newCase(ReportRequest report) {
     Instant reportedAt = clock.instant();
     String caseId = caseIds.next();
-    Map<String, Object> variables = variables(report, caseId, reportedAt, disclosurePlan.acknowledgementDueBy(reportedAt));
+    Instant dueBy = disclosurePlan.acknowledgementDueBy(reportedAt);
+    Map<String, Object> variables = variables(report, caseId, reportedAt, dueBy);
+    variables.put(ACKNOWLEDGEMENT_DUE_BY_TEXT, calendar.describe(dueBy));
     variables.put(FIX_DUE_BY, Date.from(disclosurePlan.fixDueBy(reportedAt)));
     return variables;
   }

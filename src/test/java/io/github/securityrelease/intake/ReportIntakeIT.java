@@ -65,6 +65,8 @@ class ReportIntakeIT {
         .containsEntry("reporterEmail", "ada@example.net")
         .containsEntry("publiclyDisclosed", false)
         .containsKeys("reportedAt", "acknowledgementDueBy", "whatHappened", "expected");
+    assertThat((String) variables.get("acknowledgementDueByText")).as("the deadline as the acknowledge form shows it")
+        .contains(" UTC (", " Europe/Berlin)").doesNotContain("T0", "T1", "T2");
   }
 
   @Test
