@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +49,7 @@ public final class ServiceNode implements AutoCloseable {
    */
   public static ServiceNode start(String name, Path dir, List<String> arguments, Map<String, String> environment) {
     try {
-      int port = freePort();
+      int port = TestPorts.free();
       List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString(),
           "--server.port=" + port));
       command.addAll(arguments);
@@ -164,12 +163,6 @@ public final class ServiceNode implements AutoCloseable {
       return jars.filter(path -> path.toString().endsWith(".jar") && !path.toString().endsWith("-plain.jar"))
           .findFirst().orElseThrow(() -> new IllegalStateException("no jar in target/: run ./mvnw verify"))
           .toAbsolutePath();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

@@ -11,17 +11,10 @@ import java.util.Arrays;
 public final class TestSmtp {
 
   /** A free port, chosen once per JVM (each IT class has a JVM of its own). */
-  public static final int PORT = freePort();
+  public static final int PORT = TestPorts.free();
 
   private TestSmtp() {}
 
-  private static int freePort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   public static String subject(MimeMessage mail) {
     try {
