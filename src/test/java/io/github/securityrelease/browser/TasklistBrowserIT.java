@@ -152,14 +152,19 @@ class TasklistBrowserIT {
   /** The task's card in "My groups' tasks", with the case ID the filter shows, opened. */
   private void openFromGroupFilter(Task task, String caseId) {
     browser.clickable(GROUP_TASKS).click();
-    WebElement link = browser.visible(taskLink(task));
-    assertThat(link.getText()).isEqualTo(task.getName());
-    WebElement card = link.findElement(By.xpath("ancestor::li[contains(@class, 'task')]"));
-    browser.until("the card of " + task.getName() + " shows " + caseId, driver -> card.getText().contains(caseId));
+    // Tasklist redraws its list as it refreshes: every step finds the card afresh
+    browser.until("the card of " + task.getName() + " shows " + caseId, driver -> {
+      WebElement link = driver.findElement(taskLink(task));
+      WebElement card = link.findElement(By.xpath("ancestor::li[contains(@class, 'task')]"));
+      return link.isDisplayed() && link.getText().equals(task.getName()) && card.getText().contains(caseId);
+    });
     if (task.getTaskDefinitionKey().equals("Task_AcknowledgeReport")) {
       browser.screenshot("06-tasklist-group-tasks");
     }
-    link.click();
+    browser.until("the task " + task.getName() + " opens", driver -> {
+      driver.findElement(taskLink(task)).click();
+      return true;
+    });
     browser.until("the form of " + task.getName() + " shows " + caseId,
         driver -> caseId.equals(field("Field_CaseId").getDomProperty("value")));
   }
