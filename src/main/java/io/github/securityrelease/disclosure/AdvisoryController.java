@@ -1,7 +1,6 @@
 package io.github.securityrelease.disclosure;
 
 import static io.github.securityrelease.CaseVariables.CVE_ID;
-import static io.github.securityrelease.CaseVariables.PROCESS_KEY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.securityrelease.security.EngineIdentity;
@@ -9,12 +8,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,15 +34,15 @@ class AdvisoryController {
     }
   }
 
-  private final HistoryService historyService;
+  private final CaseHistory history;
   private final EngineIdentity engineIdentity;
   private final OsvAdvisory osv;
   private final Cve5Advisory cve5;
   private final Clock clock;
 
-  AdvisoryController(HistoryService historyService, EngineIdentity engineIdentity, OsvAdvisory osv,
+  AdvisoryController(CaseHistory history, EngineIdentity engineIdentity, OsvAdvisory osv,
       Cve5Advisory cve5, Clock clock) {
-    this.historyService = historyService;
+    this.history = history;
     this.engineIdentity = engineIdentity;
     this.osv = osv;
     this.cve5 = cve5;
@@ -68,7 +63,7 @@ class AdvisoryController {
           "No CVE record without security-release.advisory.cna-org-id, the CNA that assigns the CVE IDs");
     }
     // the caller's group was checked at the door; history holds the variables of ended cases too
-    Map<String, Object> variables = engineIdentity.runAsService(() -> variables(caseId));
+    Map<String, Object> variables = engineIdentity.runAsService(() -> history.variables(caseId));
     if (variables.get(CVE_ID) == null || variables.get(CVE_ID).toString().isBlank()) {
       throw new ResponseStatusException(HttpStatus.CONFLICT,
           "Case " + caseId + " has no CVE ID yet: an advisory names the CVE (R12, R18)");
@@ -85,23 +80,4 @@ class AdvisoryController {
         .body(body);
   }
 
-  private Map<String, Object> variables(String caseId) {
-    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY)
-        .processInstanceBusinessKey(caseId)
-        .singleResult();
-    if (instance == null) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
-    }
-    Map<String, Object> variables = new HashMap<>();
-    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).list()) {
-      // a case's variables live on the process instance; a local one of the same name must not hide it
-      boolean caseScope = instance.getId().equals(variable.getExecutionId());
-      if (variable.getValue() != null && (caseScope || !variables.containsKey(variable.getName()))) {
-        variables.put(variable.getName(), variable.getValue());
-      }
-    }
-    return variables;
-  }
 }

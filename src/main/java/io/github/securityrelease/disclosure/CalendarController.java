@@ -6,26 +6,20 @@ import io.github.securityrelease.security.EngineIdentity;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The timeline at a glance: a case's planned dates (for the security team), and every open
@@ -38,14 +32,14 @@ class CalendarController {
 
   static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
-  private final HistoryService historyService;
+  private final CaseHistory history;
   private final RuntimeService runtimeService;
   private final EngineIdentity engineIdentity;
   private final Clock clock;
 
-  CalendarController(HistoryService historyService, RuntimeService runtimeService, EngineIdentity engineIdentity,
+  CalendarController(CaseHistory history, RuntimeService runtimeService, EngineIdentity engineIdentity,
       Clock clock) {
-    this.historyService = historyService;
+    this.history = history;
     this.runtimeService = runtimeService;
     this.engineIdentity = engineIdentity;
     this.clock = clock;
@@ -54,7 +48,7 @@ class CalendarController {
   /** One case, open or ended (from history, like the case state): its dates with title, rule and CVE ID. */
   @GetMapping("/api/v1/cases/{caseId}/timeline.ics")
   ResponseEntity<byte[]> timeline(@PathVariable String caseId) {
-    Map<String, Object> variables = engineIdentity.runAsService(() -> caseVariables(caseId));
+    Map<String, Object> variables = engineIdentity.runAsService(() -> history.variables(caseId, CaseCalendar.VARIABLES.toArray(String[]::new)));
     String calendar = CaseCalendar.write(caseId + " timeline", CaseCalendar.timeline(caseId, variables),
         clock.instant());
     return calendar(calendar, caseId + ".ics");
@@ -75,28 +69,6 @@ class CalendarController {
         // embargoed dates: no cache on the way may keep them
         .cacheControl(CacheControl.noStore())
         .body(calendar.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private Map<String, Object> caseVariables(String caseId) {
-    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY)
-        .processInstanceBusinessKey(caseId)
-        .singleResult();
-    if (instance == null) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
-    }
-    Map<String, Object> variables = new HashMap<>();
-    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId())
-        .variableNameIn(CaseCalendar.VARIABLES.toArray(String[]::new))
-        .list()) {
-      // a case's variables live on the process instance; a local one of the same name must not hide it
-      boolean caseScope = instance.getId().equals(variable.getExecutionId());
-      if (variable.getValue() != null && (caseScope || !variables.containsKey(variable.getName()))) {
-        variables.put(variable.getName(), variable.getValue());
-      }
-    }
-    return variables;
   }
 
   private List<CaseCalendar.Event> openCaseEvents() {
