@@ -37,6 +37,8 @@ public final class CaseVariables {
   public static final String AFFECTED_COMPONENTS = "affectedComponents";
   public static final String SEVERITY_OVERRIDE = "severityOverride";
   public static final String SEVERITY_OVERRIDE_REASON = "severityOverrideReason";
+  /** R24: marked at validation; associates may lead the case. */
+  public static final String LOW_SENSITIVITY = "lowSensitivity";
   public static final String CVSS_VERSION = "cvssVersion";
   public static final String CVSS_SCORE = "cvssScore";
   public static final String COMPUTED_SEVERITY = "computedSeverity";

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * R4-R6 on submit of "Validate report": an outcome; a reason for a rejection; for an accepted
  * report a valid CVSS 3.x or 4.0 vector and the affected versions, and a reason beside any
- * severity override. A refusal is shown to the assessor and the task stays open.
+ * severity override; whether associates may lead it (R24). A refusal is shown to the assessor
+ * and the task stays open.
  */
 @Component("checkValidation")
 class CheckValidation implements TaskListener {
@@ -44,6 +45,12 @@ class CheckValidation implements TaskListener {
       task.setVariable(SEVERITY_OVERRIDE, severity(override).name());
       requireText(task, SEVERITY_OVERRIDE_REASON, "an override of the computed severity needs its reason (R6)");
     }
+    Object lowSensitivity = task.getVariable(LOW_SENSITIVITY);
+    if (lowSensitivity != null && !(lowSensitivity instanceof Boolean)) {
+      throw refuse(LOW_SENSITIVITY, "must be true or false");
+    }
+    // R24: unmarked means embargoed as usual, within the security team (R27)
+    task.setVariable(LOW_SENSITIVITY, Boolean.TRUE.equals(lowSensitivity));
   }
 
   private static ValidationOutcome outcome(String value) {

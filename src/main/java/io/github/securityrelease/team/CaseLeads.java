@@ -1,0 +1,38 @@
+package io.github.securityrelease.team;
+
+import static io.github.securityrelease.CaseVariables.LOW_SENSITIVITY;
+import static io.github.securityrelease.CaseVariables.PUBLICLY_DISCLOSED;
+import static io.github.securityrelease.CaseVariables.STATUS;
+
+import io.github.securityrelease.VulnerabilityStatus;
+import io.github.securityrelease.security.Groups;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may lead a case's security-team work (R24): the security team always; its associates as
+ * well once the case is public already (reported as public, or past its public disclosure) or
+ * marked low sensitivity at validation. The model asks for each task as it is made
+ * ({@code camunda:candidateGroups="${caseLeads.groups(execution)}"}), so that an embargoed
+ * case never reaches an associate (R27).
+ */
+@Component("caseLeads")
+public class CaseLeads {
+
+  private static final Set<String> PUBLIC = Set.of(VulnerabilityStatus.PUBLIC_DISCLOSURE.name(),
+      VulnerabilityStatus.DISCLOSED.name());
+
+  public List<String> groups(VariableScope caseScope) {
+    return associatesMayLead(caseScope)
+        ? List.of(Groups.SECURITY_TEAM, Groups.ASSOCIATES)
+        : List.of(Groups.SECURITY_TEAM);
+  }
+
+  static boolean associatesMayLead(VariableScope caseScope) {
+    return Boolean.TRUE.equals(caseScope.getVariable(PUBLICLY_DISCLOSED))
+        || Boolean.TRUE.equals(caseScope.getVariable(LOW_SENSITIVITY))
+        || PUBLIC.contains(String.valueOf(caseScope.getVariable(STATUS)));
+  }
+}
