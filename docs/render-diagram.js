@@ -18,11 +18,17 @@ const path = require('path');
   await page.addScriptTag({ content: viewer });
   const result = await page.evaluate(async (xml) => {
     const v = new BpmnJS({ container: '#c' });
+    window.viewer = v;
     const { warnings } = await v.importXML(xml);
-    v.get('canvas').zoom('fit-viewport', 'auto');
-    return warnings.map(w => w.message);
+    const inner = v.get('canvas').viewbox().inner;
+    return { warnings: warnings.map(w => w.message), width: inner.width, height: inner.height };
   }, xml);
-  if (result.length) console.log('warnings:', result);
+  if (result.warnings.length) console.log('warnings:', result.warnings);
+  // the picture takes the diagram's proportions, 2200 pixels wide at most
+  const width = Math.min(2200, Math.ceil(result.width) + 40);
+  const height = Math.ceil(result.height * (width - 40) / result.width) + 40;
+  await page.setViewportSize({ width, height });
+  await page.evaluate(() => window.viewer.get('canvas').zoom('fit-viewport', 'auto'));
   await page.waitForTimeout(300);
   await page.screenshot({ path: output });
   await browser.close();

@@ -88,6 +88,8 @@ class ClusterIT {
     asAdmin(nodeA.post("/engine-rest/user/create", Map.of(
         "profile", Map.of("id", SETUP, "firstName", "Cluster", "lastName", "Setup", "email", "setup@kurator.example"),
         "credentials", Map.of("password", SETUP_PASSWORD)), "admin", ADMIN_PASSWORD));
+    // cases start at the advance notice timer: only an admin may start at chosen activities
+    asAdmin(nodeA.put("/engine-rest/group/camunda-admin/members/" + SETUP, "", "admin", ADMIN_PASSWORD));
     asAdmin(nodeA.post("/engine-rest/authorization/create", Map.of("type", 1, "userId", SETUP,
         "resourceType", 6, "resourceId", "vulnerability-handling", "permissions", List.of("READ", "CREATE_INSTANCE")),
         "admin", ADMIN_PASSWORD));

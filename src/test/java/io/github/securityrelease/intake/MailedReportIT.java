@@ -10,6 +10,7 @@ import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -96,6 +97,23 @@ class MailedReportIT {
         "title", "t", "whatHappened", "x", "howToReproduce", "y", "reporterEmail", "ada@example.net"));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(submit(http, Map.of("title", "t")).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  @DisplayName("R1 R27 a case starts at its start event: starting it at a chosen activity, past its checks, is refused")
+  void noStartAtChosenActivities() {
+    long cases = runtimeService.createProcessInstanceQuery().processDefinitionKey("vulnerability-handling").count();
+    Map<String, Object> start = Map.of(
+        "businessKey", "SEC-2026-9999",
+        "variables", Map.of("title", Map.of("value", "Planned without a report")),
+        "skipCustomListeners", true,
+        "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_PlanDisclosure")));
+    ResponseEntity<String> refused = asSecurityTeam().postForEntity(
+        "/engine-rest/process-definition/key/vulnerability-handling/start", start, String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("started at its start event");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("vulnerability-handling").count())
+        .as("no case made").isEqualTo(cases);
   }
 
   private TestRestTemplate asSecurityTeam() {
