@@ -38,6 +38,8 @@ class FormsIT {
       "sig-maintainers", "demo-maintainer",
       "release-managers", "demo-release");
 
+  private static final String VOUCHER = "demo-security";
+
   @Autowired TestRestTemplate http;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -56,10 +58,10 @@ class FormsIT {
         assertThat(userTask.getCamundaFormRefBinding()).as("%s binds its form to the deployment", userTask.getId())
             .isEqualTo("deployment");
         Task task = startAt(definition, userTask);
-        String group = userTask.getCamundaCandidateGroups().split(",")[0].strip();
-        ResponseEntity<String> form = http.withBasicAuth(MEMBER_OF.get(group), MEMBER_OF.get(group))
+        String user = candidate(userTask);
+        ResponseEntity<String> form = http.withBasicAuth(user, user)
             .getForEntity("/engine-rest/task/" + task.getId() + "/deployed-form", String.class);
-        assertThat(form.getStatusCode()).as("the form of %s for %s", userTask.getId(), group).isEqualTo(HttpStatus.OK);
+        assertThat(form.getStatusCode()).as("the form of %s for %s", userTask.getId(), user).isEqualTo(HttpStatus.OK);
         JsonNode schema = json.readTree(form.getBody());
         assertThat(schema.path("id").asText()).isEqualTo(userTask.getCamundaFormRef());
         assertThat(schema.path("components").size()).isPositive();
@@ -68,7 +70,7 @@ class FormsIT {
       }
     }
     assertThat(checked).contains("Task_AcknowledgeReport", "Task_PlanDisclosure", "Task_CherryPickFix",
-        "Task_AssessEmbargoBreak");
+        "Task_AssessEmbargoBreak", "Task_ReviewApplication", "Task_ConfirmVouching", "Task_DecideRemoval");
   }
 
   @Test
@@ -91,7 +93,21 @@ class FormsIT {
     }
   }
 
-  /** A case waiting at {@code userTask}, with what its due date and loop need. */
+  /**
+   * A user who may work the task: a member of its first candidate group, or, for a task offered
+   * to one person by name (the voucher's, {@code ${vouchedBy}}), the user {@link #startAt} names.
+   */
+  private static String candidate(UserTask userTask) {
+    String groups = userTask.getCamundaCandidateGroups();
+    if (groups != null) {
+      return MEMBER_OF.get(groups.split(",")[0].strip());
+    }
+    assertThat(userTask.getCamundaCandidateUsers()).as("%s is offered to someone", userTask.getId())
+        .isEqualTo("${vouchedBy}");
+    return VOUCHER;
+  }
+
+  /** A case waiting at {@code userTask}, with what its due date, loop and candidates need. */
   private Task startAt(ProcessDefinition definition, UserTask userTask) {
     boolean loop = userTask.getLoopCharacteristics() != null;
     ProcessInstantiationBuilder builder = runtimeService.createProcessInstanceById(definition.getId())
@@ -101,6 +117,7 @@ class FormsIT {
         .setVariable("acknowledgementDueBy", new Date())
         .setVariable("fixDueBy", new Date())
         .setVariable("releaseBranches", List.of("release-0.6"))
+        .setVariable("vouchedBy", VOUCHER)
         .startBeforeActivity(loop ? userTask.getId() + "#multiInstanceBody" : userTask.getId());
     String instance = builder.execute(true, true).getId();
     List<Task> tasks = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(userTask.getId()).list();
