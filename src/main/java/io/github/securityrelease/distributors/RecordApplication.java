@@ -7,8 +7,6 @@ import io.github.securityrelease.TaskInput;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -36,13 +34,7 @@ class RecordApplication implements ExecutionListener {
       return;
     }
     DistributorApplication application = fromForm(execution);
-    var violations = validator.validate(application);
-    if (!violations.isEmpty()) {
-      throw new BadUserRequestException(violations.stream()
-          .map(violation -> field(violation) + ": " + violation.getMessage())
-          .sorted()
-          .collect(Collectors.joining("; ")));
-    }
+    TaskInput.requireValid(validator, application, RecordApplication::field);
     Map<String, Object> variables;
     try {
       variables = intake.newApplication(application);
@@ -68,14 +60,8 @@ class RecordApplication implements ExecutionListener {
         text(execution, VOUCHED_BY));
   }
 
-  /** A form's field: empty is absent. */
   private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    if (value != null && !(value instanceof String)) {
-      throw TaskInput.refuse(name, "must be text");
-    }
-    String text = (String) value;
-    return text == null || text.isBlank() ? null : text;
+    return TaskInput.formText(execution, name);
   }
 
   /** The form's name of a field: an address of the list is the list's field, as Spring names it. */

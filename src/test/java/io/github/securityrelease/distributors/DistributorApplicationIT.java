@@ -277,8 +277,17 @@ class DistributorApplicationIT {
         .param("id", applicationId).query(String.class).list();
   }
 
+  /** The messages to the domain, each once: GreenMail keeps a copy per recipient. */
   private List<MimeMessage> mailsTo(String domain) {
-    return Arrays.asList(smtp.getReceivedMessagesForDomain(domain));
+    Map<String, MimeMessage> byId = new java.util.LinkedHashMap<>();
+    for (MimeMessage mail : smtp.getReceivedMessagesForDomain(domain)) {
+      try {
+        byId.putIfAbsent(mail.getMessageID(), mail);
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return List.copyOf(byId.values());
   }
 
   private static String domain(String name) {
