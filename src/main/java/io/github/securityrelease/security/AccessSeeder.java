@@ -116,7 +116,7 @@ class AccessSeeder {
     authorizations.saveAuthorization(authorization);
   }
 
-  /** Made once, its properties kept current: the list shows each task's case, title and status. */
+  /** Made once, its properties kept current: the list shows each task's case, title and status, or its distributor. */
   private String ensureFilter(String name, int priority, String description, Query<?, ?> query) {
     Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
     if (filter == null) {
@@ -127,7 +127,8 @@ class AccessSeeder {
             Map.of("name", "caseId", "label", "Case"),
             Map.of("name", "title", "label", "Title"),
             Map.of("name", "severity", "label", "Severity"),
-            Map.of("name", "status", "label", "Status"))));
+            Map.of("name", "status", "label", "Status"),
+            Map.of("name", "organisation", "label", "Distributor"))));
     return filters.saveFilter(filter).getId();
   }
 }
