@@ -17,4 +17,4 @@ record RateLimitProperties(
     @DefaultValue("10") int requestsPerMinute,
     @DefaultValue("20") int burst,
     @DefaultValue("10000") int maxClients,
-    @DefaultValue("/api/v1/reports") List<String> paths) {}
+    @DefaultValue({"/api/v1/reports", "/api/v1/distributor-applications"}) List<String> paths) {}

@@ -1,7 +1,10 @@
 package io.github.securityrelease;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -41,6 +44,30 @@ public final class TaskInput {
   /** A required public http or https URL. */
   public static String requireUrl(VariableScope scope, String name, String why) {
     return requireMatching(scope, name, PUBLIC_URL, why, value -> "must be a public http or https URL");
+  }
+
+  /** A start form's text field, as a person typed it: empty is absent, anything but text refused. */
+  public static String formText(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value != null && !(value instanceof String)) {
+      throw refuse(name, "must be text");
+    }
+    String text = (String) value;
+    return text == null || text.isBlank() ? null : text;
+  }
+
+  /**
+   * Refuses what a start form made of its fields when it breaks the constraints the API
+   * checks too: one 400 naming each field, {@code field} giving the form's name of a violation's path.
+   */
+  public static <T> void requireValid(Validator validator, T value, Function<ConstraintViolation<T>, String> field) {
+    var violations = validator.validate(value);
+    if (!violations.isEmpty()) {
+      throw new BadUserRequestException(violations.stream()
+          .map(violation -> field.apply(violation) + ": " + violation.getMessage())
+          .sorted()
+          .collect(Collectors.joining("; ")));
+    }
   }
 
   public static Boolean bool(VariableScope scope, String name) {

@@ -71,7 +71,7 @@ class FormsIT {
       }
     }
     assertThat(checked).contains("Task_AcknowledgeReport", "Task_PlanDisclosure", "Task_CherryPickFix",
-        "Task_AssessEmbargoBreak");
+        "Task_AssessEmbargoBreak", "Task_ReviewApplication", "Task_ConfirmVouching", "Task_DecideRemoval");
   }
 
   @Test
@@ -117,6 +117,8 @@ class FormsIT {
         .setVariable("acknowledgementDueBy", new Date())
         .setVariable("fixDueBy", new Date())
         .setVariable("releaseBranches", List.of("release-0.6"))
+        // the voucher of a distributor application (R25), a candidate user by name
+        .setVariable("vouchedBy", "demo-security")
         .startBeforeActivity(loop ? userTask.getId() + "#multiInstanceBody" : userTask.getId());
     String instance = builder.execute(true, true).getId();
     List<Task> tasks = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(userTask.getId()).list();

@@ -50,13 +50,16 @@ class SchemaIT {
     List<String> first = snapshot(url);
     assertThat(first).as("the service's tables").contains(
         "case_number.last_number bigint", "notification.claim_expires_at timestamp with time zone",
-        "distributor.organisation character varying", "distributor_change.action character varying");
+        "distributor.organisation character varying", "distributor_change.action character varying",
+        "distributor_application_number.last_number bigint", "distributor_leak.what_leaked character varying");
     assertThat(first).as("Camunda's tables").anyMatch(line -> line.startsWith("act_ru_job.lock_owner_ "))
         .anyMatch(line -> line.startsWith("act_hi_job_log.hostname_ "));
     assertThat(first).as("Flyway's migrations")
         .anyMatch(line -> line.startsWith("1 case number ") && line.endsWith(" true"))
-        .anyMatch(line -> line.startsWith("4 notification claim ") && line.endsWith(" true"));
-    assertThat(first).as("the models, deployed once").contains("deployments 1", "vulnerability-handling v1");
+        .anyMatch(line -> line.startsWith("4 notification claim ") && line.endsWith(" true"))
+        .anyMatch(line -> line.startsWith("5 distributor application ") && line.endsWith(" true"));
+    assertThat(first).as("the models, deployed once").contains("deployments 1", "vulnerability-handling v1",
+        "distributor-application v1");
 
     start(url).close();
     assertThat(snapshot(url)).as("after a second start").containsExactlyElementsOf(first);

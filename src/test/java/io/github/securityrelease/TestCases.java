@@ -78,6 +78,30 @@ public class TestCases {
     return response;
   }
 
+  /**
+   * A case reported, acknowledged, accepted (HIGH), fixed and given its CVE ID, through the
+   * API and the tasks' forms as the team works it: it waits in "Plan disclosure".
+   */
+  public String readyToPlan(TestRestTemplate http, String title) {
+    String caseId = (String) post(http, report(title, "ada@example.net")).getBody().get("caseId");
+    runDueJobs(caseId);
+    submitted(http, "demo-security", caseId, "Task_AcknowledgeReport",
+        Map.of("acknowledgementMessage", "Thank you: we are on it."));
+    submitted(http, "demo-security", caseId, "Task_ValidateReport", Map.of("validationOutcome", "ACCEPTED",
+        "cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H", "affectedVersions", "v0.5.0 - v0.6.0"));
+    submitted(http, "demo-maintainer", caseId, "Task_DevelopRemediation",
+        Map.of("fixPullRequests", "PR https://github.com/example/private/pull/1"));
+    submitted(http, "demo-security", caseId, "Task_ReviewRemediation", Map.of("remediationApproved", true));
+    submitted(http, "demo-security", caseId, "Task_DescribeImpact", Map.of("impactDescription", "Tokens leak to the logs."));
+    submitted(http, "demo-security", caseId, "Task_LaunchCveProcedure", Map.of("cveRequestReference", "CNA request 42"));
+    submitted(http, "demo-security", caseId, "Task_RecordCve", Map.of("cveId", "CVE-2026-12345"));
+    return caseId;
+  }
+
+  private void submitted(TestRestTemplate http, String user, String caseId, String taskKey, Map<String, Object> values) {
+    assertCompleted(submit(http, user, caseId, taskKey, values));
+  }
+
   public static void assertCompleted(ResponseEntity<String> response) {
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }

@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /** No address twice in one list, whatever its case: each contact gets a notice once. */
-@Target(ElementType.FIELD)
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = DistinctAddresses.Validator.class)
 @interface DistinctAddresses {

@@ -165,7 +165,7 @@ public class DistributorRegistry {
   }
 
   /** The distributor, its row locked until the transaction ends, so that changes queue up. */
-  private Optional<Distributor> lock(long id) {
+  Optional<Distributor> lock(long id) {
     List<Long> locked = jdbc.sql("select id from distributor where id = :id for update")
         .param("id", id)
         .query(Long.class)
@@ -173,7 +173,8 @@ public class DistributorRegistry {
     return locked.isEmpty() ? Optional.empty() : find(id);
   }
 
-  private void refuseTakenName(String organisation, Long exceptId) {
+  /** 409 when {@code organisation} names a distributor on record (other than {@code exceptId}), removed ones included. */
+  void refuseTakenName(String organisation, Long exceptId) {
     Optional<Long> holder = jdbc.sql("select id from distributor where organisation_key = lower(:organisation)")
         .param("organisation", organisation)
         .query(Long.class)
@@ -190,7 +191,7 @@ public class DistributorRegistry {
   }
 
   /** R25: the voucher must be a member when vouching; a member who leaves later does not undo it. */
-  private void checkVoucher(String vouchedBy, String previous) {
+  void checkVoucher(String vouchedBy, String previous) {
     if (vouchedBy == null || vouchedBy.equals(previous)) {
       return;
     }

@@ -6,8 +6,6 @@ import io.github.securityrelease.TaskInput;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -35,13 +33,7 @@ class RecordMailedReport implements ExecutionListener {
       return;
     }
     ReportRequest report = fromForm(execution);
-    var violations = validator.validate(report);
-    if (!violations.isEmpty()) {
-      throw new BadUserRequestException(violations.stream()
-          .map(violation -> field(violation) + ": " + violation.getMessage())
-          .sorted()
-          .collect(Collectors.joining("; ")));
-    }
+    TaskInput.requireValid(validator, report, RecordMailedReport::field);
     Map<String, Object> variables = intake.newCase(report);
     execution.setVariables(variables);
     execution.setProcessBusinessKey((String) variables.get(CASE_ID));
@@ -57,14 +49,8 @@ class RecordMailedReport implements ExecutionListener {
         TaskInput.bool(execution, PUBLICLY_DISCLOSED), text(execution, PUBLIC_REFERENCE));
   }
 
-  /** A form's field: empty is absent. */
   private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    if (value != null && !(value instanceof String)) {
-      throw TaskInput.refuse(name, "must be text");
-    }
-    String text = (String) value;
-    return text == null || text.isBlank() ? null : text;
+    return TaskInput.formText(execution, name);
   }
 
   /** The form's name of a field of the report. */

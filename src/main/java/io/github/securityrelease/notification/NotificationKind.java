@@ -12,7 +12,12 @@ public enum NotificationKind {
   RELEASE_NOTICE("release-notice"),
   DISCLOSURE_RESCHEDULED("disclosure-rescheduled"),
   EMBARGO_BROKEN("embargo-broken"),
-  PUBLIC_ANNOUNCEMENT("public-announcement");
+  PUBLIC_ANNOUNCEMENT("public-announcement"),
+  DISTRIBUTOR_APPLICATION_RECEIVED("distributor-application-received"),
+  DISTRIBUTOR_APPLICATION_REJECTED("distributor-application-rejected"),
+  DISTRIBUTOR_WELCOME("distributor-welcome"),
+  LEAK_REPORTED_ALERT("leak-reported-alert"),
+  DISTRIBUTOR_REMOVED("distributor-removed");
 
   private final String template;
 

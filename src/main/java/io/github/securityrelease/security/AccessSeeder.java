@@ -36,6 +36,9 @@ class AccessSeeder {
   static final String COCKPIT = "cockpit";
   static final String FILTER_MY_TASKS = "My tasks";
   static final String FILTER_GROUP_TASKS = "My groups' tasks";
+  static final String FILTER_OFFERED_TASKS = "Tasks offered to me";
+  /** The process of joining the distributors list (R25) and leaving it (R26). */
+  static final String DISTRIBUTOR_APPLICATION = "distributor-application";
 
   private final AuthorizationService authorizations;
   private final FilterService filters;
@@ -61,10 +64,14 @@ class AccessSeeder {
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     String groupTasks = ensureFilter(FILTER_GROUP_TASKS, -5, "Tasks my groups may claim",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    // a task for one named person, such as the voucher's "Confirm vouching" (R25)
+    String offeredTasks = ensureFilter(FILTER_OFFERED_TASKS, -7, "Tasks offered to me by name",
+        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
     for (String group : Groups.WORKING) {
       grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
       grant(group, Resources.FILTER, myTasks, Permissions.READ);
       grant(group, Resources.FILTER, groupTasks, Permissions.READ);
+      grant(group, Resources.FILTER, offeredTasks, Permissions.READ);
       grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
 
@@ -75,6 +82,8 @@ class AccessSeeder {
     grant(Groups.SECURITY_TEAM, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     // R1: a report that came by e-mail is recorded with the start form in Tasklist
     grant(Groups.SECURITY_TEAM, Resources.PROCESS_DEFINITION, CaseVariables.PROCESS_KEY, Permissions.CREATE_INSTANCE);
+    // R25: an application that came by issue or e-mail, recorded the same way
+    grant(Groups.SECURITY_TEAM, Resources.PROCESS_DEFINITION, DISTRIBUTOR_APPLICATION, Permissions.CREATE_INSTANCE);
     grant(Groups.SECURITY_TEAM, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
     // managers watch in Cockpit: state, never variables (R27)
@@ -107,7 +116,7 @@ class AccessSeeder {
     authorizations.saveAuthorization(authorization);
   }
 
-  /** Made once, its properties kept current: the list shows each task's case, title and status. */
+  /** Made once, its properties kept current: the list shows each task's case, title and status, or its distributor. */
   private String ensureFilter(String name, int priority, String description, Query<?, ?> query) {
     Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
     if (filter == null) {
@@ -118,7 +127,8 @@ class AccessSeeder {
             Map.of("name", "caseId", "label", "Case"),
             Map.of("name", "title", "label", "Title"),
             Map.of("name", "severity", "label", "Severity"),
-            Map.of("name", "status", "label", "Status"))));
+            Map.of("name", "status", "label", "Status"),
+            Map.of("name", "organisation", "label", "Distributor"))));
     return filters.saveFilter(filter).getId();
   }
 }

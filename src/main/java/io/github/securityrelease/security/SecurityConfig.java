@@ -59,6 +59,8 @@ class SecurityConfig {
             path("/v3/api-docs"), path("/v3/api-docs/**")))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path(HttpMethod.POST, "/api/v1/reports")).permitAll()
+            // R25: anyone may apply to join the distributors list (rate-limited like the reports)
+            .requestMatchers(path(HttpMethod.POST, "/api/v1/distributor-applications")).permitAll()
             .requestMatchers(path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"))
                 .permitAll()
             // counts only, never a case's content: for those who watch the service (metrics/)

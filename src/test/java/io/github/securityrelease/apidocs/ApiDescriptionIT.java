@@ -59,13 +59,17 @@ class ApiDescriptionIT {
     List<String> paths = new ArrayList<>();
     api.path("paths").fieldNames().forEachRemaining(paths::add);
     assertThat(paths).contains("/api/v1/reports", "/api/v1/cases/{caseId}", "/api/v1/cases/{caseId}/disclosure-plan",
-        "/api/v1/cases/{caseId}/notifications", "/api/v1/distributors", "/api/v1/cvss")
+        "/api/v1/cases/{caseId}/notifications", "/api/v1/distributors", "/api/v1/cvss",
+        "/api/v1/distributor-applications", "/api/v1/distributors/{id}/leaks", "/api/v1/distributors/{id}/removal-proposals")
         .allMatch(path -> path.startsWith("/api/v1/"));
     assertThat(api.path("components").path("securitySchemes").path("basicAuth").path("scheme").asText()).isEqualTo("basic");
     assertThat(api.path("security").toString()).contains("basicAuth");
     JsonNode report = api.path("paths").path("/api/v1/reports").path("post");
     assertThat(report.path("security").isArray() && report.path("security").isEmpty())
         .as("the report intake needs no login: " + report.path("security")).isTrue();
+    JsonNode application = api.path("paths").path("/api/v1/distributor-applications").path("post");
+    assertThat(application.path("security").isArray() && application.path("security").isEmpty())
+        .as("R25 anyone may apply: " + application.path("security")).isTrue();
     JsonNode caseState = api.path("paths").path("/api/v1/cases/{caseId}").path("get");
     assertThat(caseState.path("summary").asText()).contains("state of a case");
     assertThat(caseState.path("parameters").toString()).contains("caseId").doesNotContain("caller", "authorities");

@@ -213,18 +213,7 @@ class CalendarIT {
 
   /** Report, acknowledge, accept (HIGH), fix, CVE: the case waits in "Plan disclosure". */
   private String readyToPlan(String title) {
-    String caseId = (String) post(http, report(title, "ada@example.net")).getBody().get("caseId");
-    cases.runDueJobs(caseId);
-    submitted("demo-security", caseId, "Task_AcknowledgeReport", Map.of("acknowledgementMessage", "Thank you: we are on it."));
-    submitted("demo-security", caseId, "Task_ValidateReport", Map.of("validationOutcome", "ACCEPTED",
-        "cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H", "affectedVersions", "v0.5.0 - v0.6.0"));
-    submitted("demo-maintainer", caseId, "Task_DevelopRemediation",
-        Map.of("fixPullRequests", "PR https://github.com/example/private/pull/1"));
-    submitted("demo-security", caseId, "Task_ReviewRemediation", Map.of("remediationApproved", true));
-    submitted("demo-security", caseId, "Task_DescribeImpact", Map.of("impactDescription", "Tokens leak to the logs."));
-    submitted("demo-security", caseId, "Task_LaunchCveProcedure", Map.of("cveRequestReference", "CNA request 42"));
-    submitted("demo-security", caseId, "Task_RecordCve", Map.of("cveId", "CVE-2026-12345"));
-    return caseId;
+    return cases.readyToPlan(http, title);
   }
 
   private ResponseEntity<String> plan(String caseId, Instant disclosure, Instant release) {
@@ -235,9 +224,5 @@ class CalendarIT {
         "distributorContent", "PR https://github.com/example/private/pull/1",
         "releaseBranches", Map.of("value", "[\"release-0.6\",\"release-0.5\"]", "type", "Json")));
     return cases.submit(http, "demo-security", caseId, "Task_PlanDisclosure", values);
-  }
-
-  private void submitted(String user, String caseId, String taskKey, Map<String, Object> values) {
-    assertCompleted(cases.submit(http, user, caseId, taskKey, values));
   }
 }

@@ -78,11 +78,29 @@ class RateLimitIT {
     }
   }
 
+  @Test
+  @DisplayName("R25 distributor applications are limited too, in buckets of their own")
+  void distributorApplications() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(post("/api/v1/distributor-applications", "203.0.113.5", Map.of("organisation", "Flood"))
+          .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+    ResponseEntity<Map> refused = post("/api/v1/distributor-applications", "203.0.113.5", Map.of("organisation", "Flood"));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+    assertThat(post("203.0.113.5", report("Reports have their own bucket", "ada@example.net")).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+  }
+
   private ResponseEntity<Map> post(String clientAddress, Object body) {
+    return post("/api/v1/reports", clientAddress, body);
+  }
+
+  private ResponseEntity<Map> post(String path, String clientAddress, Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.set("X-Forwarded-For", clientAddress);
-    return http.postForEntity("/api/v1/reports", new HttpEntity<>(body, headers), Map.class);
+    return http.postForEntity(path, new HttpEntity<>(body, headers), Map.class);
   }
 
   private static String caseId(ResponseEntity<Map> response) {

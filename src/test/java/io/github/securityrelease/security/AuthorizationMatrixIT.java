@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,12 +51,17 @@ class AuthorizationMatrixIT {
 
   private String caseId;
   private String processInstanceId;
+  private long distributorId;
 
   @BeforeAll
   void aCaseWaitingForItsAcknowledgement() {
     caseId = (String) post(http, report("Matrix case", "ada@example.net")).getBody().get("caseId");
     cases.runDueJobs(caseId);
     processInstanceId = cases.instance(caseId).getId();
+    ResponseEntity<Map> distributor = http.withBasicAuth("demo-security", "demo-security").postForEntity(
+        "/api/v1/distributors", Map.of("organisation", "Matrix distributor " + System.nanoTime(),
+            "contacts", List.of("security@matrix.example"), "active", false), Map.class);
+    distributorId = ((Number) distributor.getBody().get("id")).longValue();
   }
 
   @ParameterizedTest(name = "R27 {0} by {1} -> {2}")
@@ -70,6 +76,13 @@ class AuthorizationMatrixIT {
       case "see case tasks" -> tasks(user);
       case "work case tasks" -> claim(user);
       case "edit distributors" -> status(api(user, HttpMethod.GET, "/api/v1/distributors", null));
+      case "apply to the distributors list" -> status(api(user, HttpMethod.POST, "/api/v1/distributor-applications",
+          application("Matrix applicant " + user + " " + System.nanoTime())));
+      case "record a leak" -> status(api(user, HttpMethod.POST, "/api/v1/distributors/" + distributorId + "/leaks",
+          Map.of("whatLeaked", "x", "leakedTo", "y", "stepsTaken", "z")));
+      case "read leaks" -> status(api(user, HttpMethod.GET, "/api/v1/distributors/" + distributorId + "/leaks", null));
+      case "propose a removal" -> status(api(user, HttpMethod.POST,
+          "/api/v1/distributors/" + distributorId + "/removal-proposals", Map.of("reason", "x")));
       case "re-plan" -> status(api(user, HttpMethod.PUT, "/api/v1/cases/" + caseId + "/disclosure-plan",
           Map.of("publicDisclosureAt", "2030-01-01T15:00+00:00")));
       case "record a break" -> status(api(user, HttpMethod.POST, "/api/v1/cases/" + caseId + "/embargo-breaks",
@@ -84,6 +97,12 @@ class AuthorizationMatrixIT {
       default -> throw new IllegalArgumentException(operation);
     };
     assertThat(answer).as(operation + " by " + user).isEqualTo(expected);
+  }
+
+  private static Map<String, Object> application(String organisation) {
+    return Map.of("organisation", organisation, "contacts", List.of("security@applicant.example"),
+        "securityAlias", "security@applicant.example", "userBase", "u", "trackRecord", "t", "notDownstream", "n",
+        "activeContributor", "a", "embargoPolicyAccepted", true, "contributeBack", "c", "vouchedBy", "demo-security");
   }
 
   private ResponseEntity<String> api(String user, HttpMethod method, String path, Object body) {

@@ -1,0 +1,51 @@
+package io.github.securityrelease.distributors;
+
+import static io.github.securityrelease.TaskInput.refuse;
+import static io.github.securityrelease.TaskInput.requireText;
+import static io.github.securityrelease.distributors.ApplicationProcess.*;
+
+import io.github.securityrelease.TaskInput;
+import io.github.securityrelease.security.EngineIdentity;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * R25 on submit of "Review application": an application is accepted only with all eight
+ * criteria met, and rejected only with a reason, which the applicant is told.
+ */
+@Component("checkApplicationReview")
+class CheckApplicationReview implements TaskListener {
+
+  static final int MAX_REASON = 5000;
+
+  private final EngineIdentity identity;
+
+  CheckApplicationReview(EngineIdentity identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String outcome = requireText(task, REVIEW_OUTCOME, "accept or reject the application");
+    switch (outcome) {
+      case ACCEPTED -> {
+        for (Criterion criterion : Criterion.values()) {
+          if (!Boolean.TRUE.equals(TaskInput.bool(task, criterion.met()))) {
+            throw refuse(criterion.met(), "must be met to accept the application (R25); reject it otherwise");
+          }
+        }
+        task.getExecution().removeVariable(REJECTION_REASON);
+      }
+      case REJECTED -> {
+        String reason = requireText(task, REJECTION_REASON, "say why: the applicant is told");
+        if (reason.length() > MAX_REASON) {
+          throw refuse(REJECTION_REASON, "must be at most " + MAX_REASON + " characters");
+        }
+      }
+      default -> throw refuse(REVIEW_OUTCOME, "must be " + ACCEPTED + " or " + REJECTED);
+    }
+    String by = identity.currentUserId() != null ? identity.currentUserId() : task.getAssignee();
+    task.getExecution().setVariable(REVIEWED_BY, by);
+  }
+}

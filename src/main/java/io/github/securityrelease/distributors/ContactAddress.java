@@ -1,0 +1,39 @@
+package io.github.securityrelease.distributors;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * One address a distributor's embargoed notices go to: the same rules wherever an address is
+ * entered (the registry, an application), each violation reported with its own message.
+ */
+@Target({ElementType.TYPE_USE, ElementType.FIELD, ElementType.RECORD_COMPONENT})
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = {})
+@NotBlank
+@Size(max = 254)
+@Email
+@Pattern(regexp = ContactAddress.PLAIN_ADDRESS, message = "must be a plain address, without spaces, line breaks"
+    + " or any of \" , ; < > ( ) [ ] \\")
+@interface ContactAddress {
+
+  /**
+   * What {@code @Email} lets through in quoted local parts but a notice's recipient list and
+   * mail headers must never see: separators, line breaks, quotes, brackets.
+   */
+  String PLAIN_ADDRESS = "[^\\p{Cc}\\p{Z}\",;<>()\\[\\]\\\\]*";
+
+  String message() default "must be a plain e-mail address";
+
+  Class<?>[] groups() default {};
+
+  Class<? extends Payload>[] payload() default {};
+}

@@ -1,0 +1,43 @@
+package io.github.securityrelease.distributors;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * R25: an organisation's request to join the private distributors list, the eight criteria
+ * of the project's application template answered (private-distributors-list.md). The same
+ * record whether it came through the API or was recorded from an issue or e-mail.
+ *
+ * @param securityAlias 1. an actively monitored security e-mail alias for the project
+ * @param userBase 2. a user base not limited to the organisation itself
+ * @param trackRecord 3. a publicly verifiable track record of fixing security issues
+ * @param notDownstream 4. why it is not a downstream or rebuild of another distribution
+ * @param activeContributor 5. its participation and contributions in the community
+ * @param embargoPolicyAccepted 6. the embargo policy accepted: must be true
+ * @param contributeBack 7. how it will contribute back (review and test patches)
+ * @param vouchedBy 8. the user id of the current security-team member who vouches for it
+ */
+record DistributorApplication(
+    @NotBlank @Size(max = 200) @Pattern(regexp = DistributorRequest.ONE_LINE, message = "must be a single line")
+    String organisation,
+    @ContactAddresses List<@ContactAddress String> contacts,
+    @ContactAddress String securityAlias,
+    @NotBlank @Size(max = ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String userBase,
+    @NotBlank @Size(max = ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String trackRecord,
+    @NotBlank @Size(max = ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String notDownstream,
+    @NotBlank @Size(max = ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String activeContributor,
+    @NotNull @AssertTrue(message = "must be true: the embargo policy is a condition of membership")
+    Boolean embargoPolicyAccepted,
+    @NotBlank @Size(max = ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String contributeBack,
+    @NotBlank @Size(max = 64) @Pattern(regexp = DistributorRequest.USER_ID, message = "must be a user id")
+    String vouchedBy) {
+
+  static final int ANSWER = 5000;
+  /** Text may have line breaks, never a NUL: PostgreSQL's text columns refuse it. */
+  static final String NO_NUL = "[^\\x00]*";
+  static final String NUL_MESSAGE = "must not contain NUL characters";
+}
