@@ -28,7 +28,7 @@ const path = require('path');
   const width = Math.min(2200, Math.ceil(result.width) + 40);
   const height = Math.ceil(result.height * (width - 40) / result.width) + 40;
   await page.setViewportSize({ width, height });
-  await page.evaluate(() => window.viewer.get('canvas').zoom('fit-viewport', 'auto'));
+  await page.evaluate(() => { const canvas = window.viewer.get('canvas'); canvas.resized(); canvas.zoom('fit-viewport', 'auto'); });
   await page.waitForTimeout(300);
   await page.screenshot({ path: output });
   await browser.close();

@@ -14,6 +14,23 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class TaskInput {
 
+  /**
+   * The longest text a variable may hold: Camunda keeps a string variable, and its history, in
+   * a {@code varchar(4000)} column (counted in characters on H2 and PostgreSQL). Every free
+   * text the service takes in, through its API or a form, is held to it, so that a long text is
+   * a 400 naming the field, never a failed database write.
+   */
+  public static final int MAX_TEXT = 4000;
+
+  /** {@code text} cut to {@link #MAX_TEXT} where it is longer, ending with {@code more} to say where the rest is. */
+  public static String abridged(String text, String more) {
+    if (text.length() <= MAX_TEXT) {
+      return text;
+    }
+    String tail = "\n… " + more;
+    return text.substring(0, MAX_TEXT - tail.length()) + tail;
+  }
+
   private static final Pattern PUBLIC_URL = Pattern.compile("https?://\\S+");
 
   private TaskInput() {}

@@ -1,5 +1,6 @@
 package io.github.securityrelease.disclosure;
 
+import io.github.securityrelease.TaskInput;
 import static io.github.securityrelease.CaseVariables.*;
 
 import io.github.securityrelease.InvalidFieldException;
@@ -36,21 +37,24 @@ class DisclosureController {
   private final RuntimeService runtimeService;
   private final DisclosurePlan plan;
   private final EngineIdentity engineIdentity;
+  private final EmbargoBreaks breaks;
   private final Clock clock;
 
-  DisclosureController(RuntimeService runtimeService, DisclosurePlan plan, EngineIdentity engineIdentity, Clock clock) {
+  DisclosureController(RuntimeService runtimeService, DisclosurePlan plan, EngineIdentity engineIdentity,
+      EmbargoBreaks breaks, Clock clock) {
     this.runtimeService = runtimeService;
     this.plan = plan;
     this.engineIdentity = engineIdentity;
+    this.breaks = breaks;
     this.clock = clock;
   }
 
-  record Reschedule(@NotBlank String publicDisclosureAt, String releaseAt, @Size(max = 5000) String reason) {}
+  record Reschedule(@NotBlank String publicDisclosureAt, String releaseAt, @Size(max = TaskInput.MAX_TEXT) String reason) {}
 
   record PlanView(Instant publicDisclosureAt, Instant releaseAt, Instant advanceNoticeAt, Instant releaseNoticeAt,
       boolean shortEmbargo) {}
 
-  record EmbargoBreak(@NotBlank @Size(max = 200) String breachedBy, @NotBlank @Size(max = 10000) String breachDescription) {}
+  record EmbargoBreak(@NotBlank @Size(max = 200) String breachedBy, @NotBlank @Size(max = TaskInput.MAX_TEXT) String breachDescription) {}
 
   @Operation(summary = "Re-plan the disclosure: every waiting timer moves (security-team; R14, R16)",
       description = "202 with the new plan; 400 naming the field the policy refuses; 409 without a plan or once public")
@@ -84,32 +88,19 @@ class DisclosureController {
   ResponseEntity<Void> embargoBroken(@PathVariable String caseId, @Valid @RequestBody EmbargoBreak request,
       Principal caller) {
     planned(caseId);
-    engineIdentity.runAsService(() -> runtimeService.createMessageCorrelation("EmbargoBroken")
-        .processInstanceBusinessKey(caseId)
-        .setVariable(BREACHED_BY, request.breachedBy())
-        .setVariable(BREACH_DESCRIPTION, request.breachDescription())
-        .setVariable(BREACH_REPORTED_BY, caller.getName())
-        .correlateWithResult());
+    breaks.report(caseId, request.breachedBy(), request.breachDescription(), caller.getName());
     return ResponseEntity.accepted().build();
   }
 
   /** The case's variables, if it has a disclosure plan and is not public yet; else 404 or 409. */
   private Map<String, Object> planned(String caseId) {
-    return engineIdentity.runAsService(() -> {
-      ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-          .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(caseId).singleResult();
-      if (instance == null) {
-        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No open case " + caseId);
-      }
-      Map<String, Object> variables = runtimeService.getVariables(instance.getId());
-      boolean hasPlan = variables.get(ADVANCE_NOTICE_AT) != null;
-      Object status = variables.get(STATUS);
-      if (!hasPlan || "PUBLIC_DISCLOSURE".equals(status)) {
-        throw new ResponseStatusException(HttpStatus.CONFLICT,
-            caseId + " has no disclosure plan to change (status " + status + ")");
-      }
-      return variables;
-    });
+    Map<String, Object> variables = breaks.openCase(caseId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No open case " + caseId));
+    if (!EmbargoBreaks.underEmbargo(variables)) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT,
+          caseId + " has no disclosure plan to change (status " + variables.get(STATUS) + ")");
+    }
+    return variables;
   }
 
   private static String field(InvalidPlanException e) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component("checkApplicationReview")
 class CheckApplicationReview implements TaskListener {
 
-  static final int MAX_REASON = 5000;
+  static final int MAX_REASON = TaskInput.MAX_TEXT;
 
   private final EngineIdentity identity;
 

@@ -1,5 +1,6 @@
 package io.github.securityrelease.distributors;
 
+import io.github.securityrelease.TaskInput;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +37,7 @@ record DistributorApplication(
     @NotBlank @Size(max = 64) @Pattern(regexp = DistributorRequest.USER_ID, message = "must be a user id")
     String vouchedBy) {
 
-  static final int ANSWER = 5000;
+  static final int ANSWER = TaskInput.MAX_TEXT;
   /** Text may have line breaks, never a NUL: PostgreSQL's text columns refuse it. */
   static final String NO_NUL = "[^\\x00]*";
   static final String NUL_MESSAGE = "must not contain NUL characters";

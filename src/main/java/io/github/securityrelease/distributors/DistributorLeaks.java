@@ -2,10 +2,15 @@ package io.github.securityrelease.distributors;
 
 import static io.github.securityrelease.distributors.ApplicationProcess.*;
 
+import io.github.securityrelease.InvalidFieldException;
+import io.github.securityrelease.TaskInput;
+import io.github.securityrelease.disclosure.EmbargoBreaks;
 import io.github.securityrelease.security.EngineIdentity;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,21 +38,30 @@ class DistributorLeaks {
   private final DistributorRegistry registry;
   private final RuntimeService runtimeService;
   private final EngineIdentity engineIdentity;
+  private final EmbargoBreaks embargoBreaks;
   private final Clock clock;
 
   DistributorLeaks(JdbcClient jdbc, DistributorRegistry registry, RuntimeService runtimeService,
-      EngineIdentity engineIdentity, Clock clock) {
+      EngineIdentity engineIdentity, EmbargoBreaks embargoBreaks, Clock clock) {
     this.jdbc = jdbc;
     this.registry = registry;
     this.runtimeService = runtimeService;
     this.engineIdentity = engineIdentity;
+    this.embargoBreaks = embargoBreaks;
     this.clock = clock;
   }
 
-  /** The leak on record and the team alerted; from the second leak on, the removal proposed. */
+  /**
+   * The leak on record and the team alerted; from the second leak on, the removal proposed. A
+   * leak of a case still under embargo is that case's embargo break too (R15): "Assess embargo
+   * break" opens on it, the distributor named as who broke it.
+   */
   @Transactional
   public Leak report(long distributorId, LeakRequest request) {
     Distributor distributor = current(distributorId);
+    if (request.caseId() != null && !embargoBreaks.exists(request.caseId())) {
+      throw new InvalidFieldException("caseId", "names no case");
+    }
     jdbc.sql("""
             insert into distributor_leak (distributor_id, what_leaked, leaked_to, steps_taken, case_id, reported_by,
                                           reported_at)
@@ -72,6 +86,12 @@ class DistributorLeaks {
     variables.put(PROPOSE_REMOVAL, proposeRemoval);
     variables.put(REMOVAL_REASON, proposeRemoval ? "Repeated embargo leaks: " + leaks.size() + " on record (R26)" : null);
     start(MESSAGE_LEAK_REPORTED, distributorId, variables);
+    if (leak.caseId() != null) {
+      embargoBreaks.report(leak.caseId(), distributor.organisation() + " (distributor " + distributorId + ")",
+          TaskInput.abridged("Leaked: " + leak.whatLeaked() + "\nTo: " + leak.leakedTo() + "\nSteps taken: "
+              + leak.stepsTaken(), "the whole report: GET /api/v1/distributors/" + distributorId + "/leaks"),
+          leak.reportedBy());
+    }
     return leak;
   }
 
@@ -124,10 +144,13 @@ class DistributorLeaks {
     variables.put(DISTRIBUTOR_ID, distributor.id());
     variables.put(ORGANISATION, distributor.organisation());
     variables.put(CONTACTS, String.join("\n", distributor.contacts()));
-    variables.put(LEAKS, leaks.isEmpty() ? "none" : leaks.stream()
+    // newest first, so that what is cut to fit a variable is the oldest
+    List<Leak> newestFirst = new ArrayList<>(leaks);
+    Collections.reverse(newestFirst);
+    variables.put(LEAKS, leaks.isEmpty() ? "none" : TaskInput.abridged(newestFirst.stream()
         .map(leak -> "- " + leak.reportedAt() + (leak.caseId() == null ? "" : " (" + leak.caseId() + ")") + ": "
             + leak.whatLeaked() + "; to " + leak.leakedTo() + "; steps taken: " + leak.stepsTaken())
-        .collect(Collectors.joining("\n")));
+        .collect(Collectors.joining("\n")), "every leak: GET /api/v1/distributors/" + distributor.id() + "/leaks"));
     return variables;
   }
 

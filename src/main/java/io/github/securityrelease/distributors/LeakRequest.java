@@ -1,5 +1,6 @@
 package io.github.securityrelease.distributors;
 
+import io.github.securityrelease.TaskInput;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,10 +10,10 @@ import jakarta.validation.constraints.Size;
  * whom, and the steps taken to prevent another; the case, where one is concerned.
  */
 record LeakRequest(
-    @NotBlank @Size(max = 5000) @Pattern(regexp = DistributorApplication.NO_NUL,
+    @NotBlank @Size(max = TaskInput.MAX_TEXT) @Pattern(regexp = DistributorApplication.NO_NUL,
         message = DistributorApplication.NUL_MESSAGE) String whatLeaked,
     @NotBlank @Size(max = 2000) @Pattern(regexp = DistributorApplication.NO_NUL,
         message = DistributorApplication.NUL_MESSAGE) String leakedTo,
-    @NotBlank @Size(max = 5000) @Pattern(regexp = DistributorApplication.NO_NUL,
+    @NotBlank @Size(max = TaskInput.MAX_TEXT) @Pattern(regexp = DistributorApplication.NO_NUL,
         message = DistributorApplication.NUL_MESSAGE) String stepsTaken,
     @Pattern(regexp = "SEC-\\d{4}-\\d{4,}", message = "must be a case ID, SEC-<year>-<number>") String caseId) {}

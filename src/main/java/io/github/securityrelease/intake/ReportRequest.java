@@ -1,5 +1,6 @@
 package io.github.securityrelease.intake;
 
+import io.github.securityrelease.TaskInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +25,7 @@ public record ReportRequest(
     Boolean publiclyDisclosed,
     @Size(max = 2000) @URL(regexp = "^https?://.*", message = "must be an http or https URL") String publicReference) {
 
-  static final int LONG_TEXT = 20_000;
+  static final int LONG_TEXT = TaskInput.MAX_TEXT;
   /** Text may have line breaks, never a NUL: PostgreSQL's text columns refuse it. */
   static final String NO_NUL = "[^\\x00]*";
   static final String NUL_MESSAGE = "must not contain NUL characters";

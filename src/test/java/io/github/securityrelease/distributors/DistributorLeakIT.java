@@ -81,6 +81,12 @@ class DistributorLeakIT {
         .containsEntry("reportedBy", "demo-security");
     runJobs(leaky);
     assertThat(decideRemoval(leaky)).as("R26 a first leak alone starts no removal").isZero();
+    org.camunda.bpm.engine.task.Task assess = taskService.createTaskQuery().processInstanceBusinessKey(caseId)
+        .taskDefinitionKey("Task_AssessEmbargoBreak").singleResult();
+    assertThat(assess).as("R15 the leak of a case under embargo is its embargo break too").isNotNull();
+    assertThat((String) taskService.getVariable(assess.getId(), "breachedBy")).startsWith("Distro Leaky ");
+    assertThat((String) taskService.getVariable(assess.getId(), "breachDescription"))
+        .contains("The advance notice text", "A public mailing list");
     assertThat(teamAlerts()).as("the team is alerted at once").hasSize(1);
 
     assertThat(leak(leaky, caseId).getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -120,6 +126,21 @@ class DistributorLeakIT {
   }
 
   @Test
+  @DisplayName("R26 two leak reports at their longest still bring the removal before the team, the list abridged")
+  void longLeakReports() {
+    long id = distributor("Distro Verbose " + System.nanoTime(), domain("verbose"));
+    Map<String, Object> longest = new HashMap<>(Map.of("whatLeaked", "w".repeat(4000), "leakedTo", "t".repeat(2000),
+        "stepsTaken", "s".repeat(4000)));
+    assertThat(post("/api/v1/distributors/" + id + "/leaks", longest).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(post("/api/v1/distributors/" + id + "/leaks", longest).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    runJobs(id);
+    String leaks = (String) taskService.getVariable(task("distributor-" + id).getId(), "leaks");
+    assertThat(leaks).hasSizeLessThanOrEqualTo(4000).endsWith("every leak: GET /api/v1/distributors/" + id + "/leaks");
+    assertThat(leaks(id)).as("each report on record whole").hasSize(2)
+        .allSatisfy(leak -> assertThat((String) leak.get("whatLeaked")).hasSize(4000));
+  }
+
+  @Test
   @DisplayName("R26 a distributor that no longer meets the criteria: a proposal with a reason, the team keeps it")
   void removalProposedKept() {
     long id = distributor("Distro Proposed " + System.nanoTime(), domain("proposed"));
@@ -149,6 +170,10 @@ class DistributorLeakIT {
     assertBadField(post("/api/v1/distributors/" + id + "/leaks", noSteps), "stepsTaken");
     Map<String, Object> badCase = new HashMap<>(leakReport("not-a-case"));
     assertBadField(post("/api/v1/distributors/" + id + "/leaks", badCase), "caseId");
+    assertBadField(post("/api/v1/distributors/" + id + "/leaks", leakReport("SEC-2026-999999")), "caseId");
+    Map<String, Object> tooLong = new HashMap<>(leakReport(null));
+    tooLong.put("whatLeaked", "x".repeat(4001));
+    assertBadField(post("/api/v1/distributors/" + id + "/leaks", tooLong), "whatLeaked");
     assertThat(post("/api/v1/distributors/999999/leaks", leakReport(null)).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(team().getForEntity("/api/v1/distributors/999999/leaks", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
