@@ -12,7 +12,10 @@ public enum NotificationKind {
   RELEASE_NOTICE("release-notice"),
   DISCLOSURE_RESCHEDULED("disclosure-rescheduled"),
   EMBARGO_BROKEN("embargo-broken"),
-  PUBLIC_ANNOUNCEMENT("public-announcement");
+  PUBLIC_ANNOUNCEMENT("public-announcement"),
+  TEAM_ROTATION_WELCOME("team-rotation-welcome"),
+  TEAM_ROTATION_OUTCOME("team-rotation-outcome"),
+  TEAM_REMOVAL_VOTE("team-removal-vote");
 
   private final String template;
 
