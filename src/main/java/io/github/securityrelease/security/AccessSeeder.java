@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine authorizations of each group (DESIGN.md's users table) and the Tasklist filters
- * the working groups see. Made at every start, adding only what is missing.
+ * the working groups see (and the security team's "My votes", R23). Made at every start, adding only what is missing.
  *
  * <p>Tasks themselves need no grant here: the engine gives a task's candidate groups the
  * right to see and work it when the task is made.
@@ -36,6 +36,13 @@ class AccessSeeder {
   static final String COCKPIT = "cockpit";
   static final String FILTER_MY_TASKS = "My tasks";
   static final String FILTER_GROUP_TASKS = "My groups' tasks";
+  static final String FILTER_MY_VOTES = "My votes";
+  static final String TEAM_MEMBERSHIP = "team-membership";
+  private static final List<Map<String, String>> CASE_COLUMNS = List.of(
+      Map.of("name", "caseId", "label", "Case"),
+      Map.of("name", "title", "label", "Title"),
+      Map.of("name", "severity", "label", "Severity"),
+      Map.of("name", "status", "label", "Status"));
 
   private final AuthorizationService authorizations;
   private final FilterService filters;
@@ -61,6 +68,12 @@ class AccessSeeder {
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     String groupTasks = ensureFilter(FILTER_GROUP_TASKS, -5, "Tasks my groups may claim",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    // R23: a removal vote is offered to its voter alone, never to a group
+    String myVotes = ensureFilter(FILTER_MY_VOTES, -1, "Removal votes that are mine to cast",
+        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").taskDefinitionKey("Task_VoteOnRemoval")
+            .includeAssignedTasks(),
+        List.of(Map.of("name", "memberId", "label", "Member"), Map.of("name", "voteEndsAt", "label", "Vote closes")));
+    grant(Groups.SECURITY_TEAM, Resources.FILTER, myVotes, Permissions.READ);
     for (String group : Groups.WORKING) {
       grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
       grant(group, Resources.FILTER, myTasks, Permissions.READ);
@@ -76,6 +89,11 @@ class AccessSeeder {
     // R1: a report that came by e-mail is recorded with the start form in Tasklist
     grant(Groups.SECURITY_TEAM, Resources.PROCESS_DEFINITION, CaseVariables.PROCESS_KEY, Permissions.CREATE_INSTANCE);
     grant(Groups.SECURITY_TEAM, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // R21: maintainers and the team nominate (the start form of team-membership, or the API)
+    for (String nominator : List.of(Groups.SIG_MAINTAINERS, Groups.SECURITY_TEAM)) {
+      grant(nominator, Resources.PROCESS_DEFINITION, TEAM_MEMBERSHIP, Permissions.CREATE_INSTANCE);
+      grant(nominator, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
 
     // managers watch in Cockpit: state, never variables (R27)
     grant(Groups.MANAGERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
@@ -109,16 +127,17 @@ class AccessSeeder {
 
   /** Made once, its properties kept current: the list shows each task's case, title and status. */
   private String ensureFilter(String name, int priority, String description, Query<?, ?> query) {
+    return ensureFilter(name, priority, description, query, CASE_COLUMNS);
+  }
+
+  private String ensureFilter(String name, int priority, String description, Query<?, ?> query,
+      List<Map<String, String>> columns) {
     Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name).setQuery(query);
     }
     filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-        "variables", List.of(
-            Map.of("name", "caseId", "label", "Case"),
-            Map.of("name", "title", "label", "Title"),
-            Map.of("name", "severity", "label", "Severity"),
-            Map.of("name", "status", "label", "Status"))));
+        "variables", columns));
     return filters.saveFilter(filter).getId();
   }
 }
