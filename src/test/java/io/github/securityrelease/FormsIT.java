@@ -38,6 +38,9 @@ class FormsIT {
       "sig-maintainers", "demo-maintainer",
       "release-managers", "demo-release");
 
+  /** The one voter of a removal vote (team-membership.bpmn) started right at the vote. */
+  private static final String VOTER = "demo-security";
+
   @Autowired TestRestTemplate http;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -56,10 +59,10 @@ class FormsIT {
         assertThat(userTask.getCamundaFormRefBinding()).as("%s binds its form to the deployment", userTask.getId())
             .isEqualTo("deployment");
         Task task = startAt(definition, userTask);
-        String group = userTask.getCamundaCandidateGroups().split(",")[0].strip();
-        ResponseEntity<String> form = http.withBasicAuth(MEMBER_OF.get(group), MEMBER_OF.get(group))
+        String user = candidate(userTask);
+        ResponseEntity<String> form = http.withBasicAuth(user, user)
             .getForEntity("/engine-rest/task/" + task.getId() + "/deployed-form", String.class);
-        assertThat(form.getStatusCode()).as("the form of %s for %s", userTask.getId(), group).isEqualTo(HttpStatus.OK);
+        assertThat(form.getStatusCode()).as("the form of %s for %s", userTask.getId(), user).isEqualTo(HttpStatus.OK);
         JsonNode schema = json.readTree(form.getBody());
         assertThat(schema.path("id").asText()).isEqualTo(userTask.getCamundaFormRef());
         assertThat(schema.path("components").size()).isPositive();
@@ -68,7 +71,7 @@ class FormsIT {
       }
     }
     assertThat(checked).contains("Task_AcknowledgeReport", "Task_PlanDisclosure", "Task_CherryPickFix",
-        "Task_AssessEmbargoBreak");
+        "Task_AssessEmbargoBreak", "Task_ReviewRotation", "Task_VoteOnRemoval");
   }
 
   @Test
@@ -91,6 +94,18 @@ class FormsIT {
     }
   }
 
+  /**
+   * Who asks for the form: a member of the task's first candidate group, or for a task offered
+   * to one user (a removal vote, R23) that user, {@link #VOTER}.
+   */
+  private static String candidate(UserTask userTask) {
+    if (userTask.getCamundaCandidateGroups() == null) {
+      assertThat(userTask.getCamundaCandidateUsers()).as("%s has a candidate", userTask.getId()).isNotBlank();
+      return VOTER;
+    }
+    return MEMBER_OF.get(userTask.getCamundaCandidateGroups().split(",")[0].strip());
+  }
+
   /** A case waiting at {@code userTask}, with what its due date and loop need. */
   private Task startAt(ProcessDefinition definition, UserTask userTask) {
     boolean loop = userTask.getLoopCharacteristics() != null;
@@ -101,6 +116,8 @@ class FormsIT {
         .setVariable("acknowledgementDueBy", new Date())
         .setVariable("fixDueBy", new Date())
         .setVariable("releaseBranches", List.of("release-0.6"))
+        .setVariable("voters", List.of(VOTER))
+        .setVariable("voteEndsAt", new Date())
         .startBeforeActivity(loop ? userTask.getId() + "#multiInstanceBody" : userTask.getId());
     String instance = builder.execute(true, true).getId();
     List<Task> tasks = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(userTask.getId()).list();
