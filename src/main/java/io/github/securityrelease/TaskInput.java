@@ -1,5 +1,6 @@
 package io.github.securityrelease;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -24,6 +25,15 @@ public final class TaskInput {
     String value = text(scope, name);
     if (value == null) {
       throw refuse(name, why);
+    }
+    return value;
+  }
+
+  /** A required value that must be one of {@code allowed}, which the refusal lists. */
+  public static String requireOneOf(VariableScope scope, String name, String why, String... allowed) {
+    String value = requireText(scope, name, why);
+    if (!List.of(allowed).contains(value)) {
+      throw refuse(name, "must be " + String.join(" or ", allowed));
     }
     return value;
   }

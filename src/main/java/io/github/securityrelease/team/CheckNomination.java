@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 class CheckNomination implements ExecutionListener {
 
   /** Camunda's user ids (camunda.bpm.generic-properties userResourceWhitelistPattern). */
-  static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*");
+  static final String USER_ID_FORMAT = "[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*";
+  static final Pattern USER_ID = Pattern.compile(USER_ID_FORMAT);
   static final int MAX_REASON = 2000;
 
   private final Membership membership;

@@ -1,6 +1,6 @@
 package io.github.securityrelease.team;
 
-import static io.github.securityrelease.TaskInput.refuse;
+import static io.github.securityrelease.TaskInput.requireOneOf;
 import static io.github.securityrelease.TaskInput.requireText;
 import static io.github.securityrelease.team.TeamVariables.*;
 
@@ -27,10 +27,7 @@ class CheckRotationReview implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String decision = requireText(task, ROTATION_DECISION, "accept or reject the rotation");
-    if (!ACCEPT.equals(decision) && !REJECT.equals(decision)) {
-      throw refuse(ROTATION_DECISION, "must be " + ACCEPT + " or " + REJECT);
-    }
+    String decision = requireOneOf(task, ROTATION_DECISION, "accept or reject the rotation", ACCEPT, REJECT);
     if (REJECT.equals(decision)) {
       requireText(task, ROTATION_DECISION_REASON, "the associate is told why the rotation is rejected");
     }

@@ -1,7 +1,7 @@
 package io.github.securityrelease.team;
 
 import static io.github.securityrelease.TaskInput.refuse;
-import static io.github.securityrelease.TaskInput.requireText;
+import static io.github.securityrelease.TaskInput.requireOneOf;
 import static io.github.securityrelease.team.TeamVariables.*;
 
 import io.github.securityrelease.security.EngineIdentity;
@@ -29,10 +29,7 @@ class RecordRemovalVote implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String vote = requireText(task, REMOVAL_VOTE, "vote REMOVE or KEEP");
-    if (!REMOVE.equals(vote) && !KEEP.equals(vote)) {
-      throw refuse(REMOVAL_VOTE, "must be " + REMOVE + " or " + KEEP);
-    }
+    String vote = requireOneOf(task, REMOVAL_VOTE, "vote REMOVE or KEEP", REMOVE, KEEP);
     String voter = (String) task.getVariable(VOTER);
     String caller = engineIdentity.currentUserId();
     if (caller != null && !caller.equals(voter)) {

@@ -25,15 +25,12 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "Team", description = "Security team membership: nominations (R21), stepping down (R22)")
 class TeamController {
 
-  /** Camunda's user ids (camunda.bpm.generic-properties userResourceWhitelistPattern). */
-  static final String USER_ID = "[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*";
-
   /**
    * @param userId the Camunda user id of the nominee
    * @param reason why they are nominated; the team reads it at the rotation's review
    */
   record NominationRequest(
-      @NotBlank @Size(max = 64) @Pattern(regexp = USER_ID, message = "must be a user id") String userId,
+      @NotBlank @Size(max = 64) @Pattern(regexp = CheckNomination.USER_ID_FORMAT, message = "must be a user id") String userId,
       @NotBlank @Size(max = CheckNomination.MAX_REASON) String reason) {}
 
   /**
