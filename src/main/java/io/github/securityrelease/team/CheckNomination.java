@@ -24,6 +24,9 @@ class CheckNomination implements ExecutionListener {
   static final Pattern USER_ID = Pattern.compile(USER_ID_FORMAT);
   static final int MAX_REASON = 2000;
 
+  /** The notification ledger keeps the person's user id as the case of a membership mail (varchar 32). */
+  static final int MAX_USER_ID = 32;
+
   private final Membership membership;
 
   CheckNomination(Membership membership) {
@@ -34,6 +37,9 @@ class CheckNomination implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String userId = requireMatching(execution, MEMBER_ID, USER_ID, "name the user id of the nominee",
         value -> "must be a user id");
+    if (userId.length() > MAX_USER_ID) {
+      throw refuse(MEMBER_ID, "at most " + MAX_USER_ID + " characters");
+    }
     String reason = requireText(execution, NOMINATION_REASON, "say why you nominate them");
     if (reason.length() > MAX_REASON) {
       throw refuse(NOMINATION_REASON, "at most " + MAX_REASON + " characters");

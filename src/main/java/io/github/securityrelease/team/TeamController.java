@@ -30,7 +30,8 @@ class TeamController {
    * @param reason why they are nominated; the team reads it at the rotation's review
    */
   record NominationRequest(
-      @NotBlank @Size(max = 64) @Pattern(regexp = CheckNomination.USER_ID_FORMAT, message = "must be a user id") String userId,
+      @NotBlank @Size(max = CheckNomination.MAX_USER_ID)
+      @Pattern(regexp = CheckNomination.USER_ID_FORMAT, message = "must be a user id") String userId,
       @NotBlank @Size(max = CheckNomination.MAX_REASON) String reason) {}
 
   /**
