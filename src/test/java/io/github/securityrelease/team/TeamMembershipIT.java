@@ -92,6 +92,31 @@ class TeamMembershipIT {
   }
 
   @Test
+  @DisplayName("R21 a maintainer nominates with the start form in Tasklist; a bad nominee is refused naming the field")
+  void nominationByStartForm() {
+    String nominee = user();
+    TestRestTemplate maintainer = http.withBasicAuth("demo-maintainer", "demo-maintainer");
+    assertThat(maintainer.getForEntity("/engine-rest/process-definition/key/team-membership/deployed-start-form",
+        String.class).getBody()).contains("\"memberId\"", "\"nominationReason\"");
+
+    ResponseEntity<String> refused = maintainer.postForEntity(
+        "/engine-rest/process-definition/key/team-membership/submit-form",
+        Map.of("variables", Map.of("memberId", Map.of("value", "demo-security"),
+            "nominationReason", Map.of("value", "x"))), String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("memberId: demo-security is a member of the security team already");
+
+    ResponseEntity<String> started = maintainer.postForEntity(
+        "/engine-rest/process-definition/key/team-membership/submit-form",
+        Map.of("variables", Map.of("memberId", Map.of("value", nominee),
+            "nominationReason", Map.of("value", "Reviews every security fix"))), String.class);
+    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(cases.instance(nominee)).isNotNull();
+    assertThat(runtimeService.getVariable(cases.instance(nominee).getId(), "nominatedBy")).isEqualTo("demo-maintainer");
+    assertThat(isIn(nominee, "security-associates")).isTrue();
+  }
+
+  @Test
   @DisplayName("R21 a rejection needs its reason: refused with 400 naming the field, the task stays open")
   void rejectionNeedsReason() {
     String nominee = user();
