@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param votePeriod R23: how long the members have to vote; a vote not cast counts as not for removal
  */
 @ConfigurationProperties("security-release.team")
-public record TeamProperties(
+record TeamProperties(
     @DefaultValue("P3M") Period rotation,
     @DefaultValue("P2M") Period inactivity,
     @DefaultValue("P14D") Period votePeriod) {}

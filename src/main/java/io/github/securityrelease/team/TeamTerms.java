@@ -10,26 +10,26 @@ import org.springframework.stereotype.Component;
  * model holds no literal period. Months are calendar months in UTC.
  */
 @Component("teamTerms")
-public class TeamTerms {
+class TeamTerms {
 
   private final TeamProperties properties;
 
-  public TeamTerms(TeamProperties properties) {
+  TeamTerms(TeamProperties properties) {
     this.properties = properties;
   }
 
   /** R21: when the associate rotation that began at {@code associateSince} is up for review. */
-  public Date rotationEnds(Date associateSince) {
+  Date rotationEnds(Date associateSince) {
     return plus(associateSince, properties.rotation());
   }
 
   /** R23: when a member last active at {@code lastActivity} counts as inactive. */
-  public Date inactivityDue(Date lastActivity) {
+  Date inactivityDue(Date lastActivity) {
     return plus(lastActivity, properties.inactivity());
   }
 
   /** R23: when a removal vote opened at {@code opened} closes. */
-  public Date voteEnds(Date opened) {
+  Date voteEnds(Date opened) {
     return plus(opened, properties.votePeriod());
   }
 
