@@ -1,6 +1,5 @@
 package io.github.securityrelease;
 
-import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -32,10 +31,12 @@ public final class TaskInput {
   /** A required value that must be one of {@code allowed}, which the refusal lists. */
   public static String requireOneOf(VariableScope scope, String name, String why, String... allowed) {
     String value = requireText(scope, name, why);
-    if (!List.of(allowed).contains(value)) {
-      throw refuse(name, "must be " + String.join(" or ", allowed));
+    for (String option : allowed) {
+      if (option.equals(value)) {
+        return value;
+      }
     }
-    return value;
+    throw refuse(name, "must be " + String.join(" or ", allowed));
   }
 
   /** A required value that must match {@code format}; {@code refusal} says why a value does not. */

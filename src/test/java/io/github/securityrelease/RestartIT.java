@@ -82,7 +82,7 @@ class RestartIT {
 
       assertThat(second.getBean(IdentityService.class).createUserQuery().userId("demo-security").count()).isEqualTo(1);
       assertThat(second.getBean(FilterService.class).createFilterQuery().count())
-          .as("My tasks, My groups' tasks, My votes, each once").isEqualTo(3);
+          .as("My tasks, My groups' tasks, Tasks offered to me, each once").isEqualTo(3);
 
       String health = http.getForObject("/actuator/health", String.class);
       assertThat(health).contains("\"status\":\"UP\"", "\"processEngine\":{\"status\":\"UP\"}",

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine authorizations of each group (DESIGN.md's users table) and the Tasklist filters
- * the working groups see (and the security team's "My votes", R23). Made at every start, adding only what is missing.
+ * the working groups see. Made at every start, adding only what is missing.
  *
  * <p>Tasks themselves need no grant here: the engine gives a task's candidate groups the
  * right to see and work it when the task is made.
@@ -36,13 +36,9 @@ class AccessSeeder {
   static final String COCKPIT = "cockpit";
   static final String FILTER_MY_TASKS = "My tasks";
   static final String FILTER_GROUP_TASKS = "My groups' tasks";
-  static final String FILTER_MY_VOTES = "My votes";
+  static final String FILTER_OFFERED_TASKS = "Tasks offered to me";
+  /** The security team's own membership (R21-R23). */
   static final String TEAM_MEMBERSHIP = "team-membership";
-  private static final List<Map<String, String>> CASE_COLUMNS = List.of(
-      Map.of("name", "caseId", "label", "Case"),
-      Map.of("name", "title", "label", "Title"),
-      Map.of("name", "severity", "label", "Severity"),
-      Map.of("name", "status", "label", "Status"));
 
   private final AuthorizationService authorizations;
   private final FilterService filters;
@@ -68,16 +64,14 @@ class AccessSeeder {
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     String groupTasks = ensureFilter(FILTER_GROUP_TASKS, -5, "Tasks my groups may claim",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-    // R23: a removal vote is offered to its voter alone, never to a group
-    String myVotes = ensureFilter(FILTER_MY_VOTES, -1, "Removal votes that are mine to cast",
-        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").taskDefinitionKey("Task_VoteOnRemoval")
-            .includeAssignedTasks(),
-        List.of(Map.of("name", "memberId", "label", "Member"), Map.of("name", "voteEndsAt", "label", "Vote closes")));
-    grant(Groups.SECURITY_TEAM, Resources.FILTER, myVotes, Permissions.READ);
+    // a task for one named person, such as a member's "Vote on removal" (R23)
+    String offeredTasks = ensureFilter(FILTER_OFFERED_TASKS, -7, "Tasks offered to me by name",
+        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
     for (String group : Groups.WORKING) {
       grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
       grant(group, Resources.FILTER, myTasks, Permissions.READ);
       grant(group, Resources.FILTER, groupTasks, Permissions.READ);
+      grant(group, Resources.FILTER, offeredTasks, Permissions.READ);
       grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
 
@@ -127,17 +121,16 @@ class AccessSeeder {
 
   /** Made once, its properties kept current: the list shows each task's case, title and status. */
   private String ensureFilter(String name, int priority, String description, Query<?, ?> query) {
-    return ensureFilter(name, priority, description, query, CASE_COLUMNS);
-  }
-
-  private String ensureFilter(String name, int priority, String description, Query<?, ?> query,
-      List<Map<String, String>> columns) {
     Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name).setQuery(query);
     }
     filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-        "variables", columns));
+        "variables", List.of(
+            Map.of("name", "caseId", "label", "Case"),
+            Map.of("name", "title", "label", "Title"),
+            Map.of("name", "severity", "label", "Severity"),
+            Map.of("name", "status", "label", "Status"))));
     return filters.saveFilter(filter).getId();
   }
 }
