@@ -48,6 +48,17 @@ public final class TaskInput {
     return value;
   }
 
+  /** A required value that must be one of {@code allowed}, which the refusal lists. */
+  public static String requireOneOf(VariableScope scope, String name, String why, String... allowed) {
+    String value = requireText(scope, name, why);
+    for (String option : allowed) {
+      if (option.equals(value)) {
+        return value;
+      }
+    }
+    throw refuse(name, "must be " + String.join(" or ", allowed));
+  }
+
   /** A required value that must match {@code format}; {@code refusal} says why a value does not. */
   public static String requireMatching(VariableScope scope, String name, Pattern format, String why,
       Function<String, String> refusal) {

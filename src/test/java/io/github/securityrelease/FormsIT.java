@@ -71,7 +71,8 @@ class FormsIT {
       }
     }
     assertThat(checked).contains("Task_AcknowledgeReport", "Task_PlanDisclosure", "Task_CherryPickFix",
-        "Task_AssessEmbargoBreak", "Task_ReviewApplication", "Task_ConfirmVouching", "Task_DecideRemoval");
+        "Task_AssessEmbargoBreak", "Task_ReviewApplication", "Task_ConfirmVouching", "Task_DecideRemoval",
+        "Task_ReviewRotation", "Task_VoteOnRemoval");
   }
 
   @Test
@@ -119,6 +120,9 @@ class FormsIT {
         .setVariable("releaseBranches", List.of("release-0.6"))
         // the voucher of a distributor application (R25), a candidate user by name
         .setVariable("vouchedBy", "demo-security")
+        // the one voter of a removal vote (R23), a candidate user by name
+        .setVariable("voters", List.of("demo-security"))
+        .setVariable("voteEndsAt", new Date())
         .startBeforeActivity(loop ? userTask.getId() + "#multiInstanceBody" : userTask.getId());
     String instance = builder.execute(true, true).getId();
     List<Task> tasks = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(userTask.getId()).list();

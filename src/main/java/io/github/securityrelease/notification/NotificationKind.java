@@ -17,7 +17,10 @@ public enum NotificationKind {
   DISTRIBUTOR_APPLICATION_REJECTED("distributor-application-rejected"),
   DISTRIBUTOR_WELCOME("distributor-welcome"),
   LEAK_REPORTED_ALERT("leak-reported-alert"),
-  DISTRIBUTOR_REMOVED("distributor-removed");
+  DISTRIBUTOR_REMOVED("distributor-removed"),
+  TEAM_ROTATION_WELCOME("team-rotation-welcome"),
+  TEAM_ROTATION_OUTCOME("team-rotation-outcome"),
+  TEAM_REMOVAL_VOTE("team-removal-vote");
 
   private final String template;
 

@@ -39,6 +39,8 @@ class AccessSeeder {
   static final String FILTER_OFFERED_TASKS = "Tasks offered to me";
   /** The process of joining the distributors list (R25) and leaving it (R26). */
   static final String DISTRIBUTOR_APPLICATION = "distributor-application";
+  /** The security team's own membership (R21-R23). */
+  static final String TEAM_MEMBERSHIP = "team-membership";
 
   private final AuthorizationService authorizations;
   private final FilterService filters;
@@ -64,7 +66,7 @@ class AccessSeeder {
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     String groupTasks = ensureFilter(FILTER_GROUP_TASKS, -5, "Tasks my groups may claim",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-    // a task for one named person, such as the voucher's "Confirm vouching" (R25)
+    // a task for one named person, such as the voucher's "Confirm vouching" (R25) or a vote (R23)
     String offeredTasks = ensureFilter(FILTER_OFFERED_TASKS, -7, "Tasks offered to me by name",
         tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
     for (String group : Groups.WORKING) {
@@ -85,6 +87,11 @@ class AccessSeeder {
     // R25: an application that came by issue or e-mail, recorded the same way
     grant(Groups.SECURITY_TEAM, Resources.PROCESS_DEFINITION, DISTRIBUTOR_APPLICATION, Permissions.CREATE_INSTANCE);
     grant(Groups.SECURITY_TEAM, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // R21: maintainers and the team nominate (the start form of team-membership, or the API)
+    for (String nominator : List.of(Groups.SIG_MAINTAINERS, Groups.SECURITY_TEAM)) {
+      grant(nominator, Resources.PROCESS_DEFINITION, TEAM_MEMBERSHIP, Permissions.CREATE_INSTANCE);
+      grant(nominator, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
 
     // managers watch in Cockpit: state, never variables (R27)
     grant(Groups.MANAGERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);

@@ -3,6 +3,7 @@ package io.github.securityrelease.security;
 import static io.github.securityrelease.security.Groups.ADMIN;
 import static io.github.securityrelease.security.Groups.MANAGERS;
 import static io.github.securityrelease.security.Groups.SECURITY_TEAM;
+import static io.github.securityrelease.security.Groups.SIG_MAINTAINERS;
 import static io.github.securityrelease.security.Groups.authority;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -69,6 +70,11 @@ class SecurityConfig {
             // R25, R26: the distributors list is the security team's to read and to keep
             .requestMatchers(path("/api/v1/distributors"), path("/api/v1/distributors/**"))
                 .hasAuthority(authority(SECURITY_TEAM))
+            // R21: maintainers nominate, and the team itself
+            .requestMatchers(path(HttpMethod.POST, "/api/v1/team/nominations"))
+                .hasAnyAuthority(authority(SIG_MAINTAINERS), authority(SECURITY_TEAM))
+            // R22: a member steps down themself, or the team for them (TeamController tells which)
+            .requestMatchers(path(HttpMethod.POST, "/api/v1/team/members/*/step-down")).authenticated()
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/notifications"),
                 path(HttpMethod.PUT, "/api/v1/cases/*/disclosure-plan"),
                 path(HttpMethod.POST, "/api/v1/cases/*/embargo-breaks"))

@@ -60,7 +60,8 @@ class ApiDescriptionIT {
     api.path("paths").fieldNames().forEachRemaining(paths::add);
     assertThat(paths).contains("/api/v1/reports", "/api/v1/cases/{caseId}", "/api/v1/cases/{caseId}/disclosure-plan",
         "/api/v1/cases/{caseId}/notifications", "/api/v1/distributors", "/api/v1/cvss",
-        "/api/v1/distributor-applications", "/api/v1/distributors/{id}/leaks", "/api/v1/distributors/{id}/removal-proposals")
+        "/api/v1/distributor-applications", "/api/v1/distributors/{id}/leaks", "/api/v1/distributors/{id}/removal-proposals",
+        "/api/v1/team/nominations", "/api/v1/team/members/{userId}/step-down")
         .allMatch(path -> path.startsWith("/api/v1/"));
     assertThat(api.path("components").path("securitySchemes").path("basicAuth").path("scheme").asText()).isEqualTo("basic");
     assertThat(api.path("security").toString()).contains("basicAuth");

@@ -90,6 +90,11 @@ class AuthorizationMatrixIT {
       case "read the ledger" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/notifications", null));
       case "case timeline (ics)" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/timeline.ics", null));
       case "calendar (ics)" -> status(api(user, HttpMethod.GET, "/api/v1/calendar.ics", null));
+      // an unknown user: the answer tells who may ask without changing anybody's membership
+      case "nominate" -> status(api(user, HttpMethod.POST, "/api/v1/team/nominations",
+          Map.of("userId", "nobody-known", "reason", "matrix")));
+      case "step down for another" -> status(api(user, HttpMethod.POST,
+          "/api/v1/team/members/nobody-known/step-down", null));
       case "cockpit", "tasklist", "admin" -> String.valueOf(webappLogin(user, operation));
       case "engine REST" -> status(api(user, HttpMethod.GET, "/engine-rest/process-definition", null));
       case "metrics" -> status(api(user, HttpMethod.GET, "/actuator/prometheus", null));

@@ -1,0 +1,54 @@
+package io.github.securityrelease.team;
+
+import static io.github.securityrelease.TaskInput.refuse;
+import static io.github.securityrelease.TaskInput.requireMatching;
+import static io.github.securityrelease.TaskInput.requireText;
+import static io.github.securityrelease.team.TeamVariables.MEMBER_ID;
+import static io.github.securityrelease.team.TeamVariables.NOMINATION_REASON;
+
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * R21 at the start of a rotation, from the Tasklist start form or the API alike: the nominee
+ * is an existing user, neither associate nor member, without a membership process running,
+ * and the nomination says why. The nominee's user id becomes the business key.
+ */
+@Component("checkNomination")
+class CheckNomination implements ExecutionListener {
+
+  /** Camunda's user ids (camunda.bpm.generic-properties userResourceWhitelistPattern). */
+  static final String USER_ID_FORMAT = "[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*";
+  static final Pattern USER_ID = Pattern.compile(USER_ID_FORMAT);
+  static final int MAX_REASON = 2000;
+
+  /** The notification ledger keeps the person's user id as the case of a membership mail (varchar 32). */
+  static final int MAX_USER_ID = 32;
+
+  private final Membership membership;
+
+  CheckNomination(Membership membership) {
+    this.membership = membership;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String userId = requireMatching(execution, MEMBER_ID, USER_ID, "name the user id of the nominee",
+        value -> "must be a user id");
+    if (userId.length() > MAX_USER_ID) {
+      throw refuse(MEMBER_ID, "at most " + MAX_USER_ID + " characters");
+    }
+    String reason = requireText(execution, NOMINATION_REASON, "say why you nominate them");
+    if (reason.length() > MAX_REASON) {
+      throw refuse(NOMINATION_REASON, "at most " + MAX_REASON + " characters");
+    }
+    membership.refusal(userId).ifPresent(refusal -> {
+      throw refuse(MEMBER_ID, refusal.message(userId));
+    });
+    execution.setVariable(MEMBER_ID, userId);
+    execution.setVariable(NOMINATION_REASON, reason);
+    execution.setProcessBusinessKey(userId);
+  }
+}

@@ -1,0 +1,37 @@
+package io.github.securityrelease.team;
+
+/** The variables of team-membership.bpmn, a contract like the task keys (README, the process contract). */
+final class TeamVariables {
+
+  static final String PROCESS_KEY = "team-membership";
+  static final String STEP_DOWN_MESSAGE = "StepDown";
+  static final String MEMBER_ON_RECORD_MESSAGE = "MemberOnRecord";
+
+  static final String MEMBER_ID = "memberId";
+  static final String NOMINATION_REASON = "nominationReason";
+  static final String NOMINATED_BY = "nominatedBy";
+  static final String ASSOCIATE_SINCE = "associateSince";
+  static final String ROTATION_ENDS_AT = "rotationEndsAt";
+  static final String ROTATION_DECISION = "rotationDecision";
+  static final String ROTATION_DECISION_REASON = "rotationDecisionReason";
+  static final String REVIEWED_BY = "reviewedBy";
+  static final String MEMBER_SINCE = "memberSince";
+  static final String WATCHED_SINCE = "watchedSince";
+  static final String LAST_TASK_ACTIVITY_AT = "lastTaskActivityAt";
+  static final String LAST_ACTIVITY_AT = "lastActivityAt";
+  static final String INACTIVITY_DUE_AT = "inactivityDueAt";
+  static final String INACTIVE = "inactive";
+  static final String VOTERS = "voters";
+  static final String VOTER = "voter";
+  static final String ELECTORATE = "electorate";
+  static final String VOTES_FOR_REMOVAL = "votesForRemoval";
+  static final String VOTES_CAST = "votesCast";
+  static final String VOTE_OPENED_AT = "voteOpenedAt";
+  static final String VOTE_ENDS_AT = "voteEndsAt";
+  static final String REMOVAL_VOTE = "removalVote";
+  static final String REMOVAL_OUTCOME = "removalOutcome";
+  static final String STEPPED_DOWN_BY = "steppedDownBy";
+  static final String STEPPED_DOWN_AT = "steppedDownAt";
+
+  private TeamVariables() {}
+}
