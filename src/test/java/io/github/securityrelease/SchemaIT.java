@@ -57,9 +57,10 @@ class SchemaIT {
     assertThat(first).as("Flyway's migrations")
         .anyMatch(line -> line.startsWith("1 case number ") && line.endsWith(" true"))
         .anyMatch(line -> line.startsWith("4 notification claim ") && line.endsWith(" true"))
-        .anyMatch(line -> line.startsWith("5 distributor application ") && line.endsWith(" true"));
+        .anyMatch(line -> line.startsWith("5 distributor application ") && line.endsWith(" true"))
+        .anyMatch(line -> line.startsWith("6 notification case width ") && line.endsWith(" true"));
     assertThat(first).as("the models, deployed once").contains("deployments 1", "vulnerability-handling v1",
-        "distributor-application v1");
+        "distributor-application v1", "team-membership v1");
 
     start(url).close();
     assertThat(snapshot(url)).as("after a second start").containsExactlyElementsOf(first);

@@ -24,8 +24,8 @@ class CheckNomination implements ExecutionListener {
   static final Pattern USER_ID = Pattern.compile(USER_ID_FORMAT);
   static final int MAX_REASON = 2000;
 
-  /** The notification ledger keeps the person's user id as the case of a membership mail (varchar 32). */
-  static final int MAX_USER_ID = 32;
+  /** Camunda keeps a user id in 64 characters, and so does the notification ledger as a membership mail's case (V6). */
+  static final int MAX_USER_ID = 64;
 
   private final Membership membership;
 
