@@ -53,6 +53,23 @@ record Advisory(String caseId, String cveId, String title, String impactDescript
         instant(variables.get(PUBLIC_DISCLOSURE_AT)), instant(variables.get(DISCLOSED_AT)));
   }
 
+  /**
+   * The fixes an advisory may link to: those in the product's public repository
+   * ({@code repository} and below, same host). A link into a private fork or anywhere else is
+   * left out: an advisory is public, and the fix may have been developed in private (R11).
+   */
+  List<URI> publicFixes(URI repository) {
+    String base = repository.normalize().getPath().replaceAll("/+$", "");
+    return fixPullRequests.stream()
+        .filter(url -> url.getHost() != null && url.getHost().equalsIgnoreCase(repository.getHost()))
+        .filter(url -> url.getScheme().equalsIgnoreCase(repository.getScheme()))
+        .filter(url -> {
+          String path = url.normalize().getPath();
+          return path.equals(base) || path.startsWith(base + "/");
+        })
+        .toList();
+  }
+
   /** What the announcement says happened: the impact, or the title when no impact is described. */
   String description() {
     return impactDescription != null ? impactDescription : title != null ? title : cveId;

@@ -171,7 +171,7 @@ class Cve5Advisory {
     Map<URI, List<String>> tags = new LinkedHashMap<>();
     add(tags, advisory.trackingIssueUrl(), List.of("issue-tracking", "vendor-advisory"));
     add(tags, advisory.releaseNotesUrl(), List.of("release-notes"));
-    advisory.fixPullRequests().forEach(url -> add(tags, url, List.of("patch")));
+    advisory.publicFixes(product.repositoryUrl()).forEach(url -> add(tags, url, List.of("patch")));
     add(tags, advisory.binariesLocation(), List.of());
     add(tags, product.repositoryUrl(), List.of("product"));
     ArrayNode references = JSON.arrayNode();

@@ -126,7 +126,7 @@ class OsvAdvisory {
     Map<URI, String> types = new LinkedHashMap<>();
     add(types, advisory.releaseNotesUrl(), "ADVISORY");
     add(types, advisory.trackingIssueUrl(), "REPORT");
-    advisory.fixPullRequests().forEach(url -> add(types, url, "FIX"));
+    advisory.publicFixes(product.repositoryUrl()).forEach(url -> add(types, url, "FIX"));
     add(types, advisory.binariesLocation(), "PACKAGE");
     add(types, product.repositoryUrl(), "WEB");
     ArrayNode references = JSON.arrayNode();

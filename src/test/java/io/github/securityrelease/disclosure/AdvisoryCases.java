@@ -45,6 +45,8 @@ final class AdvisoryCases {
     variables.put("fixPullRequests", """
         https://github.com/kurator-dev/kurator/pull/101
         https://github.com/kurator-dev/kurator/pull/102
+        https://github.com/kurator-dev/kurator-private/pull/7
+        https://github.com/kurator-dev/kurator/../kurator-security/pull/3
         backport to release-0.5 reviewed in the private fork""");
     variables.put("mitigations", "Set the controller's log level to warn.");
     variables.put("releaseVersions", "v0.6.2, v0.5.4");

@@ -18,6 +18,14 @@ class Cve5AdvisoryTest {
   private final Cve5Advisory cve5 = new Cve5Advisory(PRODUCT);
 
   @Test
+  @DisplayName("R11 R18 a CVE record links the fixes in the product's public repository only, never a private fork")
+  void onlyPublicFixes() {
+    String record = cve5.write(Advisory.from(AdvisoryCases.full())).toString();
+    assertThat(record).contains("https://github.com/kurator-dev/kurator/pull/102")
+        .doesNotContain("kurator-private", "kurator-security");
+  }
+
+  @Test
   @DisplayName("R18 a disclosed case's CVE record: versions, CVSS, the team's rating, workarounds, solution, references; valid CVE JSON 5.1")
   void fullCase() throws Exception {
     ObjectNode record = cve5.write(Advisory.from(AdvisoryCases.full()));

@@ -52,6 +52,14 @@ class OsvAdvisoryTest {
   }
 
   @Test
+  @DisplayName("R11 R18 an advisory links the fixes in the product's public repository only, never a private fork")
+  void onlyPublicFixes() {
+    String advisory = osv.write(Advisory.from(AdvisoryCases.full()), NOW).toString();
+    assertThat(advisory).contains("https://github.com/kurator-dev/kurator/pull/101")
+        .doesNotContain("kurator-private", "kurator-security");
+  }
+
+  @Test
   @DisplayName("R18 a case with only a case ID, a title and a CVE ID still makes a valid OSV advisory")
   void minimalCase() throws Exception {
     ObjectNode advisory = osv.write(Advisory.from(AdvisoryCases.minimal()), NOW);
