@@ -6,6 +6,8 @@ import static io.github.securityrelease.distributors.ApplicationProcess.*;
 
 import io.github.securityrelease.TaskInput;
 import io.github.securityrelease.security.EngineIdentity;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -30,10 +32,12 @@ class CheckApplicationReview implements TaskListener {
     String outcome = requireText(task, REVIEW_OUTCOME, "accept or reject the application");
     switch (outcome) {
       case ACCEPTED -> {
-        for (Criterion criterion : Criterion.values()) {
-          if (!Boolean.TRUE.equals(TaskInput.bool(task, criterion.met()))) {
-            throw refuse(criterion.met(), "must be met to accept the application (R25); reject it otherwise");
-          }
+        // every unmet criterion at once, so that the reviewer mends the form in one go
+        String unmet = Arrays.stream(Criterion.values()).map(Criterion::met)
+            .filter(met -> !Boolean.TRUE.equals(TaskInput.bool(task, met)))
+            .collect(Collectors.joining(", "));
+        if (!unmet.isEmpty()) {
+          throw refuse(unmet, "must be met to accept the application (R25); reject it otherwise");
         }
         task.getExecution().removeVariable(REJECTION_REASON);
       }

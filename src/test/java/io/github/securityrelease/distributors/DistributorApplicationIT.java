@@ -67,9 +67,11 @@ class DistributorApplicationIT {
 
     Map<String, Object> review = allMet();
     review.put("trackRecordMet", false);
+    review.remove("contributeBackMet");
     ResponseEntity<String> notAllMet = cases.submit(http, "demo-security", applicationId, "Task_ReviewApplication", review);
     assertThat(notAllMet.getStatusCode()).as("R25 accepted only with all eight criteria met").isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(notAllMet.getBody()).contains("trackRecordMet");
+    assertThat(notAllMet.getBody()).as("every unmet criterion named at once")
+        .contains("trackRecordMet, contributeBackMet: must be met");
     assertCompleted(cases.submit(http, "demo-security", applicationId, "Task_ReviewApplication", allMet()));
 
     Task vouching = task(applicationId, "Task_ConfirmVouching");
