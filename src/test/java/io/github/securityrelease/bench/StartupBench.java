@@ -84,7 +84,17 @@ class StartupBench {
         + String.format("%.2f", ratio) + "x.**\n\n"
         + "Load average at the end: " + String.format("%.2f", java.lang.management.ManagementFactory
             .getOperatingSystemMXBean().getSystemLoadAverage())
-        + " on 2 shared cores (another helper's benchmarks beside): the times are noisy, the ratio less so.\n";
+        + " on 2 shared cores (another helper's benchmarks beside). " + reading(service, bare) + "\n";
+  }
+
+  /** What the figures can carry: a wide spread hides a difference of a second or two. */
+  private static String reading(Stats service, Stats bare) {
+    String ownWork = "the service's own start-up work (deploying three models, their forms and the decision, Flyway"
+        + " migrations, seeding accounts, authorizations and filters, its own beans)";
+    if (Math.max(service.spreadPercent(), bare.spreadPercent()) > 30) {
+      return "With a spread this wide the ratio is rough: " + ownWork + " is of the order of the noise.";
+    }
+    return "The service takes " + Stats.fmt(service.p50() - bare.p50()) + " s more at the median: " + ownWork + ".";
   }
 
   private static String row(String app, Stats stats) {
