@@ -68,14 +68,23 @@ public class TestCases {
     assertThat(form.getStatusCode()).as("Tasklist gets the form of " + taskKey).isEqualTo(HttpStatus.OK);
     assertThat(formKeys(form.getBody())).as("the form of " + taskKey + " has a field for each value")
         .containsAll(values.keySet());
-    as.exchange("/engine-rest/task/" + task.getId() + "/claim", HttpMethod.POST,
+    ResponseEntity<String> response = claimAndSubmit(as, user, task.getId(), values);
+    runDueJobs(caseId);
+    return response;
+  }
+
+  /**
+   * Claims the task and submits {@code values} through the engine REST API as {@code as}
+   * (authenticated as {@code user}), without looking at its form: what Tasklist sends.
+   */
+  public static ResponseEntity<String> claimAndSubmit(TestRestTemplate as, String user, String taskId,
+      Map<String, Object> values) {
+    as.exchange("/engine-rest/task/" + taskId + "/claim", HttpMethod.POST,
         new HttpEntity<>(Map.of("userId", user)), String.class);
     Map<String, Object> variables = new LinkedHashMap<>();
     values.forEach((name, value) -> variables.put(name, value instanceof Map<?, ?> typed ? typed : Map.of("value", value)));
-    ResponseEntity<String> response = as.exchange("/engine-rest/task/" + task.getId() + "/submit-form",
+    return as.exchange("/engine-rest/task/" + taskId + "/submit-form",
         HttpMethod.POST, new HttpEntity<>(Map.of("variables", variables)), String.class);
-    runDueJobs(caseId);
-    return response;
   }
 
   /**
