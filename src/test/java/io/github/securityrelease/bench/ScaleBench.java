@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class ScaleBench {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired FilterService filterService;
+  @Autowired IdentityService identityService;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactions;
   @LocalServerPort int port;
@@ -82,7 +84,8 @@ class ScaleBench {
       assertThat(taskService.createTaskQuery().taskDefinitionKey("Task_AcknowledgeReport").count())
           .as("cases waiting at Acknowledge report").isEqualTo(size);
       Footprint footprint = Footprint.measure(jdbc);
-      Requests requests = Requests.measure(http, filterId, size);
+      Requests requests = Requests.measure(http, filterId, size,
+          FilterColumns.measure(taskService, runtimeService, identityService, Requests.WARM_UP, Requests.MEASURED));
       stages.add(new Stage(size, seconds, perSecond, footprint, requests));
     }
     BenchReport.section("6-scale", ScaleReport.markdown(empty, stages, THREADS, BATCH, loadAtStart, Load.average()));
@@ -188,7 +191,8 @@ class ScaleBench {
   record Stage(int cases, double setupSeconds, double casesPerSecond, Footprint footprint, Requests requests) {}
 
   /** Timings of the three requests at one size, each after a warm-up, in ms. */
-  record Requests(Timing taskList, Timing taskListJson, Timing caseState) {
+  record Requests(Timing taskList, Timing taskListJson, Timing taskCount, Timing caseState,
+      FilterColumns.Timings columns) {
 
     static final int WARM_UP = 50;
     static final int MEASURED = 200;
@@ -201,7 +205,7 @@ class ScaleBench {
       }
     }
 
-    static Requests measure(BenchHttp http, String filterId, int cases) {
+    static Requests measure(BenchHttp http, String filterId, int cases, FilterColumns.Timings columns) {
       warmUp(http, filterId, caseId(cases - 1));
       JsonNode page = http.json(http.get("demo-security", taskListPath(filterId), BenchHttp.HAL));
       assertThat(page.path("_embedded").path("task").size()).as("a full page of the team's tasks").isEqualTo(15);
@@ -210,7 +214,9 @@ class ScaleBench {
       return new Requests(
           time(() -> http.get("demo-security", taskListPath(filterId), BenchHttp.HAL)),
           time(() -> http.get("demo-security", taskListPath(filterId), BenchHttp.JSON)),
-          time(() -> http.get("demo-security", "/api/v1/cases/" + caseId((int) (Math.random() * cases)), BenchHttp.JSON)));
+          time(() -> http.get("demo-security", "/engine-rest/filter/" + filterId + "/count", BenchHttp.JSON)),
+          time(() -> http.get("demo-security", "/api/v1/cases/" + caseId((int) (Math.random() * cases)), BenchHttp.JSON)),
+          columns);
     }
 
     static String taskListPath(String filterId) {
@@ -218,14 +224,7 @@ class ScaleBench {
     }
 
     private static Timing time(Runnable request) {
-      double[] millis = new double[MEASURED];
-      for (int i = 0; i < MEASURED; i++) {
-        long start = System.nanoTime();
-        request.run();
-        millis[i] = (System.nanoTime() - start) / 1e6;
-      }
-      java.util.Arrays.sort(millis);
-      return new Timing(Stats.percentile(millis, 50), Stats.percentile(millis, 95), millis[millis.length - 1]);
+      return FilterColumns.time(request, MEASURED);
     }
   }
 }
