@@ -88,7 +88,7 @@ class ScaleBench {
           FilterColumns.measure(taskService, runtimeService, identityService, Requests.WARM_UP, Requests.MEASURED));
       stages.add(new Stage(size, seconds, perSecond, footprint, requests));
     }
-    BenchReport.section("6-scale", ScaleReport.markdown(empty, stages, THREADS, BATCH, loadAtStart, Load.average()));
+    BenchReport.section("5-scale", ScaleReport.markdown(empty, stages, THREADS, BATCH, loadAtStart, Load.average()));
   }
 
   /** Cases {@code from} to {@code from + count - 1}, from {@link #THREADS} threads, {@link #BATCH} to a transaction. */

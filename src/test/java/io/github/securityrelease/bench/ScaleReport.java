@@ -22,7 +22,7 @@ final class ScaleReport {
     double taskListRatio = large.requests().taskList().p50() / small.requests().taskList().p50();
     double caseRatio = large.requests().caseState().p50() / small.requests().caseState().p50();
     StringBuilder text = new StringBuilder("""
-        ## Scale: open cases waiting (ScaleBench)
+        ## 5. Scale: open cases waiting (ScaleBench)
 
         Cases waiting at "Acknowledge report" with the variables the intake gives a report, started
         from Java (`startBeforeActivity`, %d threads, %d cases a transaction), job executor off, an H2

@@ -93,7 +93,7 @@ class TimerLatencyBench {
     Stats settled = Stats.of(toSettled);
     assertThat(row.min()).as("no notice before its time, ms").isGreaterThanOrEqualTo(0);
 
-    BenchReport.section("5-timer-latency", report(row, settled, setupStart, setupEnd, first, loadAtStart, loadAtEnd));
+    BenchReport.section("4-timer-latency", report(row, settled, setupStart, setupEnd, first, loadAtStart, loadAtEnd));
   }
 
   private void registerDistributor() {
@@ -174,7 +174,7 @@ class TimerLatencyBench {
     double setupSeconds = Duration.between(setupStart, setupEnd).toMillis() / 1000.0;
     boolean met = row.p99() < 5_000;
     return """
-        ## Timer latency (TimerLatencyBench)
+        ## 4. Timer latency (TimerLatencyBench)
 
         %,d advance-notice timers falling due one after the other over %d s, on one node with the job
         executor on and `application.yaml`'s settings (`wait-time-in-millis` 1000, `max-wait` 2000,
