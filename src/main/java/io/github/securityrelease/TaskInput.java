@@ -22,6 +22,19 @@ public final class TaskInput {
    */
   public static final int MAX_TEXT = 4000;
 
+  /**
+   * Text a database keeps as it was given: no NUL (PostgreSQL refuses it in text) and no
+   * unpaired UTF-16 surrogate (no character at all, which neither database can store as such).
+   */
+  public static final String STORABLE_TEXT = "[^\\x00\\x{D800}-\\x{DFFF}]*";
+  public static final String STORABLE_MESSAGE = "must not contain NUL characters or unpaired surrogates";
+  private static final Pattern STORABLE = Pattern.compile(STORABLE_TEXT);
+
+  /** Whether {@code text} can be stored as it is ({@link #STORABLE_TEXT}). */
+  public static boolean storable(String text) {
+    return STORABLE.matcher(text).matches();
+  }
+
   /** {@code text} cut to {@link #MAX_TEXT} where it is longer, ending with {@code more} to say where the rest is. */
   public static String abridged(String text, String more) {
     if (text.length() <= MAX_TEXT) {

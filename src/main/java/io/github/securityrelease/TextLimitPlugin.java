@@ -17,8 +17,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Every user task of every model refuses, on completion, a text longer than the engine can
- * keep ({@link TaskInput#MAX_TEXT}): a {@code 400} naming the field, the task left open,
+ * Every user task of every model refuses, on completion, a text the engine cannot keep: longer
+ * than {@link TaskInput#MAX_TEXT}, or with a NUL or an unpaired surrogate
+ * ({@link TaskInput#STORABLE_TEXT}): a {@code 400} naming the field, the task left open,
  * instead of a failed database write. A built-in listener, so it runs before the model's own
  * and needs nothing in the models; the forms say the same with their {@code maxLength}.
  */
@@ -44,8 +45,13 @@ class TextLimitPlugin extends AbstractProcessEnginePlugin {
 
   static void refuseLongText(DelegateTask task) {
     for (Map.Entry<String, Object> variable : task.getVariables().entrySet()) {
-      if (variable.getValue() instanceof String text && text.length() > MAX_TEXT) {
-        throw refuse(variable.getKey(), "must be at most " + MAX_TEXT + " characters");
+      if (variable.getValue() instanceof String text) {
+        if (text.length() > MAX_TEXT) {
+          throw refuse(variable.getKey(), "must be at most " + MAX_TEXT + " characters");
+        }
+        if (!TaskInput.storable(text)) {
+          throw refuse(variable.getKey(), TaskInput.STORABLE_MESSAGE);
+        }
       }
     }
   }

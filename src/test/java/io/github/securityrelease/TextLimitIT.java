@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -74,5 +77,31 @@ class TextLimitIT {
 
     assertCompleted(cases.submit(http, "demo-security", caseId, "Task_AcknowledgeReport",
         Map.of("acknowledgementMessage", LONGEST)));
+  }
+
+  @Test
+  @DisplayName("R1 a report with an unpaired surrogate is a 400 naming the field, not a 500")
+  void loneSurrogate() {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    String body = """
+        {"title": "Broken text", "whatHappened": "half a character: \\uD800 here",
+         "howToReproduce": "Send it.", "reporter": {"email": "ada@example.net"}}""";
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> refused = http.postForEntity("/api/v1/reports", new HttpEntity<>(body, headers), String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("whatHappened", "unpaired surrogates");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).as("no case made").isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("R2 a task's text with a NUL character is refused naming the field (PostgreSQL keeps no NUL)")
+  void taskNul() {
+    String caseId = (String) post(http, report("NUL acknowledgement", "ada@example.net")).getBody().get("caseId");
+    cases.runDueJobs(caseId);
+    ResponseEntity<String> refused = cases.submit(http, "demo-security", caseId, "Task_AcknowledgeReport",
+        Map.of("acknowledgementMessage", "Thanks\u0000"));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("acknowledgementMessage: must not contain NUL characters");
   }
 }

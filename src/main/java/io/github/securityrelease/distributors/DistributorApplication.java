@@ -39,6 +39,6 @@ record DistributorApplication(
 
   static final int ANSWER = TaskInput.MAX_TEXT;
   /** Text may have line breaks, never a NUL: PostgreSQL's text columns refuse it. */
-  static final String NO_NUL = "[^\\x00]*";
-  static final String NUL_MESSAGE = "must not contain NUL characters";
+  static final String NO_NUL = TaskInput.STORABLE_TEXT;
+  static final String NUL_MESSAGE = TaskInput.STORABLE_MESSAGE;
 }

@@ -27,8 +27,8 @@ public record ReportRequest(
 
   static final int LONG_TEXT = TaskInput.MAX_TEXT;
   /** Text may have line breaks, never a NUL: PostgreSQL's text columns refuse it. */
-  static final String NO_NUL = "[^\\x00]*";
-  static final String NUL_MESSAGE = "must not contain NUL characters";
+  static final String NO_NUL = TaskInput.STORABLE_TEXT;
+  static final String NUL_MESSAGE = TaskInput.STORABLE_MESSAGE;
   static final String ONE_LINE = "[^\\p{Cntrl}]*";
   static final int SHORT_TEXT = 500;
 
