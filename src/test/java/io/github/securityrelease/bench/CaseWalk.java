@@ -4,7 +4,6 @@ import static io.github.securityrelease.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.securityrelease.TestCases;
-import io.github.securityrelease.VulnerabilityStatus;
 import java.text.SimpleDateFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,28 +106,9 @@ final class CaseWalk {
   /** Started with the variables the service's intake gives a case (ReportIntake). */
   private String startSkeleton(int number) {
     String businessKey = "FLOOR-" + number + "-" + System.nanoTime();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(CASE_ID, businessKey);
-    variables.put(STATUS, VulnerabilityStatus.REPORTING.name());
-    variables.put(TITLE, "Token leak " + number);
-    variables.put(WHAT_HAPPENED, "The fleet controller logs the cluster's kubeconfig token at info level.");
-    variables.put(EXPECTED, "No credentials in logs.");
-    variables.put(HOW_TO_REPRODUCE, "Create a fleet with one attached cluster and read the controller logs.");
-    variables.put(ANYTHING_ELSE, null);
-    variables.put(PRODUCT_VERSION, "v0.6.0");
-    variables.put(KUBECTL_VERSION, "v1.29.1");
-    variables.put(FLUXCD_VERSION, null);
-    variables.put(OTHER_ENVIRONMENT, null);
-    variables.put(REPORTER_NAME, "Ada Reporter");
-    variables.put(REPORTER_EMAIL, "ada@example.net");
-    variables.put(PUBLICLY_DISCLOSED, false);
-    variables.put(PUBLIC_REFERENCE, null);
-    variables.put(FAST_TRACK, false);
-    variables.put(REPORTED_AT, Date.from(now));
-    variables.put(ACKNOWLEDGEMENT_DUE_BY, Date.from(now.plus(Duration.ofDays(2))));
-    variables.put(ACKNOWLEDGEMENT_DUE_BY_TEXT, "in 2 business days");
-    variables.put(FIX_DUE_BY, Date.from(now.plus(Duration.ofDays(7))));
+    Map<String, Object> variables = ReportedCase.variables(businessKey, "Token leak " + number,
+        "The fleet controller logs the cluster's kubeconfig token at info level.",
+        ClockUtil.getCurrentTime().toInstant(), "in 2 business days", Duration.ofDays(7));
     runtimeService.startProcessInstanceByKey(EngineSkeleton.KEY, businessKey, variables);
     return businessKey;
   }

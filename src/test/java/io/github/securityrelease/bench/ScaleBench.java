@@ -4,15 +4,12 @@ import static io.github.securityrelease.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.securityrelease.VulnerabilityStatus;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -125,30 +122,10 @@ class ScaleBench {
 
   /** What the intake gives a case from a report (ReportIntake): the report, its ID, its time and deadlines. */
   private static Map<String, Object> reportedCase(String caseId) {
-    Instant reportedAt = Instant.now();
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(CASE_ID, caseId);
-    variables.put(STATUS, VulnerabilityStatus.REPORTING.name());
-    variables.put(TITLE, "Kubeconfig token in the fleet controller's logs (" + caseId + ")");
-    variables.put(WHAT_HAPPENED, "The fleet controller logs the cluster's kubeconfig token at info level when it"
-        + " attaches a cluster; anyone who reads the logs can act as the cluster's admin.");
-    variables.put(EXPECTED, "No credentials in logs.");
-    variables.put(HOW_TO_REPRODUCE, "Create a fleet with one attached cluster and read the controller logs.");
-    variables.put(ANYTHING_ELSE, null);
-    variables.put(PRODUCT_VERSION, "v0.6.0");
-    variables.put(KUBECTL_VERSION, "v1.29.1");
-    variables.put(FLUXCD_VERSION, null);
-    variables.put(OTHER_ENVIRONMENT, null);
-    variables.put(REPORTER_NAME, "Ada Reporter");
-    variables.put(REPORTER_EMAIL, "ada@example.net");
-    variables.put(PUBLICLY_DISCLOSED, false);
-    variables.put(PUBLIC_REFERENCE, null);
-    variables.put(FAST_TRACK, false);
-    variables.put(REPORTED_AT, Date.from(reportedAt));
-    variables.put(ACKNOWLEDGEMENT_DUE_BY, Date.from(reportedAt.plus(Duration.ofDays(2))));
-    variables.put(ACKNOWLEDGEMENT_DUE_BY_TEXT, "Friday 27 November 2026, 05:00 UTC");
-    variables.put(FIX_DUE_BY, Date.from(reportedAt.plus(Duration.ofDays(30))));
-    return variables;
+    return ReportedCase.variables(caseId, "Kubeconfig token in the fleet controller's logs (" + caseId + ")",
+        "The fleet controller logs the cluster's kubeconfig token at info level when it"
+            + " attaches a cluster; anyone who reads the logs can act as the cluster's admin.",
+        Instant.now(), "Friday 27 November 2026, 05:00 UTC", Duration.ofDays(30));
   }
 
   /** Heap after GC and the database's size on disk. */
