@@ -94,13 +94,23 @@ class AccessSeeder {
     }
 
     // managers watch in Cockpit: state, never variables (R27)
-    grant(Groups.MANAGERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
-    grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+    watchInCockpit(Groups.MANAGERS);
+    // operators see what managers see, and may give a failed job its retries back (Cockpit's
+    // Retry on an incident), so that a notice that failed goes out: RETRY_JOB is that alone, not
+    // UPDATE (which would also run jobs, move timers and change variables)
+    watchInCockpit(Groups.OPERATORS);
+    grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.RETRY_JOB);
+  }
+
+  /** Cockpit's view of every model and instance: state and history, never a variable (R27). */
+  private void watchInCockpit(String group) {
+    grant(group, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+    grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
         Permissions.READ_INSTANCE);
-    grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-    grant(Groups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
-    grant(Groups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

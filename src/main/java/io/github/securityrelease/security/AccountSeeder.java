@@ -49,6 +49,7 @@ class AccountSeeder {
       demo("demo-maintainer", "Demo Maintainer", Groups.SIG_MAINTAINERS);
       demo("demo-release", "Demo Release", Groups.RELEASE_MANAGERS);
       demo("demo-manager", "Demo Manager", Groups.MANAGERS);
+      demo("demo-operator", "Demo Operator", Groups.OPERATORS);
       log.warn("Demo accounts are on (password = user id): for the embedded default database only");
     }
   }

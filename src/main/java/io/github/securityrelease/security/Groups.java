@@ -11,12 +11,14 @@ public final class Groups {
   public static final String SIG_MAINTAINERS = "sig-maintainers";
   public static final String RELEASE_MANAGERS = "release-managers";
   public static final String MANAGERS = "managers";
+  /** Repair failed notices in Cockpit (Retry on a failed job) without reading a case's details. */
+  public static final String OPERATORS = "operators";
 
   /** The groups that work cases in Tasklist. */
   public static final List<String> WORKING = List.of(SECURITY_TEAM, ASSOCIATES, SIG_MAINTAINERS, RELEASE_MANAGERS);
 
   public static final List<String> ALL = List.of(ADMIN, SECURITY_TEAM, ASSOCIATES, SIG_MAINTAINERS,
-      RELEASE_MANAGERS, MANAGERS);
+      RELEASE_MANAGERS, MANAGERS, OPERATORS);
 
   private static final String AUTHORITY_PREFIX = "GROUP_";
 

@@ -2,6 +2,7 @@ package io.github.securityrelease.security;
 
 import static io.github.securityrelease.security.Groups.ADMIN;
 import static io.github.securityrelease.security.Groups.MANAGERS;
+import static io.github.securityrelease.security.Groups.OPERATORS;
 import static io.github.securityrelease.security.Groups.SECURITY_TEAM;
 import static io.github.securityrelease.security.Groups.SIG_MAINTAINERS;
 import static io.github.securityrelease.security.Groups.authority;
@@ -66,7 +67,7 @@ class SecurityConfig {
                 .permitAll()
             // counts only, never a case's content: for those who watch the service (metrics/)
             .requestMatchers(path("/actuator/prometheus"), path("/actuator/prometheus/**"))
-                .hasAnyAuthority(authority(MANAGERS), authority(SECURITY_TEAM), authority(ADMIN))
+                .hasAnyAuthority(authority(MANAGERS), authority(OPERATORS), authority(SECURITY_TEAM), authority(ADMIN))
             // R25, R26: the distributors list is the security team's to read and to keep
             .requestMatchers(path("/api/v1/distributors"), path("/api/v1/distributors/**"))
                 .hasAuthority(authority(SECURITY_TEAM))

@@ -2,10 +2,12 @@ package io.github.securityrelease.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -20,12 +22,18 @@ import org.springframework.stereotype.Component;
  * its ID, its checks or its deadlines, or a distributor application that jumps its review.
  * Starting at chosen activities stays open to the service itself (no authenticated user) and
  * to {@code camunda-admin}, who repairs with Cockpit; anyone else gets a {@code 400}.
+ *
+ * <p>Restarting an ended instance is the same thing (a new instance at chosen activities, with
+ * the ended one's variables), and the engine asks no more than the right to read the model's
+ * history for it: managers and the team have that. It is refused with a {@code 403} to all but
+ * {@code camunda-admin} before the engine reads anything.
  */
 @Component
 class StartAtStartEventPlugin extends AbstractProcessEnginePlugin {
 
   static final String REFUSAL = "A process is started at its start event: starting at chosen activities"
       + " (startInstructions) is for the camunda-admin group only";
+  static final String RESTART_REFUSAL = "Restarting an ended process instance is for the camunda-admin group only";
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -47,6 +55,9 @@ class StartAtStartEventPlugin extends AbstractProcessEnginePlugin {
     public <T> T execute(Command<T> command) {
       if (command instanceof StartProcessInstanceAtActivitiesCmd && !mayStartAtActivities()) {
         throw new BadUserRequestException(REFUSAL);
+      }
+      if (command instanceof AbstractRestartProcessInstanceCmd && !mayStartAtActivities()) {
+        throw new AuthorizationException(RESTART_REFUSAL);
       }
       return next.execute(command);
     }

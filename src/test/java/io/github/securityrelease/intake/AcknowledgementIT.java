@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
+import io.github.securityrelease.WebappSession;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -20,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
@@ -47,6 +50,8 @@ class AcknowledgementIT {
   @Autowired TestCases cases;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired RuntimeService runtimeService;
+  @LocalServerPort int port;
 
   @AfterEach
   void resetClock() {
@@ -122,7 +127,7 @@ class AcknowledgementIT {
   void failedDeliveryBecomesIncident() throws Exception {
     smtp.stop();
     String caseId = newCase("mallory@example.net");
-    Job job = managementService.createJobQuery().processInstanceId(cases.instance(caseId).getId()).singleResult();
+    Job job = receiptJob(caseId);
     for (int attempt = 0; attempt < 5; attempt++) {
       String id = job.getId();
       assertThatThrownBy(() -> managementService.executeJob(id)).isNotNull();
@@ -145,10 +150,61 @@ class AcknowledgementIT {
     smtp.start();
     assertThat(http.withBasicAuth("demo-manager", "demo-manager").getForObject("/actuator/health", String.class))
         .contains("\"mail\":{\"status\":\"UP\"").startsWith("{\"status\":\"UP\"");
-    managementService.setJobRetries(job.getId(), 1); // what "Retry" on the incident in Cockpit does
-    managementService.executeJob(job.getId());
-    assertThat(mailsAbout(caseId)).hasSize(1);
+    // Cockpit's Retry on the incident: a manager may not, an operator may (and reads no detail of the case)
+    String retry = "{\"retries\": 1}";
+    WebappSession manager = WebappSession.login(port, "cockpit", "demo-manager", "demo-manager");
+    assertThat(manager.engine("PUT", "/job/" + job.getId() + "/retries", retry).statusCode()).isEqualTo(403);
+    assertThat(managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isZero();
+    WebappSession operator = WebappSession.login(port, "cockpit", "demo-operator", "demo-operator");
+    assertThat(operator.engine("GET", "/process-instance/" + job.getProcessInstanceId() + "/variables", null).statusCode())
+        .as("R27 the operator reads no variable of the case").isEqualTo(403);
+    assertThat(operator.engine("PUT", "/job/" + job.getId() + "/retries", retry).statusCode()).isEqualTo(204);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count())
+        .as("the incident is resolved").isZero();
+    afterTheRetryInterval();
+    cases.runDueJobs(caseId); // the job executor's turn
+    cases.runDueJobs(caseId);
+    assertThat(mailsAbout(caseId)).as("the receipt goes out once").hasSize(1);
     assertThat(single(ledger(caseId))).containsEntry("status", "SENT").containsEntry("attempts", 6);
+  }
+
+  @Test
+  @DisplayName("R2 R3 with the mail server down the receipt holds up nothing: the team's task, its deadline and the public alert are there")
+  void receiptHoldsUpNothing() throws Exception {
+    smtp.stop();
+    Map<String, Object> report = new java.util.HashMap<>(report("Already on a public tracker", "ada@example.net"));
+    report.put("publiclyDisclosed", true);
+    report.put("publicReference", "https://tracker.example/issues/1");
+    String caseId = (String) post(http, report).getBody().get("caseId");
+    String instance = cases.instance(caseId).getId();
+    assertThatThrownBy(() -> managementService.executeJob(receiptJob(caseId).getId())).isNotNull();
+
+    assertThat(acknowledgeTask(caseId)).as("the team's task is open").isNotNull();
+    assertThat(managementService.createJobQuery().processInstanceId(instance).timers()
+        .activityId("Timer_AcknowledgementOverdue").count()).as("the deadline timer runs").isEqualTo(1);
+    Job alert = managementService.createJobQuery().processInstanceId(instance)
+        .activityId("Task_AlertTeamPublicReport").singleResult();
+    assertThatThrownBy(() -> managementService.executeJob(alert.getId())).isNotNull();
+    assertThat(managementService.createJobQuery().jobId(alert.getId()).singleResult().getRetries())
+        .as("the alert is retried").isEqualTo(4);
+    assertThat(ledger(caseId)).extracting(row -> row.get("kind") + " " + row.get("status"))
+        .containsExactlyInAnyOrder("REPORT_RECEIPT FAILED", "PUBLIC_REPORT_ALERT FAILED");
+
+    smtp.start();
+    afterTheRetryInterval();
+    cases.runDueJobs(caseId);
+    assertThat(ledger(caseId)).extracting(row -> row.get("kind") + " " + row.get("status"))
+        .containsExactlyInAnyOrder("REPORT_RECEIPT SENT", "PUBLIC_REPORT_ALERT SENT");
+  }
+
+  /** A failed notice's job is due again 5 minutes after its failure (R5/PT5M). */
+  private static void afterTheRetryInterval() {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(6, ChronoUnit.MINUTES)));
+  }
+
+  private Job receiptJob(String caseId) {
+    return managementService.createJobQuery().processInstanceId(cases.instance(caseId).getId())
+        .activityId("Task_SendReportReceipt").singleResult();
   }
 
   private String newCase(String reporter) {

@@ -183,7 +183,8 @@ class MetricsIT {
     Scrape before = scrape();
     smtp.stop();
     String caseId = (String) post(http, report("Undelivered", "mallory@example.net")).getBody().get("caseId");
-    Job receipt = managementService.createJobQuery().processInstanceId(cases.instance(caseId).getId()).singleResult();
+    Job receipt = managementService.createJobQuery().processInstanceId(cases.instance(caseId).getId())
+        .activityId("Task_SendReportReceipt").singleResult();
     assertThatThrownBy(() -> managementService.executeJob(receipt.getId())).isNotNull();
     smtp.start();
 

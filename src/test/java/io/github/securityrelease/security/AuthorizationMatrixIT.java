@@ -17,6 +17,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -47,6 +48,7 @@ class AuthorizationMatrixIT {
   @Autowired TestRestTemplate http;
   @Autowired TestCases cases;
   @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
   @LocalServerPort int port;
 
   private String caseId;
@@ -99,9 +101,18 @@ class AuthorizationMatrixIT {
       case "engine REST" -> status(api(user, HttpMethod.GET, "/engine-rest/process-definition", null));
       case "metrics" -> status(api(user, HttpMethod.GET, "/actuator/prometheus", null));
       case "API description" -> status(api(user, HttpMethod.GET, "/v3/api-docs", null));
+      // the acknowledgement deadline's timer: nobody runs a case's job by hand (the engine's job executor does)
+      case "run a job" -> status(api(user, HttpMethod.POST, "/engine-rest/job/" + timerJobId() + "/execute", null));
+      // as Cockpit's Retry on an incident does; the timer keeps the retries it has
+      case "retry a failed job" -> status(api(user, HttpMethod.PUT, "/engine-rest/job/" + timerJobId() + "/retries",
+          Map.of("retries", managementService.createJobQuery().jobId(timerJobId()).singleResult().getRetries())));
       default -> throw new IllegalArgumentException(operation);
     };
     assertThat(answer).as(operation + " by " + user).isEqualTo(expected);
+  }
+
+  private String timerJobId() {
+    return managementService.createJobQuery().processInstanceId(processInstanceId).timers().singleResult().getId();
   }
 
   private static Map<String, Object> application(String organisation) {
