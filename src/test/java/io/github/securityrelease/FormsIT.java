@@ -49,7 +49,7 @@ class FormsIT {
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
-  @DisplayName("R27 every user task's form resolves for its candidate group, through the engine REST API")
+  @DisplayName("every user task's form resolves for its candidate group, through the engine REST API")
   void everyTaskFormResolves() throws Exception {
     List<String> checked = new ArrayList<>();
     for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
@@ -76,7 +76,7 @@ class FormsIT {
   }
 
   @Test
-  @DisplayName("R1 every process a person starts has a start form that resolves")
+  @DisplayName("every process a person starts has a start form that resolves")
   void everyStartFormResolves() throws Exception {
     for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
       BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());

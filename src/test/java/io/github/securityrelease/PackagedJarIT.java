@@ -21,7 +21,7 @@ class PackagedJarIT {
   @TempDir Path workDir;
 
   @Test
-  @DisplayName("R1 java -jar deploys the models and takes a report")
+  @DisplayName("java -jar deploys the models and takes a report")
   void packagedJarTakesReports() throws Exception {
     Map<String, String> environment = TestDatabase.postgres()
         ? ServiceNode.postgresEnvironment(TestDatabase.fresh(), "a packaged admin password")

@@ -22,7 +22,7 @@ class RateLimiterTest {
   }
 
   @Test
-  @DisplayName("R1 a client may send the burst at once, then is told when to retry")
+  @DisplayName("a client may send the burst at once, then is told when to retry")
   void burstThenRefused() {
     RateLimiter limiter = limiter(10, 3, 100);
     assertThat(limiter.acquire("a")).isZero();
@@ -35,7 +35,7 @@ class RateLimiterTest {
   }
 
   @Test
-  @DisplayName("R1 tokens come back at the configured rate, and a refused request takes none")
+  @DisplayName("tokens come back at the configured rate, and a refused request takes none")
   void refill() {
     RateLimiter limiter = limiter(10, 2, 100);
     limiter.acquire("a");
@@ -53,7 +53,7 @@ class RateLimiterTest {
   }
 
   @Test
-  @DisplayName("R1 an idle client gets back no more than the burst")
+  @DisplayName("an idle client gets back no more than the burst")
   void idleClientBurstOnly() {
     RateLimiter limiter = limiter(60, 2, 100);
     limiter.acquire("a");
@@ -64,7 +64,7 @@ class RateLimiterTest {
   }
 
   @Test
-  @DisplayName("R1 each client address has a bucket of its own")
+  @DisplayName("each client address has a bucket of its own")
   void perClient() {
     RateLimiter limiter = limiter(1, 1, 100);
     assertThat(limiter.acquire("192.0.2.1")).isZero();
@@ -73,7 +73,7 @@ class RateLimiterTest {
   }
 
   @Test
-  @DisplayName("R1 no more clients are remembered than configured: the least recently seen goes first")
+  @DisplayName("no more clients are remembered than configured: the least recently seen goes first")
   void boundedMemory() {
     RateLimiter limiter = limiter(1, 1, 3);
     for (int i = 0; i < 10_000; i++) {
@@ -91,7 +91,7 @@ class RateLimiterTest {
   }
 
   @Test
-  @DisplayName("R1 a high limit lets thousands through at once")
+  @DisplayName("a high limit lets thousands through at once")
   void highLimit() {
     RateLimiter limiter = limiter(1_000_000, 1_000_000, 10);
     for (int i = 0; i < 100_000; i++) {
@@ -100,7 +100,7 @@ class RateLimiterTest {
   }
 
   @Test
-  @DisplayName("R1 a limit below one request is a configuration error")
+  @DisplayName("a limit below one request is a configuration error")
   void invalid() {
     assertThatIllegalArgumentException().isThrownBy(() -> limiter(0, 1, 1));
     assertThatIllegalArgumentException().isThrownBy(() -> limiter(1, 0, 1));

@@ -48,7 +48,7 @@ class RestartIT {
   }
 
   @Test
-  @DisplayName("R2 after a restart every case, task, timer and notification is still there, and the timer fires")
+  @DisplayName("after a restart every case, task, timer and notification is still there, and the timer fires")
   void survivesRestart() {
     String caseId;
     Date dueBy;

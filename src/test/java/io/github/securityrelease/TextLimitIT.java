@@ -42,7 +42,7 @@ class TextLimitIT {
   @Autowired TaskService taskService;
 
   @Test
-  @DisplayName("R1 a report's texts at their longest are kept to the character; one more is a 400 naming the field")
+  @DisplayName("a report's texts at their longest are kept to the character; one more is a 400 naming the field")
   void reportTexts() {
     Map<String, Object> longest = new HashMap<>(report("Long report", "ada@example.net"));
     for (String field : List.of("whatHappened", "expected", "howToReproduce", "anythingElse")) {
@@ -64,7 +64,7 @@ class TextLimitIT {
   }
 
   @Test
-  @DisplayName("R2 a task's text one character over the limit is refused naming the field; the task stays open")
+  @DisplayName("a task's text one character over the limit is refused naming the field; the task stays open")
   void taskTexts() {
     String caseId = (String) post(http, report("Long acknowledgement", "ada@example.net")).getBody().get("caseId");
     cases.runDueJobs(caseId);
@@ -80,7 +80,7 @@ class TextLimitIT {
   }
 
   @Test
-  @DisplayName("R1 a report with an unpaired surrogate is a 400 naming the field, not a 500")
+  @DisplayName("a report with an unpaired surrogate is a 400 naming the field, not a 500")
   void loneSurrogate() {
     long before = runtimeService.createProcessInstanceQuery().count();
     String body = """
@@ -95,7 +95,7 @@ class TextLimitIT {
   }
 
   @Test
-  @DisplayName("R2 a task's text with a NUL character is refused naming the field (PostgreSQL keeps no NUL)")
+  @DisplayName("a task's text with a NUL character is refused naming the field (PostgreSQL keeps no NUL)")
   void taskNul() {
     String caseId = (String) post(http, report("NUL acknowledgement", "ada@example.net")).getBody().get("caseId");
     cases.runDueJobs(caseId);

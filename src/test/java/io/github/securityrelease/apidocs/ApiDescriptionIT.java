@@ -33,7 +33,7 @@ class ApiDescriptionIT {
 
   private final HttpClient client = HttpClient.newHttpClient();
 
-  @ParameterizedTest(name = "R27 {0} needs a login")
+  @ParameterizedTest(name = "{0} needs a login")
   @ValueSource(strings = {"/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html", "/swagger-ui/index.html",
       "/swagger-ui/swagger-initializer.js"})
   void needsLogin(String path) throws Exception {
@@ -77,7 +77,7 @@ class ApiDescriptionIT {
   }
 
   @Test
-  @DisplayName("R27 the Swagger UI is served to a logged-in user, its own files only, under a strict policy")
+  @DisplayName("the Swagger UI is served to a logged-in user, its own files only, under a strict policy")
   void swaggerUi() throws Exception {
     HttpResponse<String> redirect = get("/swagger-ui.html", "demo-associate");
     assertThat(redirect.statusCode()).isEqualTo(302);

@@ -52,7 +52,7 @@ class ConfirmingAndRemediationIT {
   @Autowired RuntimeService runtimeService;
 
   @Test
-  @DisplayName("R4 R5 R6 R7 R8 R10 R12 R13 an accepted case from validation to the disclosure plan")
+  @DisplayName("R4 R5 R6 R7 R10 R12 R13 an accepted case from validation to the disclosure plan")
   void acceptedCase() {
     String caseId = acknowledgedCase(false);
 
@@ -158,7 +158,7 @@ class ConfirmingAndRemediationIT {
   }
 
   @Test
-  @DisplayName("R5 Tasklist shows a refused submission as a 400 naming the field, not as a server error")
+  @DisplayName("Tasklist shows a refused submission as a 400 naming the field, not as a server error")
   void tasklistShowsRefusal() throws Exception {
     String caseId = acknowledgedCase(false);
     String taskId = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getId();

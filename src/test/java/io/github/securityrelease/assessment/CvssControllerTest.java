@@ -42,7 +42,7 @@ class CvssControllerTest {
   }
 
   @Test
-  @DisplayName("R5 a missing vector is a 400 problem, not a failure")
+  @DisplayName("a missing vector is a 400 problem, not a failure")
   void missingVector() throws Exception {
     mvc.perform(get("/api/v1/cvss"))
         .andExpect(status().isBadRequest())

@@ -30,7 +30,7 @@ class CvssFirstFormulaTest {
 
   private final CvssScorer scorer = new CvssScorer();
 
-  @ParameterizedTest(name = "R5 CVSS {0}: all 2,592 base vectors agree with FIRST's formula")
+  @ParameterizedTest(name = "R5 CVSS {0}: all 2,592 base vectors agree with FIRST''s formula")
   @ValueSource(strings = {"3.1", "3.0"})
   @DisplayName("R5 It must agree with FIRST's published scores for every base vector")
   void everyBaseVector(String version) {

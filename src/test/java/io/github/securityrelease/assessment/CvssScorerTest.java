@@ -80,7 +80,7 @@ class CvssScorerTest {
   }
 
   @Test
-  @DisplayName("R5 a vector longer than 512 characters is refused")
+  @DisplayName("a vector longer than 512 characters is refused")
   void tooLong() {
     String padded = V31_CRITICAL + " ".repeat(CvssVector.MAX_LENGTH - V31_CRITICAL.length() + 1);
     assertThatThrownBy(() -> scorer.score(padded))

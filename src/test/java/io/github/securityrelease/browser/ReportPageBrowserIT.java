@@ -32,7 +32,7 @@ class ReportPageBrowserIT {
   @Autowired RuntimeService runtimeService;
 
   @Test
-  @DisplayName("R1 R2 a report typed into /report becomes a case: the page shows its ID, the reporter gets the receipt")
+  @DisplayName("R1 a report typed into /report becomes a case: the page shows its ID, the reporter gets the receipt")
   void reportThroughThePage() {
     browser.open("http://localhost:" + port + "/report");
     browser.visible(By.id("report"));

@@ -117,7 +117,7 @@ class ClusterIT {
 
   @Test
   @Order(1)
-  @DisplayName("R14 two nodes send every advance notice of 200 cases exactly once, on time, sharing the work")
+  @DisplayName("two nodes send every advance notice of 200 cases exactly once, on time, sharing the work")
   void twoNodesShareTheNotices() throws Exception {
     Map<String, Instant> due = planCases(nodeA, "SEC-2026-1", Instant.now().plusSeconds(25), Duration.ofSeconds(40));
 
@@ -142,7 +142,7 @@ class ClusterIT {
 
   @Test
   @Order(2)
-  @DisplayName("R14 a node killed while the notices go out loses none and doubles none")
+  @DisplayName("a node killed while the notices go out loses none and doubles none")
   void aKilledNodeLosesNothing() throws Exception {
     planCases(nodeA, "SEC-2026-2", Instant.now().plusSeconds(20), Duration.ofSeconds(20));
 
@@ -169,7 +169,7 @@ class ClusterIT {
 
   @Test
   @Order(3)
-  @DisplayName("R14 a node stopped while the notices go out hands its jobs back at once")
+  @DisplayName("a node stopped while the notices go out hands its jobs back at once")
   void aStoppedNodeHandsItsJobsBack() throws Exception {
     planCases(nodeA, "SEC-2026-3", Instant.now().plusSeconds(15), Duration.ofSeconds(20));
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))

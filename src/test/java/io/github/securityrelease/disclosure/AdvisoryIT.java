@@ -77,7 +77,7 @@ class AdvisoryIT {
   }
 
   @Test
-  @DisplayName("R12 R18 a case without its CVE ID has no advisory yet: a 409 problem")
+  @DisplayName("R18 a case without its CVE ID has no advisory yet: a 409 problem")
   void noCveIdYet() {
     ResponseEntity<String> response = get("demo-security", "/api/v1/cases/" + caseId + "/advisory?format=osv");
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -85,7 +85,7 @@ class AdvisoryIT {
     assertThat(response.getBody()).contains("has no CVE ID yet");
   }
 
-  @ParameterizedTest(name = "R18 {0} -> {1}")
+  @ParameterizedTest(name = "an unknown advisory format: {0} -> {1}")
   @CsvSource({
       "format=xml,  400, 'not an advisory format; one of osv, cve5'",
       "format=OSV,  400, 'not an advisory format'",
@@ -99,7 +99,7 @@ class AdvisoryIT {
   }
 
   @Test
-  @DisplayName("R18 an unknown case is a 404 problem")
+  @DisplayName("an unknown case is a 404 problem")
   void unknownCase() {
     ResponseEntity<String> response = get("demo-security", "/api/v1/cases/SEC-1999-0001/advisory?format=cve5");
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

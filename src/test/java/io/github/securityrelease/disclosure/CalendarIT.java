@@ -60,7 +60,7 @@ class CalendarIT {
   }
 
   @Test
-  @DisplayName("R2 R8 a new case's timeline: acknowledgement and fix due, in UTC, not cached, stamped by the engine clock")
+  @DisplayName("a new case's timeline: acknowledgement and fix due, in UTC, not cached, stamped by the engine clock")
   void newCase() {
     ResponseEntity<Map> reported = post(http, report("Calendar new case", "ada@example.net"));
     String caseId = (String) reported.getBody().get("caseId");
@@ -90,7 +90,7 @@ class CalendarIT {
   }
 
   @Test
-  @DisplayName("R14 R16 R17 R18 a planned case's timeline has all six dates; the calendar of open cases shows them with the case ID only (R27)")
+  @DisplayName("R27 a planned case's timeline has all six dates; the calendar of open cases shows them with the case ID only")
   void plannedCase() {
     String caseId = readyToPlan("Calendar planned case");
     Instant disclosure = Instant.now().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.MINUTES);
@@ -133,7 +133,7 @@ class CalendarIT {
   }
 
   @Test
-  @DisplayName("R27 only open cases are in the calendar of all cases; an ended case keeps its own timeline")
+  @DisplayName("only open cases are in the calendar of all cases; an ended case keeps its own timeline")
   void endedCase() {
     String caseId = (String) post(http, report("Calendar ended case", "ada@example.net")).getBody().get("caseId");
     assertThat(get("demo-security", "/api/v1/calendar.ics").getBody()).contains("UID:" + caseId + "-acknowledgement-due@");
@@ -147,7 +147,7 @@ class CalendarIT {
   }
 
   @Test
-  @DisplayName("R27 a title that tries to add an attendee stays text inside SUMMARY")
+  @DisplayName("a title that tries to add an attendee stays text inside SUMMARY")
   void injectedTitle() {
     String caseId = (String) post(http, report("Calendar injection case", "ada@example.net")).getBody().get("caseId");
     // the intake refuses a line break in a title; a variable changed later must be just as harmless

@@ -36,7 +36,7 @@ class CaseCalendarTest {
   }
 
   @Test
-  @DisplayName("R14 R16 a planned case: one event per date, in UTC, with the rule it keeps; CRLF everywhere")
+  @DisplayName("a planned case: one event per date, in UTC, with the rule it keeps; CRLF everywhere")
   void plannedCase() {
     String ics = CaseCalendar.write("SEC-2026-0007 timeline", CaseCalendar.timeline(CASE, planned()), NOW);
 
@@ -69,7 +69,7 @@ class CaseCalendarTest {
   }
 
   @Test
-  @DisplayName("R2 R8 a new case has only the dates it has: acknowledgement and fix due")
+  @DisplayName("a new case has only the dates it has: acknowledgement and fix due")
   void newCase() {
     Map<String, Object> variables = new HashMap<>();
     variables.put("title", "Fresh report");
@@ -116,7 +116,7 @@ class CaseCalendarTest {
   }
 
   @Test
-  @DisplayName("R27 a title that tries to add properties or events stays text inside SUMMARY")
+  @DisplayName("a title that tries to add properties or events stays text inside SUMMARY")
   void injectionStaysText() {
     Map<String, Object> variables = planned();
     variables.put("title", "Leak\r\nATTENDEE:mailto:evil@example.com\r\nEND:VEVENT\nBEGIN:VEVENT\nUID:x;y,z\\");

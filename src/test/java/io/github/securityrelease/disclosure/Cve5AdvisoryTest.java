@@ -18,7 +18,7 @@ class Cve5AdvisoryTest {
   private final Cve5Advisory cve5 = new Cve5Advisory(PRODUCT);
 
   @Test
-  @DisplayName("R11 R18 a CVE record links the fixes in the product's public repository only, never a private fork")
+  @DisplayName("R18 a CVE record links the fixes in the product's public repository only, never a private fork")
   void onlyPublicFixes() {
     String record = cve5.write(Advisory.from(AdvisoryCases.full())).toString();
     assertThat(record).contains("https://github.com/kurator-dev/kurator/pull/102")
@@ -84,7 +84,7 @@ class Cve5AdvisoryTest {
         record.at("/containers/cna").toString(), JSONCompareMode.STRICT);
   }
 
-  @ParameterizedTest(name = "R5 R18 a CVSS {0} vector is the record''s {1}")
+  @ParameterizedTest(name = "R18 a CVSS {0} vector is the record''s {1}")
   @CsvSource({
       "3.0, cvssV3_0, CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N, 7.5",
       "3.1, cvssV3_1, CVSS:3.1/AV:L/AC:H/PR:L/UI:R/S:U/C:L/I:N/A:N, 2.2",
@@ -114,7 +114,7 @@ class Cve5AdvisoryTest {
   }
 
   @Test
-  @DisplayName("R18 an impact longer than a CVE description may be is cut to the schema's 4096 characters")
+  @DisplayName("an impact longer than a CVE description may be is cut to the schema's 4096 characters")
   void longImpact() {
     Map<String, Object> variables = AdvisoryCases.full();
     variables.put("impactDescription", "x".repeat(5000));
@@ -125,7 +125,7 @@ class Cve5AdvisoryTest {
   }
 
   @Test
-  @DisplayName("R18 the schema check is no formality: the CVE schema refuses a record without its CNA's org id")
+  @DisplayName("the schema check is no formality: the CVE schema refuses a record without its CNA's org id")
   void schemaRefusesWhatIsWrong() {
     ObjectNode record = cve5.write(Advisory.from(AdvisoryCases.full()));
     ((ObjectNode) record.at("/containers/cna/providerMetadata")).remove("orgId");

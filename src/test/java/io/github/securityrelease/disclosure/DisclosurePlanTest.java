@@ -35,7 +35,7 @@ class DisclosurePlanTest {
   }
 
   @Test
-  @DisplayName("R14 by default the release is the disclosure")
+  @DisplayName("by default the release is the disclosure")
   void releaseDefaultsToDisclosure() {
     Plan p = plan.plan(Instant.parse("2026-12-16T15:00:00Z"), null, false, null, NOW);
     assertThat(p.releaseAt()).isEqualTo(p.publicDisclosureAt());

@@ -52,7 +52,7 @@ class OsvAdvisoryTest {
   }
 
   @Test
-  @DisplayName("R11 R18 an advisory links the fixes in the product's public repository only, never a private fork")
+  @DisplayName("R18 an advisory links the fixes in the product's public repository only, never a private fork")
   void onlyPublicFixes() {
     String advisory = osv.write(Advisory.from(AdvisoryCases.full()), NOW).toString();
     assertThat(advisory).contains("https://github.com/kurator-dev/kurator/pull/101")
@@ -109,7 +109,7 @@ class OsvAdvisoryTest {
   }
 
   @Test
-  @DisplayName("R18 the schema check is no formality: OSV's schema refuses an ecosystem it does not know")
+  @DisplayName("the schema check is no formality: OSV's schema refuses an ecosystem it does not know")
   void schemaRefusesWhatIsWrong() {
     OsvAdvisory misconfigured = new OsvAdvisory(new AdvisoryProperties(PRODUCT.packageName(), "Golang",
         PRODUCT.vendor(), PRODUCT.product(), PRODUCT.cnaOrgId(), PRODUCT.repositoryUrl()));

@@ -146,7 +146,7 @@ class DistributorApplicationIT {
   }
 
   @Test
-  @DisplayName("R25 bad input gets 400 problem+json naming the field, and nothing is started, no ID used up")
+  @DisplayName("bad input gets 400 problem+json naming the field, and nothing is started, no ID used up")
   void badInput() {
     String domain = domain("bad");
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();

@@ -40,7 +40,7 @@ class DistributorApplicationTest {
   }
 
   @Test
-  @DisplayName("R25 contacts and the security alias follow the registry's address rules")
+  @DisplayName("contacts and the security alias follow the registry's address rules")
   void addresses() {
     assertThat(badFields(application(List.of("a@distro.example", "A@distro.example"), "a, b@distro.example", true,
         "demo-security"))).containsExactlyInAnyOrder("contacts", "securityAlias");

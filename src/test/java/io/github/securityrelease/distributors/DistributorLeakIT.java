@@ -126,7 +126,7 @@ class DistributorLeakIT {
   }
 
   @Test
-  @DisplayName("R26 two leak reports at their longest still bring the removal before the team, the list abridged")
+  @DisplayName("two leak reports at their longest still bring the removal before the team, the list abridged")
   void longLeakReports() {
     long id = distributor("Distro Verbose " + System.nanoTime(), domain("verbose"));
     Map<String, Object> longest = new HashMap<>(Map.of("whatLeaked", "w".repeat(4000), "leakedTo", "t".repeat(2000),
@@ -180,7 +180,7 @@ class DistributorLeakIT {
     assertThat(leaks(id)).isEmpty();
   }
 
-  @ParameterizedTest(name = "R26 R27 {0} {1} by {2} -> {3}")
+  @ParameterizedTest(name = "R27 leaks are the security team''s to report and read: {0} {1} by {2} -> {3}")
   @CsvSource({
       "POST, leaks, demo-associate, 403", "GET, leaks, demo-associate, 403", "POST, removal-proposals, demo-associate, 403",
       "POST, leaks, demo-manager, 403", "GET, leaks, demo-admin, 403", "POST, removal-proposals, demo-release, 403",

@@ -56,7 +56,7 @@ class DistributorRequestTest {
         .containsExactlyInAnyOrder("organisation", "contacts");
   }
 
-  @ParameterizedTest(name = "R25 organisation {0} is refused")
+  @ParameterizedTest(name = "organisation {0} is refused")
   @ValueSource(strings = {"Distro\nOne", "Distro\rOne", "Distro\u2028One", "Distro\u0000One"})
   void organisationOnOneLine(String organisation) {
     assertThat(badFields(new DistributorRequest(organisation, List.of("a@distro.example"), false, null, null)))
@@ -64,7 +64,7 @@ class DistributorRequestTest {
   }
 
   @Test
-  @DisplayName("R25 an organisation name has at most 200 characters")
+  @DisplayName("an organisation name has at most 200 characters")
   void organisationLength() {
     assertThat(badFields(new DistributorRequest("x".repeat(200), List.of("a@distro.example"), false, null, null)))
         .isEmpty();
@@ -72,7 +72,7 @@ class DistributorRequestTest {
         .containsExactly("organisation");
   }
 
-  @ParameterizedTest(name = "R14 contact {0} is refused: a notice could not go there safely")
+  @ParameterizedTest(name = "contact {0} is refused: a notice could not go there safely")
   @ValueSource(strings = {"not-an-address", "a@distro.example\r\nBcc: spy@evil.example", "a@distro.example\n",
       "\"a,b\"@distro.example", "\"a b\"@distro.example", "a b@distro.example", "a@distro.example,b@distro.example",
       "<a@distro.example>", "", " "})
@@ -82,14 +82,14 @@ class DistributorRequestTest {
   }
 
   @Test
-  @DisplayName("R14 every contact gets a notice once: no address twice, whatever its case")
+  @DisplayName("every contact gets a notice once: no address twice, whatever its case")
   void distinctContacts() {
     assertThat(badFields(new DistributorRequest("Distro One", List.of("Sec@Distro.example", "sec@distro.example"),
         false, null, null))).containsExactly("contacts");
   }
 
   @Test
-  @DisplayName("R14 at most 20 contacts per distributor")
+  @DisplayName("at most 20 contacts per distributor")
   void contactCount() {
     List<String> twenty = IntStream.range(0, 20).mapToObj(i -> "sec" + i + "@distro.example").toList();
     assertThat(badFields(new DistributorRequest("Distro One", twenty, false, null, null))).isEmpty();
@@ -100,7 +100,7 @@ class DistributorRequestTest {
         .containsExactly("contacts[0]");
   }
 
-  @ParameterizedTest(name = "R25 voucher {0} is no user id")
+  @ParameterizedTest(name = "voucher {0} is no user id")
   @ValueSource(strings = {"demo security", "demo--security", "-demo", "demo\nsecurity", "<script>"})
   void voucherIsAUserId(String vouchedBy) {
     assertThat(badFields(new DistributorRequest("Distro One", List.of("a@distro.example"), true, ACCEPTED,

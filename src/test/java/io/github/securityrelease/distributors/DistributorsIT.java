@@ -143,7 +143,7 @@ class DistributorsIT {
   }
 
   @Test
-  @DisplayName("R25 bad input is a 400 problem naming each bad field, and changes nothing")
+  @DisplayName("bad input is a 400 problem naming each bad field, and changes nothing")
   void badInput() {
     int before = list().size();
     assertBadFields(Map.of(), "active", "contacts", "organisation");
@@ -184,7 +184,7 @@ class DistributorsIT {
   }
 
   @Test
-  @DisplayName("R25 an unknown distributor is a 404 problem")
+  @DisplayName("an unknown distributor is a 404 problem")
   void unknown() {
     assertProblem(get("/api/v1/distributors/999999"), HttpStatus.NOT_FOUND);
     assertProblem(send(HttpMethod.PUT, "/api/v1/distributors/999999", distributor(unique("Distro"), false,
@@ -195,7 +195,7 @@ class DistributorsIT {
   }
 
   @Test
-  @DisplayName("R25 an organisation is on the list once, whatever the case of its name: 409")
+  @DisplayName("an organisation is on the list once, whatever the case of its name: 409")
   void duplicateOrganisation() {
     String organisation = unique("Distro Twice");
     long first = register(distributor(organisation, true, "a@twice.example"));
@@ -210,7 +210,7 @@ class DistributorsIT {
         .as("a distributor may change the case of its own name").isEqualTo(HttpStatus.OK);
   }
 
-  @ParameterizedTest(name = "R25 no credentials: {0} {1} -> 401")
+  @ParameterizedTest(name = "the distributors list needs a login: {0} {1} -> 401")
   @CsvSource({"GET, /api/v1/distributors", "GET, /api/v1/distributors/1", "POST, /api/v1/distributors",
       "PUT, /api/v1/distributors/1", "DELETE, /api/v1/distributors/1"})
   void closedWithoutCredentials(HttpMethod method, String path) {
@@ -219,7 +219,7 @@ class DistributorsIT {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
-  @ParameterizedTest(name = "R25 only the security team keeps the list: {0} {1} {2} -> 403")
+  @ParameterizedTest(name = "only the security team keeps the list: {0} {1} {2} -> 403")
   @CsvSource({
       "demo-manager,    GET,    /api/v1/distributors",
       "demo-manager,    GET,    /api/v1/distributors/1",

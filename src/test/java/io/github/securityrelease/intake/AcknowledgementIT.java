@@ -123,7 +123,7 @@ class AcknowledgementIT {
   }
 
   @Test
-  @DisplayName("R2 a failed delivery is retried, becomes an incident, and goes out once when the server is back")
+  @DisplayName("a failed delivery is retried, becomes an incident, and goes out once when the server is back")
   void failedDeliveryBecomesIncident() throws Exception {
     smtp.stop();
     String caseId = newCase("mallory@example.net");

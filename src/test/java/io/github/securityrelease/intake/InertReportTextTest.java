@@ -29,7 +29,7 @@ class InertReportTextTest {
       "reporterEmail", "publicReference");
 
   @Test
-  @DisplayName("R1 the report page's script never writes markup: no innerHTML, insertAdjacentHTML, document.write or eval")
+  @DisplayName("the report page's script never writes markup: no innerHTML, insertAdjacentHTML, document.write or eval")
   void reportScriptWritesTextOnly() throws IOException {
     String script = Files.readString(Path.of("src/main/resources/static/report.js"));
     assertThat(script).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write",
@@ -38,7 +38,7 @@ class InertReportTextTest {
   }
 
   @Test
-  @DisplayName("R1 the report page has no inline script, handler or style, so its strict Content-Security-Policy holds")
+  @DisplayName("the report page has no inline script, handler or style, so its strict Content-Security-Policy holds")
   void reportPageHasNoInlineCode() throws IOException {
     String page = Files.readString(Path.of("src/main/resources/static/report.html"));
     assertThat(page).containsPattern("<script src=\"/report\\.js\"")
@@ -52,7 +52,7 @@ class InertReportTextTest {
     return Files.list(Path.of("processes/forms")).filter(path -> path.toString().endsWith(".form")).sorted();
   }
 
-  @ParameterizedTest(name = "R27 {0}: report values only in read-only fields, never interpolated")
+  @ParameterizedTest(name = "{0}: report values only in read-only fields, never interpolated")
   @MethodSource("forms")
   void formsShowReportValuesAsText(Path form) throws IOException {
     List<JsonNode> components = new ArrayList<>();

@@ -52,7 +52,7 @@ class InertReporterTextIT {
   @Autowired TaskService taskService;
 
   @Test
-  @DisplayName("R27 script, markup and template syntax from a reporter stay text in the API, the form and the mails")
+  @DisplayName("script, markup and template syntax from a reporter stay text in the API, the form and the mails")
   void reporterTextStaysText() throws Exception {
     String caseId = (String) post(http, payloadReport(TITLE, REPORTER_NAME)).getBody().get("caseId");
     cases.runDueJobs(caseId);
@@ -87,7 +87,7 @@ class InertReporterTextIT {
         .doesNotContain("We saw " + caseId);
   }
 
-  @ParameterizedTest(name = "R27 a line break in the {0} is refused (400): no header injection")
+  @ParameterizedTest(name = "a line break in the {0} is refused (400): no header injection")
   @ValueSource(strings = {"title", "reporter.name"})
   void lineBreaksAreRefused(String field) {
     String injected = "Token leak\r\nBcc: mallory@example.net";

@@ -61,7 +61,7 @@ class IntakeFuzzIT {
   private Random random;
 
   @Test
-  @DisplayName("R1 the intake survives 600+ malformed requests: only 4xx, no process started, no case ID used")
+  @DisplayName("the intake survives 600+ malformed requests: only 4xx, no process started, no case ID used")
   void fuzz() throws Exception {
     long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
     System.out.println("IntakeFuzzIT seed: " + seed + " (replay with -Dfuzz.seed=" + seed + ")");

@@ -91,7 +91,7 @@ class MailedReportIT {
   }
 
   @Test
-  @DisplayName("R27 only the security team records reports with the start form")
+  @DisplayName("R1 only the security team records reports with the start form")
   void onlyTheSecurityTeamStartsCases() {
     ResponseEntity<Map> refused = submit(http.withBasicAuth("demo-maintainer", "demo-maintainer"), Map.of(
         "title", "t", "whatHappened", "x", "howToReproduce", "y", "reporterEmail", "ada@example.net"));
@@ -100,7 +100,7 @@ class MailedReportIT {
   }
 
   @Test
-  @DisplayName("R1 R27 a case starts at its start event: starting it at a chosen activity, past its checks, is refused")
+  @DisplayName("R1 a case starts at its start event: starting it at a chosen activity, past its checks, is refused")
   void noStartAtChosenActivities() {
     long cases = runtimeService.createProcessInstanceQuery().processDefinitionKey("vulnerability-handling").count();
     Map<String, Object> start = Map.of(

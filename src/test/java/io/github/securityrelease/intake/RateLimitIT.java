@@ -33,7 +33,7 @@ class RateLimitIT {
   @Autowired RuntimeService runtimeService;
 
   @Test
-  @DisplayName("R1 a flood of reports from one address gets 429 problem+json with Retry-After; nothing started, no case ID used")
+  @DisplayName("a flood of reports from one address gets 429 problem+json with Retry-After; nothing started, no case ID used")
   void floodRefused() {
     String first = caseId(post("203.0.113.1", report("Flood 1", "ada@example.net")));
     post("203.0.113.1", report("Flood 2", "ada@example.net"));
@@ -56,7 +56,7 @@ class RateLimitIT {
   }
 
   @Test
-  @DisplayName("R1 refused reports count against the limit too: a flood of bad ones is limited as well")
+  @DisplayName("refused reports count against the limit too: a flood of bad ones is limited as well")
   void badRequestsCount() {
     for (int i = 0; i < 3; i++) {
       assertThat(post("203.0.113.3", Map.of("title", "no fields")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -66,7 +66,7 @@ class RateLimitIT {
   }
 
   @Test
-  @DisplayName("R1 only the public endpoints are limited: the team's API answers as often as asked")
+  @DisplayName("only the public endpoints are limited: the team's API answers as often as asked")
   void onlyPublicEndpoints() {
     TestRestTemplate team = http.withBasicAuth("demo-security", "demo-security");
     for (int i = 0; i < 10; i++) {
@@ -79,7 +79,7 @@ class RateLimitIT {
   }
 
   @Test
-  @DisplayName("R25 distributor applications are limited too, in buckets of their own")
+  @DisplayName("distributor applications are limited too, in buckets of their own")
   void distributorApplications() {
     for (int i = 0; i < 3; i++) {
       assertThat(post("/api/v1/distributor-applications", "203.0.113.5", Map.of("organisation", "Flood"))

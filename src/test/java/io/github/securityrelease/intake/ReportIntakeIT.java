@@ -70,7 +70,7 @@ class ReportIntakeIT {
   }
 
   @Test
-  @DisplayName("R1 a report that is public already names where")
+  @DisplayName("a report that is public already names where")
   void publicReport() {
     Map<String, Object> report = new HashMap<>(report("Known issue", "bob@example.net"));
     report.put("publiclyDisclosed", true);
@@ -139,7 +139,7 @@ class ReportIntakeIT {
   }
 
   @Test
-  @DisplayName("R1 case IDs stay unique and sequential under concurrent reports")
+  @DisplayName("case IDs stay unique and sequential under concurrent reports")
   void concurrentReports() throws Exception {
     String lastBefore = lastCaseId();
     ExecutorService pool = Executors.newFixedThreadPool(8);

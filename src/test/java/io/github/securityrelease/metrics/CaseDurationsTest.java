@@ -21,7 +21,7 @@ class CaseDurationsTest {
   private final CaseDurations durations = new CaseDurations(registry);
 
   @Test
-  @DisplayName("R2 R8 the time to a milestone lands in the policy's day buckets, by milestone and severity")
+  @DisplayName("the time to a milestone lands in day buckets (1, 2, 7, 14 ... days), by milestone and severity")
   void histogramWithDayBuckets() {
     durations.record(Milestone.ACKNOWLEDGED, "SEC-2026-0001", REPORTED, REPORTED.plus(Duration.ofHours(30)), null);
     durations.record(Milestone.FIX_APPROVED, "SEC-2026-0001", REPORTED, REPORTED.plus(Duration.ofDays(8)), "HIGH");

@@ -61,7 +61,7 @@ class MetricsIT {
     ClockUtil.reset();
   }
 
-  @ParameterizedTest(name = "R27 {0} as {1} -> {2}")
+  @ParameterizedTest(name = "the metrics are for managers, the security team and admins: {0} as {1} -> {2}")
   @CsvSource({"/actuator/prometheus, none, 401", "/actuator/prometheus, demo-associate, 403",
       "/actuator/prometheus, demo-maintainer, 403", "/actuator/prometheus, demo-release, 403",
       "/actuator/prometheus/, demo-associate, 403", "/actuator/prometheus, demo-manager, 200",
@@ -80,7 +80,7 @@ class MetricsIT {
   }
 
   @Test
-  @DisplayName("R2 R7 R8 R18 open cases by status, deadlines missed and the time to each milestone, report to disclosure")
+  @DisplayName("open cases by status, deadlines missed and the time to each milestone, report to disclosure")
   void caseFromReportToDisclosure() {
     Scrape before = scrape();
     String caseId = reported("Token leak in controller logs");
@@ -178,7 +178,7 @@ class MetricsIT {
   }
 
   @Test
-  @DisplayName("R2 a notice that fails is counted FAILED by kind, from the ledger")
+  @DisplayName("a notice that fails is counted FAILED by kind, from the ledger")
   void failedNotices() {
     Scrape before = scrape();
     smtp.stop();

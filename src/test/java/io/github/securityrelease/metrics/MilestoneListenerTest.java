@@ -26,7 +26,7 @@ class MilestoneListenerTest {
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   @Test
-  @DisplayName("R18 the time from the report to the disclosure, by the engine clock, tagged with the case's severity")
+  @DisplayName("the time from the report to the disclosure, by the engine clock, tagged with the case's severity")
   void recordsTimeFromReport() {
     DelegateExecution execution = execution(Date.from(REPORTED), "CRITICAL");
 

@@ -40,7 +40,7 @@ class MilestonePluginTest {
   }
 
   @Test
-  @DisplayName("R2 R7 R18 vulnerability-handling measures acknowledgement (task end), fix approval and disclosure (end event start)")
+  @DisplayName("vulnerability-handling measures acknowledgement (task end), fix approval and disclosure (end event start)")
   void listenersAtMilestones() {
     ProcessDefinitionEntity process = deploy(engine.getRepositoryService().createDeployment()
         .addClasspathResource("processes/vulnerability-handling.bpmn"), "vulnerability-handling");

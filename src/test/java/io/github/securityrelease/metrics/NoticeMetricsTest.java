@@ -21,7 +21,7 @@ class NoticeMetricsTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   @Test
-  @DisplayName("R2 R8 deadlines missed are the cases with the team's overdue alert on record, whatever its delivery")
+  @DisplayName("deadlines missed are the cases with the team's overdue alert on record, whatever its delivery")
   void deadlinesMissed() {
     when(ledger.countByKindAndStatus()).thenReturn(Map.of());
     when(ledger.casesByKind()).thenReturn(Map.of(

@@ -16,7 +16,7 @@ class BusinessCalendarTest {
   private final BusinessCalendar berlin = new BusinessCalendar(new CalendarProperties(ZoneId.of("Europe/Berlin"),
       List.of(LocalDate.parse("2026-12-24"), LocalDate.parse("2026-12-25"), LocalDate.parse("2026-12-28"))));
 
-  @ParameterizedTest(name = "R2 reported {0} -> acknowledge by {1}")
+  @ParameterizedTest(name = "R2 business days: 2 after {0} is {1}")
   @CsvSource({
       // Tuesday 10:00 local -> Thursday 10:00
       "2026-11-24T09:00:00Z, 2026-11-26T09:00:00Z",
@@ -29,7 +29,7 @@ class BusinessCalendarTest {
       // Friday 27 Mar 2026 09:00 CET -> Tuesday 31 Mar 09:00 CEST (summer time began on the Sunday)
       "2026-03-27T08:00:00Z, 2026-03-31T07:00:00Z",
   })
-  @DisplayName("R2 the acknowledgement deadline is 2 business days, weekends and holidays skipped")
+  @DisplayName("R2 business days are counted in the team's zone, weekends and configured holidays skipped")
   void twoBusinessDays(Instant reportedAt, Instant expected) {
     assertThat(berlin.addBusinessDays(reportedAt, 2)).isEqualTo(expected);
   }

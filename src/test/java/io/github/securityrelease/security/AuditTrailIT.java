@@ -33,7 +33,7 @@ class AuditTrailIT {
   @Autowired TestCases cases;
 
   @Test
-  @DisplayName("R27 a completed task is in Camunda's user operation log with who and when, readable by the security team")
+  @DisplayName("a completed task is in Camunda's user operation log with who and when, readable by the security team")
   void taskCompletion() {
     Instant before = Instant.now().minusSeconds(1);
     String caseId = (String) post(http, report("Audit trail case", "ada@example.net")).getBody().get("caseId");
@@ -54,7 +54,7 @@ class AuditTrailIT {
   }
 
   @Test
-  @DisplayName("R26 every change of a distributor is on record with who and when")
+  @DisplayName("every change of a distributor is on record with who and when")
   void distributorChanges() {
     TestRestTemplate security = http.withBasicAuth("demo-security", "demo-security");
     ResponseEntity<Map> created = security.postForEntity("/api/v1/distributors", Map.of(

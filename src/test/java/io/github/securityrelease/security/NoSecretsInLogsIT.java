@@ -63,7 +63,7 @@ class NoSecretsInLogsIT {
   }
 
   @Test
-  @DisplayName("R27 passwords tried and mail bodies sent are nowhere in the log")
+  @DisplayName("passwords tried and mail bodies sent are nowhere in the log")
   void neitherPasswordsNorBodiesAreLogged(CapturedOutput log) throws Exception {
     User user = identityService.newUser("log-probe");
     user.setPassword(PASSWORD);

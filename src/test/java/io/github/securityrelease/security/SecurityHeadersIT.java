@@ -49,7 +49,7 @@ class SecurityHeadersIT {
 
   private final HttpClient client = HttpClient.newHttpClient();
 
-  @ParameterizedTest(name = "R27 {0} {1} as {2} -> {3}, CSP for {4}")
+  @ParameterizedTest(name = "{0} {1} as {2} -> {3}, CSP for {4}")
   @CsvSource({
       "GET,  /report,                 , 200, page",
       "GET,  /report.html,            , 200, page",
@@ -88,7 +88,7 @@ class SecurityHeadersIT {
     assertThat(all(response, "Referrer-Policy")).containsExactly("no-referrer");
   }
 
-  @ParameterizedTest(name = "R27 {0} keeps Camunda's own Content-Security-Policy, one, with frame and sniffing protection")
+  @ParameterizedTest(name = "{0} keeps Camunda''s own Content-Security-Policy, one, with frame and sniffing protection")
   @CsvSource({"/camunda/app/tasklist/", "/camunda/app/tasklist/default/", "/camunda/app/cockpit/default/",
       "/camunda/app/admin/default/"})
   void webappsKeepTheirOwnPolicy(String path) throws Exception {
@@ -106,7 +106,7 @@ class SecurityHeadersIT {
   }
 
   @Test
-  @DisplayName("R27 a state-changing Tasklist call without the CSRF token is refused and ends the session; with the token it succeeds")
+  @DisplayName("a state-changing Tasklist call without the CSRF token is refused and ends the session; with the token it succeeds")
   void webappsCheckCsrfTokens() throws Exception {
     String caseId = (String) post(http, report("CSRF case", "ada@example.net")).getBody().get("caseId");
     cases.runDueJobs(caseId);

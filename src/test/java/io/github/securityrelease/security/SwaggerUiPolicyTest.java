@@ -25,7 +25,7 @@ class SwaggerUiPolicyTest {
   private static final Pattern INLINE_STYLE = Pattern.compile("createElement\\(\"style\",null,\"([^\"]*)\"\\)");
 
   @Test
-  @DisplayName("R27 every inline style of the Swagger UI is allowed by its hash, and no inline script or eval is")
+  @DisplayName("every inline style of the Swagger UI is allowed by its hash, and no inline script or eval is")
   void hashesMatchTheSwaggerUi() throws Exception {
     List<String> styles = new ArrayList<>();
     for (String file : List.of("swagger-ui-bundle.js", "swagger-ui-standalone-preset.js")) {

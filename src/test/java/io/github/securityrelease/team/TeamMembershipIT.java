@@ -117,7 +117,7 @@ class TeamMembershipIT {
   }
 
   @Test
-  @DisplayName("R21 a rejection needs its reason: refused with 400 naming the field, the task stays open")
+  @DisplayName("a rejection needs its reason: refused with 400 naming the field, the task stays open")
   void rejectionNeedsReason() {
     String nominee = user();
     nominate("demo-security", Map.of("userId", nominee, "reason", "Helps with audits"));
@@ -173,7 +173,7 @@ class TeamMembershipIT {
         .processInstanceBusinessKey("demo-security").count()).as("the demo account, from the start").isEqualTo(1);
   }
 
-  @ParameterizedTest(name = "R23: exactly two thirds of the other members remove an inactive member ({0}), one vote short keeps them")
+  @ParameterizedTest(name = "R23 exactly two thirds of the other members remove an inactive member ({0}), one vote short keeps them")
   @ValueSource(booleans = {true, false})
   void removalVote(boolean twoThirds) {
     String member = member();
@@ -226,7 +226,7 @@ class TeamMembershipIT {
     assertThat(own.getBody()).contains(vote.getId());
   }
 
-  @ParameterizedTest(name = "R21 a nomination with a bad {0} gets 400 problem+json naming the field")
+  @ParameterizedTest(name = "a nomination with a bad {0} gets 400 problem+json naming the field")
   @ValueSource(strings = {"userId", "reason"})
   @SuppressWarnings("unchecked")
   void badNomination(String field) {

@@ -1,0 +1,105 @@
+package io.github.securityrelease.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.securityrelease.DefaultConfiguration;
+import io.github.securityrelease.release.BusinessCalendar;
+import io.github.securityrelease.release.CalendarProperties;
+import io.github.securityrelease.release.ReleaseCalendar;
+import io.github.securityrelease.release.ReleaseProperties;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The policy's numbers as the service computes them with nothing configured: each expected
+ * date is written out, so that a change of the number in the code fails here.
+ */
+class PolicyDeadlinesTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z"); // a Monday
+  private static final Duration SECOND = Duration.ofSeconds(1);
+
+  private final DisclosurePlan plan = defaultPlan();
+
+  @ParameterizedTest(name = "R2 reported {0} -> acknowledged by {1}")
+  @CsvSource({
+      "2026-11-23T10:00:00Z, 2026-11-25T10:00:00Z", // Monday -> Wednesday
+      "2026-11-24T16:30:00Z, 2026-11-26T16:30:00Z", // Tuesday -> Thursday
+      "2026-11-26T10:00:00Z, 2026-11-30T10:00:00Z", // Thursday -> Monday
+      "2026-11-27T10:00:00Z, 2026-12-01T10:00:00Z", // Friday -> Tuesday: the weekend does not count
+      "2026-11-28T10:00:00Z, 2026-12-02T00:00:00Z", // Saturday counts from Monday 00:00 -> Wednesday 00:00
+  })
+  @DisplayName("R2 by default the acknowledgement is due 2 business days after the report")
+  void acknowledgementTwoBusinessDays(Instant reportedAt, Instant dueBy) {
+    assertThat(plan.acknowledgementDueBy(reportedAt)).isEqualTo(dueBy);
+  }
+
+  @ParameterizedTest(name = "R8 reported {0} -> fix due by {1}")
+  @CsvSource({
+      "2026-11-23T10:00:00Z, 2026-11-30T10:00:00Z", // Monday -> the next Monday
+      "2026-11-27T10:00:00Z, 2026-12-04T10:00:00Z", // Friday -> Friday: calendar days, the weekend counts
+  })
+  @DisplayName("R8 the fix is due 7 calendar days after the report")
+  void fixSevenDays(Instant reportedAt, Instant dueBy) {
+    assertThat(plan.fixDueBy(reportedAt)).isEqualTo(dueBy);
+  }
+
+  @Test
+  @DisplayName("R14 the advance notice goes out 7 days before the public disclosure")
+  void advanceNoticeSevenDays() {
+    Plan p = plan.plan(Instant.parse("2026-12-16T15:00:00Z"), null, false, null, NOW);
+    assertThat(p.advanceNoticeAt()).isEqualTo(Instant.parse("2026-12-09T15:00:00Z"));
+    assertThat(p.shortEmbargo()).isFalse();
+  }
+
+  @Test
+  @DisplayName("R14 a disclosure exactly 7 days away is planned as usual; one second less is a short embargo")
+  void advanceNoticeAtLeastSevenDays() {
+    Plan sevenDays = plan.plan(NOW.plus(Duration.ofDays(7)), null, false, null, NOW);
+    assertThat(sevenDays.advanceNoticeAt()).isEqualTo(NOW);
+    assertThat(sevenDays.shortEmbargo()).isFalse();
+
+    Instant lessThanSevenDays = Instant.parse("2026-11-30T09:59:59Z");
+    assertThatThrownBy(() -> plan.plan(lessThanSevenDays, null, false, null, NOW))
+        .isInstanceOfSatisfying(InvalidPlanException.class,
+            e -> assertThat(e.field()).isEqualTo("shortEmbargoReason"));
+    Plan explained = plan.plan(lessThanSevenDays, null, false, "Exploited in the wild", NOW);
+    assertThat(explained.shortEmbargo()).isTrue();
+    assertThat(explained.advanceNoticeAt()).as("at once").isEqualTo(NOW);
+  }
+
+  @Test
+  @DisplayName("R16 the release notice goes out 24 hours before the release")
+  void releaseNoticeTwentyFourHours() {
+    Plan p = plan.plan(Instant.parse("2026-12-16T15:00:00Z"), Instant.parse("2026-12-15T15:00:00Z"), false, null, NOW);
+    assertThat(p.releaseNoticeAt()).isEqualTo(Instant.parse("2026-12-14T15:00:00Z"));
+    assertThat(p.shortEmbargo()).isFalse();
+  }
+
+  @Test
+  @DisplayName("R16 a release exactly 24 hours away is planned as usual; one second less is a short embargo")
+  void releaseNoticeAtLeastTwentyFourHours() {
+    Instant disclosure = NOW.plus(Duration.ofDays(10));
+    Plan dayAhead = plan.plan(disclosure, Instant.parse("2026-11-24T10:00:00Z"), false, null, NOW);
+    assertThat(dayAhead.releaseNoticeAt()).isEqualTo(NOW);
+    assertThat(dayAhead.shortEmbargo()).isFalse();
+
+    Instant lessThanADay = Instant.parse("2026-11-24T10:00:00Z").minus(SECOND);
+    assertThatThrownBy(() -> plan.plan(disclosure, lessThanADay, false, null, NOW))
+        .isInstanceOfSatisfying(InvalidPlanException.class,
+            e -> assertThat(e.field()).isEqualTo("shortEmbargoReason"));
+    assertThat(plan.plan(disclosure, lessThanADay, true, null, NOW).shortEmbargo()).isTrue();
+  }
+
+  private static DisclosurePlan defaultPlan() {
+    CalendarProperties calendar = DefaultConfiguration.bind("security-release.calendar", CalendarProperties.class);
+    ReleaseProperties release = DefaultConfiguration.bind("security-release.release", ReleaseProperties.class);
+    BusinessCalendar businessDays = new BusinessCalendar(calendar);
+    return new DisclosurePlan(businessDays, new ReleaseCalendar(release, calendar, businessDays));
+  }
+}
