@@ -74,12 +74,12 @@ class Membership {
    * R22: out of both groups now, in this transaction: through the membership process where one
    * runs (it ends there), directly otherwise (a member added in Admin since the last start).
    */
-  void stepDown(String userId, String by) {
+  void stepDown(String userId) {
     engineIdentity.runAsService(() -> {
       if (running(userId).isPresent()) {
         runtimeService.createMessageCorrelation(STEP_DOWN_MESSAGE)
             .processInstanceBusinessKey(userId)
-            .setVariable(STEPPED_DOWN_BY, by)
+            .setVariable(STEPPED_DOWN_BY, userId)
             .correlateAll();
       } else {
         groups.removeFromTeam(userId);

@@ -182,7 +182,7 @@ class TeamMembershipProcessTest {
     ProcessInstance pi = nominate();
     execute(job("Task_WelcomeAssociate", pi));
 
-    membership.stepDown(NOMINEE, NOMINEE);
+    membership.stepDown(NOMINEE);
 
     assertThat(isIn(NOMINEE, ASSOCIATES)).isFalse();
     assertThat(pi).isEnded().hasPassed("Task_StepDown", "EndEvent_SteppedDown");
@@ -199,7 +199,7 @@ class TeamMembershipProcessTest {
     flag(pi);
     assertThat(votes(pi)).hasSize(1);
 
-    membership.stepDown("member-a", "member-b");
+    membership.stepDown("member-a");
 
     assertThat(isIn("member-a", TEAM)).isFalse();
     assertThat(pi).isEnded().hasPassed("EndEvent_SteppedDown").hasNotPassed("Task_TallyRemovalVotes");
