@@ -5,6 +5,7 @@ import static io.github.securityrelease.team.TeamVariables.*;
 import io.github.securityrelease.security.EngineIdentity;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
@@ -85,6 +86,30 @@ class Membership {
         groups.removeFromTeam(userId);
       }
       return null;
+    });
+  }
+
+  /**
+   * A change made outside the process (OutsideChangesPlugin), handed over as the service: the
+   * person's running process hears of it, ended at once if they are in neither group now; or
+   * one starts for them. Either way the team is told, once per change (its id).
+   */
+  void changedOutside(OutsideChange change) {
+    String userId = change.memberId();
+    Map<String, Object> facts = Map.of(OUTSIDE_CHANGE, change.summary(), OUTSIDE_CHANGE_ID, UUID.randomUUID().toString(),
+        OUTSIDE_CHANGED_BY, change.changedBy(), MEMBERSHIP_NOW, change.standing().name());
+    engineIdentity.runAsService(() -> {
+      if (running(userId).isPresent()) {
+        String message = change.standing() == OutsideChange.Standing.NONE ? REMOVED_OUTSIDE_MESSAGE
+            : CHANGED_OUTSIDE_RUNNING_MESSAGE;
+        // local to the event sub-process: two changes before the first alert went out keep their own facts
+        if (!runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(userId)
+            .setVariablesToTriggeredScope(facts).correlateAllWithResult().isEmpty()) {
+          return null;
+        }
+      }
+      return runtimeService.createMessageCorrelation(CHANGED_OUTSIDE_MESSAGE).processInstanceBusinessKey(userId)
+          .setVariable(MEMBER_ID, userId).setVariables(facts).correlateStartMessage();
     });
   }
 

@@ -194,6 +194,20 @@ class TeamMembershipIT {
         .activityId("StartEvent_StepDown").count()).isZero();
   }
 
+  @ParameterizedTest(name = "R23 a member cannot start a membership at the message start {0} through the engine REST API")
+  @ValueSource(strings = {"MemberOnRecord", "MembershipChangedOutside"})
+  void messageStartRefused(String message) {
+    String associate = user();
+    identityService.createMembership(associate, "security-associates");
+
+    ResponseEntity<String> refused = http.withBasicAuth("demo-security", "demo-security").postForEntity(
+        "/engine-rest/message", Map.of("messageName", message, "businessKey", associate, "processVariables",
+            Map.of("memberId", Map.of("value", associate), "membershipNow", Map.of("value", "MEMBER"))), String.class);
+
+    assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(cases.instance(associate)).isNull();
+  }
+
   @Test
   @DisplayName("R23 members on record at start-up are watched too, once each however often the service starts")
   void membersOnRecord() {
