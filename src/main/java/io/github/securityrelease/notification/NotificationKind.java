@@ -20,7 +20,8 @@ public enum NotificationKind {
   DISTRIBUTOR_REMOVED("distributor-removed"),
   TEAM_ROTATION_WELCOME("team-rotation-welcome"),
   TEAM_ROTATION_OUTCOME("team-rotation-outcome"),
-  TEAM_REMOVAL_VOTE("team-removal-vote");
+  TEAM_REMOVAL_VOTE("team-removal-vote"),
+  TEAM_MEMBERSHIP_CHANGED_OUTSIDE("team-membership-changed-outside");
 
   private final String template;
 

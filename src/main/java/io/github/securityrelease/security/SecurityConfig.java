@@ -74,7 +74,7 @@ class SecurityConfig {
             // R21: maintainers nominate, and the team itself
             .requestMatchers(path(HttpMethod.POST, "/api/v1/team/nominations"))
                 .hasAnyAuthority(authority(SIG_MAINTAINERS), authority(SECURITY_TEAM))
-            // R22: a member steps down themself, or the team for them (TeamController tells which)
+            // R22: a member steps down themself, nobody for them (TeamController checks who asks)
             .requestMatchers(path(HttpMethod.POST, "/api/v1/team/members/*/step-down")).authenticated()
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/notifications"),
                 path(HttpMethod.PUT, "/api/v1/cases/*/disclosure-plan"),

@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** R21: the nominee joins {@code security-associates}; the rotation runs until {@code rotationEndsAt}. */
+/**
+ * R21: the nominee joins {@code security-associates} (one an admin added there is in already);
+ * the rotation runs from now until {@code rotationEndsAt}.
+ */
 @Component("addToAssociates")
 class AddToAssociates implements JavaDelegate {
 

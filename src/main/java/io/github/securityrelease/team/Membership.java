@@ -5,6 +5,7 @@ import static io.github.securityrelease.team.TeamVariables.*;
 import io.github.securityrelease.security.EngineIdentity;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
@@ -74,17 +75,41 @@ class Membership {
    * R22: out of both groups now, in this transaction: through the membership process where one
    * runs (it ends there), directly otherwise (a member added in Admin since the last start).
    */
-  void stepDown(String userId, String by) {
+  void stepDown(String userId) {
     engineIdentity.runAsService(() -> {
       if (running(userId).isPresent()) {
         runtimeService.createMessageCorrelation(STEP_DOWN_MESSAGE)
             .processInstanceBusinessKey(userId)
-            .setVariable(STEPPED_DOWN_BY, by)
+            .setVariable(STEPPED_DOWN_BY, userId)
             .correlateAll();
       } else {
         groups.removeFromTeam(userId);
       }
       return null;
+    });
+  }
+
+  /**
+   * A change made outside the process (OutsideChangesPlugin), handed over as the service: the
+   * person's running process hears of it, ended at once if they are in neither group now; or
+   * one starts for them. Either way the team is told, once per change (its id).
+   */
+  void changedOutside(OutsideChange change) {
+    String userId = change.memberId();
+    Map<String, Object> facts = Map.of(OUTSIDE_CHANGE, change.summary(), OUTSIDE_CHANGE_ID, UUID.randomUUID().toString(),
+        OUTSIDE_CHANGED_BY, change.changedBy(), MEMBERSHIP_NOW, change.standing().name());
+    engineIdentity.runAsService(() -> {
+      if (running(userId).isPresent()) {
+        String message = change.standing() == OutsideChange.Standing.NONE ? REMOVED_OUTSIDE_MESSAGE
+            : CHANGED_OUTSIDE_RUNNING_MESSAGE;
+        // local to the event sub-process: two changes before the first alert went out keep their own facts
+        if (!runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(userId)
+            .setVariablesToTriggeredScope(facts).correlateAllWithResult().isEmpty()) {
+          return null;
+        }
+      }
+      return runtimeService.createMessageCorrelation(CHANGED_OUTSIDE_MESSAGE).processInstanceBusinessKey(userId)
+          .setVariable(MEMBER_ID, userId).setVariables(facts).correlateStartMessage();
     });
   }
 

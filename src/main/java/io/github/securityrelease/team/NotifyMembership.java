@@ -7,6 +7,7 @@ import io.github.securityrelease.notification.NotificationKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The membership mails, through the notification ledger (the ledger's case is the person's
  * user id): the welcome to the rotation and the review's outcome to the nominee (R21), the
- * removal vote to the member in question and the whole team (R23). Which one is the task's
+ * removal vote to the member in question and the whole team (R23), a change made outside the
+ * process to every other member of the team, once per change. Which one is the task's
  * input parameter {@code notice}. The texts use the membership's own variables only, never a
  * case's.
  */
@@ -40,9 +42,16 @@ class NotifyMembership implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     NotificationKind kind = CaseMail.notice(execution);
     String memberId = (String) execution.getVariable(MEMBER_ID);
+    Optional<String> memberEmail = groups.user(memberId).map(User::getEmail).filter(email -> !email.isBlank());
     List<String> recipients = new ArrayList<>();
-    groups.user(memberId).map(User::getEmail).filter(email -> !email.isBlank()).ifPresent(recipients::add);
     String occasion = execution.getProcessInstanceId();
+    if (kind == NotificationKind.TEAM_MEMBERSHIP_CHANGED_OUTSIDE) {
+      // every other member: the person changed is not the one to be alerted
+      team.memberEmails().stream().filter(email -> !memberEmail.orElse("").equals(email)).forEach(recipients::add);
+      occasion += "|" + execution.getVariable(OUTSIDE_CHANGE_ID);
+    } else {
+      memberEmail.ifPresent(recipients::add);
+    }
     if (kind == NotificationKind.TEAM_REMOVAL_VOTE) {
       recipients.addAll(team.memberEmails());
       occasion += "|" + execution.getVariable(VOTE_OPENED_AT);
@@ -51,7 +60,9 @@ class NotifyMembership implements JavaDelegate {
       log.warn("{} of {}: nobody to send it to (no e-mail address on record)", kind, memberId);
       return;
     }
-    Object decision = execution.getVariable(ROTATION_DECISION);
+    // a section of the text each: the review's decision, or where an outside change left the person
+    Object decision = execution.getVariable(kind == NotificationKind.TEAM_MEMBERSHIP_CHANGED_OUTSIDE
+        ? MEMBERSHIP_NOW : ROTATION_DECISION);
     Map<String, Object> flags = decision == null ? Map.of() : Map.of(decision.toString(), true);
     mail.send(kind, execution, recipients.stream().distinct().toList(), flags, occasion);
   }

@@ -1,6 +1,5 @@
 package io.github.securityrelease.team;
 
-import io.github.securityrelease.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -61,14 +60,15 @@ class TeamController {
     return ResponseEntity.status(HttpStatus.CREATED).body(new Nomination(request.userId(), process.getId()));
   }
 
-  @Operation(summary = "Step down from the security team or the associates, at once (the member themself, "
-      + "or security-team for them; R22); 404 unknown user, 409 neither member nor associate")
+  @Operation(summary = "Step down from the security team or the associates, at once (the member themself only; "
+      + "R22); 403 for anyone else, whoever they are (removing another member is the vote's, R23); 404 unknown "
+      + "user, 409 neither member nor associate")
   @PostMapping("/members/{userId}/step-down")
   ResponseEntity<Void> stepDown(@PathVariable String userId, Authentication caller) {
-    boolean securityTeam = caller.getAuthorities().stream()
-        .anyMatch(authority -> Groups.authority(Groups.SECURITY_TEAM).equals(authority.getAuthority()));
-    if (!securityTeam && !caller.getName().equals(userId)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only " + userId + " or the security team may do this");
+    // checked before anything else: a refused request looks nothing up and changes nothing
+    if (!caller.getName().equals(userId)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only " + userId
+          + " may step down for themself (R22); removing another member is the team's vote (R23)");
     }
     if (groups.user(userId).isEmpty()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No user " + userId);
@@ -76,7 +76,7 @@ class TeamController {
     if (!groups.isMember(userId) && !groups.isAssociate(userId)) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, userId + " is neither member nor associate");
     }
-    membership.stepDown(userId, caller.getName());
+    membership.stepDown(userId);
     return ResponseEntity.noContent().build();
   }
 }

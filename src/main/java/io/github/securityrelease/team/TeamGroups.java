@@ -39,8 +39,12 @@ class TeamGroups {
 
   /** The members of the security team now, by user id. */
   List<String> members() {
+    return membersOf(Groups.SECURITY_TEAM);
+  }
+
+  List<String> membersOf(String group) {
     return engineIdentity.runAsService(() ->
-        identityService.createUserQuery().memberOfGroup(Groups.SECURITY_TEAM).orderByUserId().asc().list().stream()
+        identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
             .map(User::getId).toList());
   }
 
@@ -61,7 +65,7 @@ class TeamGroups {
     remove(userId, Groups.ASSOCIATES);
   }
 
-  private boolean isIn(String userId, String group) {
+  boolean isIn(String userId, String group) {
     return engineIdentity.runAsService(() ->
         identityService.createUserQuery().userId(userId).memberOfGroup(group).count() > 0);
   }

@@ -6,6 +6,9 @@ final class TeamVariables {
   static final String PROCESS_KEY = "team-membership";
   static final String STEP_DOWN_MESSAGE = "StepDown";
   static final String MEMBER_ON_RECORD_MESSAGE = "MemberOnRecord";
+  static final String CHANGED_OUTSIDE_MESSAGE = "MembershipChangedOutside";
+  static final String CHANGED_OUTSIDE_RUNNING_MESSAGE = "MembershipChangedOutsideRunning";
+  static final String REMOVED_OUTSIDE_MESSAGE = "RemovedOutside";
 
   static final String MEMBER_ID = "memberId";
   static final String NOMINATION_REASON = "nominationReason";
@@ -32,6 +35,10 @@ final class TeamVariables {
   static final String REMOVAL_OUTCOME = "removalOutcome";
   static final String STEPPED_DOWN_BY = "steppedDownBy";
   static final String STEPPED_DOWN_AT = "steppedDownAt";
+  static final String OUTSIDE_CHANGE = "outsideChange";
+  static final String OUTSIDE_CHANGE_ID = "outsideChangeId";
+  static final String OUTSIDE_CHANGED_BY = "outsideChangedBy";
+  static final String MEMBERSHIP_NOW = "membershipNow";
 
   private TeamVariables() {}
 }

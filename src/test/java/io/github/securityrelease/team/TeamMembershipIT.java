@@ -13,13 +13,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -142,10 +140,6 @@ class TeamMembershipIT {
     membersOnRecord.putMembersOnRecord();
     assertThat(cases.instance(member)).isNotNull();
 
-    ResponseEntity<String> other = http.withBasicAuth("demo-associate", "demo-associate").postForEntity(
-        "/api/v1/team/members/" + member + "/step-down", null, String.class);
-    assertThat(other.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-
     ResponseEntity<String> stepped = http.withBasicAuth(member, member).postForEntity(
         "/api/v1/team/members/" + member + "/step-down", null, String.class);
 
@@ -155,9 +149,63 @@ class TeamMembershipIT {
     assertThat(historyService.createHistoricActivityInstanceQuery().activityId("EndEvent_SteppedDown")
         .processInstanceId(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(member)
             .singleResult().getId()).count()).isEqualTo(1);
-    ResponseEntity<String> again = http.withBasicAuth("demo-security", "demo-security").postForEntity(
+    ResponseEntity<String> again = http.withBasicAuth(member, member).postForEntity(
         "/api/v1/team/members/" + member + "/step-down", null, String.class);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  @ParameterizedTest(name = "R23 {0} cannot step down a member for them: 403 problem+json, and nothing changes")
+  @ValueSource(strings = {"demo-security", "demo-associate", "demo-maintainer", "demo-admin"})
+  void stepDownForAnotherRefused(String caller) {
+    String member = member();
+    membersOnRecord.putMembersOnRecord();
+    String process = cases.instance(member).getId();
+
+    ResponseEntity<String> refused = http.withBasicAuth(caller, caller).postForEntity(
+        "/api/v1/team/members/" + member + "/step-down", null, String.class);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(refused.getBody()).contains("removing another member is the team's vote (R23)");
+    assertThat(isIn(member, "security-team")).isTrue();
+    assertThat(cases.instance(member).getId()).as("the same process, not ended").isEqualTo(process);
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(process)
+        .activityId("StartEvent_StepDown").count()).as("no message correlated").isZero();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(process)
+        .variableName("steppedDownBy").count()).isZero();
+    assertThat(historyService.createUserOperationLogQuery().processInstanceId(process).count())
+        .as("no operation on record").isZero();
+  }
+
+  @Test
+  @DisplayName("R23 a member cannot correlate StepDown for another through the engine REST API: 403, nothing changes")
+  void stepDownMessageForAnotherRefused() {
+    String member = member();
+    membersOnRecord.putMembersOnRecord();
+    String process = cases.instance(member).getId();
+
+    ResponseEntity<String> refused = http.withBasicAuth("demo-security", "demo-security").postForEntity(
+        "/engine-rest/message", Map.of("messageName", "StepDown", "businessKey", member, "all", true), String.class);
+
+    assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(isIn(member, "security-team")).isTrue();
+    assertThat(cases.instance(member).getId()).isEqualTo(process);
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(process)
+        .activityId("StartEvent_StepDown").count()).isZero();
+  }
+
+  @ParameterizedTest(name = "R23 a member cannot start a membership at the message start {0} through the engine REST API")
+  @ValueSource(strings = {"MemberOnRecord", "MembershipChangedOutside"})
+  void messageStartRefused(String message) {
+    String associate = user();
+    identityService.createMembership(associate, "security-associates");
+
+    ResponseEntity<String> refused = http.withBasicAuth("demo-security", "demo-security").postForEntity(
+        "/engine-rest/message", Map.of("messageName", message, "businessKey", associate, "processVariables",
+            Map.of("memberId", Map.of("value", associate), "membershipNow", Map.of("value", "MEMBER"))), String.class);
+
+    assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(cases.instance(associate)).isNull();
   }
 
   @Test
@@ -297,16 +345,8 @@ class TeamMembershipIT {
     return identityService.createUserQuery().userId(userId).memberOfGroup(group).count() > 0;
   }
 
-  /** A new user with an e-mail address; the password is the user id, as the demo accounts'. */
   private String user() {
-    String id = "person-" + UUID.randomUUID().toString().substring(0, 8);
-    User user = identityService.newUser(id);
-    user.setFirstName("Person");
-    user.setLastName(id);
-    user.setEmail(id + "@example.org");
-    user.setPassword(id);
-    identityService.saveUser(user);
-    return id;
+    return TeamPeople.newUser(identityService);
   }
 
   private String member() {

@@ -27,16 +27,24 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -71,10 +79,12 @@ class TeamMembershipProcessTest {
   private static final Instant START = Instant.parse("2026-01-15T10:00:00Z");
 
   private final List<String> sent = new ArrayList<>();
+  private final List<String> changesTold = new ArrayList<>();
   private final List<String> users = new ArrayList<>();
   // the terms the service runs with when nothing is configured: the 3 and 2 months below are the policy's (R21, R23)
   private final TeamTerms terms = new TeamTerms(DefaultConfiguration.bind("security-release.team", TeamProperties.class));
   private Membership membership;
+  private OutsideChanges outsideChanges;
 
   @BeforeEach
   void registerDelegates() {
@@ -86,6 +96,8 @@ class TeamMembershipProcessTest {
     EngineIdentity engineIdentity = engineIdentity();
     TeamGroups groups = new TeamGroups(identityService(), engineIdentity);
     membership = new Membership(runtimeService(), groups, engineIdentity);
+    outsideChanges = new OutsideChanges(groups);
+    Mocks.register("checkServiceStart", new CheckServiceStart(engineIdentity));
     Mocks.register("checkNomination", new CheckNomination(membership));
     Mocks.register("addToAssociates", new AddToAssociates(groups, terms));
     Mocks.register("checkRotationReview", new CheckRotationReview(engineIdentity));
@@ -96,7 +108,13 @@ class TeamMembershipProcessTest {
     Mocks.register("openRemovalVote", new OpenRemovalVote(groups, terms));
     Mocks.register("recordRemovalVote", new RecordRemovalVote(engineIdentity));
     Mocks.register("tallyRemovalVotes", new TallyRemovalVotes());
-    Mocks.register("notifyMembership", (JavaDelegate) execution -> sent.add((String) execution.getVariableLocal("notice")));
+    Mocks.register("notifyMembership", (JavaDelegate) execution -> {
+      sent.add((String) execution.getVariableLocal("notice"));
+      Object change = execution.getVariable("outsideChange");
+      if (change != null) {
+        changesTold.add(change + " -> " + execution.getVariable("membershipNow"));
+      }
+    });
   }
 
   @AfterEach
@@ -183,7 +201,7 @@ class TeamMembershipProcessTest {
     ProcessInstance pi = nominate();
     execute(job("Task_WelcomeAssociate", pi));
 
-    membership.stepDown(NOMINEE, NOMINEE);
+    membership.stepDown(NOMINEE);
 
     assertThat(isIn(NOMINEE, ASSOCIATES)).isFalse();
     assertThat(pi).isEnded().hasPassed("Task_StepDown", "EndEvent_SteppedDown");
@@ -200,7 +218,7 @@ class TeamMembershipProcessTest {
     flag(pi);
     assertThat(votes(pi)).hasSize(1);
 
-    membership.stepDown("member-a", "member-b");
+    membership.stepDown("member-a");
 
     assertThat(isIn("member-a", TEAM)).isFalse();
     assertThat(pi).isEnded().hasPassed("EndEvent_SteppedDown").hasNotPassed("Task_TallyRemovalVotes");
@@ -301,6 +319,122 @@ class TeamMembershipProcessTest {
     assertThat(pi).isWaitingAt("Event_InactivityDue");
     assertThat(isIn("member-a", TEAM)).isTrue();
     assertThat(sent).isEmpty();
+  }
+
+  @Test
+  @DisplayName("R23 someone an admin adds to security-team outside the process: the team is told, and they are watched for inactivity")
+  void addedToTeamOutside() {
+    user("outsider");
+
+    byAdmin(new CreateMembershipCmd("outsider", TEAM));
+
+    ProcessInstance pi = membership.running("outsider").orElseThrow();
+    assertThat(pi.getBusinessKey()).isEqualTo("outsider");
+    execute(job("Task_AlertChangedOutside", pi));
+    assertThat(changesTold).containsExactly("admin added outsider to security-team -> MEMBER");
+    assertThat(pi).isWaitingAt("Event_InactivityDue").hasPassed("Gateway_MemberPhase", "Task_CheckActivity");
+    assertThat(pi).variables().containsEntry("memberSince", Date.from(START)).containsEntry("outsideChangedBy", "admin");
+    assertThat(timer("Event_InactivityDue").getDuedate()).isEqualTo(months(START, 2));
+  }
+
+  @Test
+  @DisplayName("R21 someone an admin adds to the associates outside the process: the team is told, the rotation counts from now")
+  void addedToAssociatesOutside() {
+    user("outsider");
+
+    byAdmin(new CreateMembershipCmd("outsider", ASSOCIATES));
+
+    ProcessInstance pi = membership.running("outsider").orElseThrow();
+    execute(job("Task_AlertChangedOutside", pi));
+    assertThat(changesTold).containsExactly("admin added outsider to security-associates -> ASSOCIATE");
+    execute(job("Task_WelcomeAssociate", pi));
+    assertThat(pi).isWaitingAt("Event_RotationServed").hasPassed("Task_AddToAssociates");
+    assertThat(timer("Event_RotationServed").getDuedate()).isEqualTo(months(START, 3));
+    assertThat(isIn("outsider", ASSOCIATES)).isTrue();
+  }
+
+  @Test
+  @DisplayName("A member with no membership process deleted by an admin: the team is told, and nothing else runs")
+  void deletedWithoutProcess() {
+    user("member-a", TEAM, ASSOCIATES);
+
+    byAdmin(new DeleteUserCmd("member-a"));
+
+    ProcessInstance pi = membership.running("member-a").orElseThrow();
+    execute(job("Task_AlertChangedOutside", pi));
+    assertThat(changesTold)
+        .containsExactly("admin deleted the user member-a, who was in security-associates and security-team -> NONE");
+    assertThat(pi).isEnded().hasPassed("EndEvent_ChangeOnRecord");
+  }
+
+  @Test
+  @DisplayName("A member an admin removes during a removal vote: the process ends at once, no vote is counted, the team is told")
+  void removedOutsideDuringVote() {
+    user("member-a", TEAM);
+    user("member-b", TEAM);
+    ProcessInstance pi = onRecord("member-a");
+    flag(pi);
+
+    byAdmin(new DeleteMembershipCmd("member-a", TEAM));
+
+    assertThat(taskQuery().count()).as("the votes are gone at once").isZero();
+    assertThat(jobQuery().timers().count()).isZero();
+    execute(job("Task_AlertRemovedOutside", pi));
+    assertThat(pi).isEnded().hasPassed("EndEvent_RemovedOutside").hasNotPassed("Task_TallyRemovalVotes");
+    assertThat(changesTold).containsExactly("admin removed member-a from security-team -> NONE");
+  }
+
+  @Test
+  @DisplayName("Two changes to an associate in rotation before the alerts go out: each told with its own facts, the rotation goes on")
+  void changedOutsideDuringRotation() {
+    ProcessInstance pi = nominate();
+    execute(job("Task_WelcomeAssociate", pi));
+
+    byAdmin(new CreateMembershipCmd(NOMINEE, TEAM));
+    byAdmin(new DeleteMembershipCmd(NOMINEE, TEAM));
+
+    jobQuery().activityId("Task_AlertChangedOutsideRunning").list().forEach(BpmnAwareTests::execute);
+    assertThat(changesTold).containsExactlyInAnyOrder("admin added nominee to security-team -> MEMBER",
+        "admin removed nominee from security-team -> ASSOCIATE");
+    assertThat(pi).isWaitingAt("Event_RotationServed").hasPassed("EndEvent_ChangedOutsideRunning");
+  }
+
+  @Test
+  @DisplayName("Only a change to security-team or security-associates that changes something is an outside change")
+  void whatCounts() {
+    user("member-a", TEAM);
+    user("other");
+
+    assertThat(outsideChanges.of(new DeleteMembershipCmd("other", TEAM), "admin")).isEmpty();
+    assertThat(outsideChanges.of(new CreateMembershipCmd("member-a", TEAM), "admin")).isEmpty();
+    assertThat(outsideChanges.of(new CreateMembershipCmd("other", "managers"), "admin")).isEmpty();
+    assertThat(outsideChanges.of(new DeleteUserCmd("other"), "admin")).isEmpty();
+    assertThat(outsideChanges.of(new DeleteGroupCmd("managers"), "admin")).isEmpty();
+    assertThat(outsideChanges.of(new DeleteGroupCmd(TEAM), "admin")).extracting(OutsideChange::summary)
+        .containsExactly("admin deleted the group security-team, and with it the membership of member-a");
+  }
+
+  @Test
+  @DisplayName("Nobody but the service starts a membership at a message start event: neither on record nor changed outside")
+  void messageStartsAreTheServices() {
+    user("member-a", TEAM);
+    identityService().setAuthentication(new Authentication("member-b", List.of(TEAM)));
+
+    for (String message : List.of("MemberOnRecord", "MembershipChangedOutside")) {
+      assertThatThrownBy(() -> runtimeService().createMessageCorrelation(message).processInstanceBusinessKey("member-a")
+          .setVariable("memberId", "member-a").setVariable("membershipNow", "MEMBER").correlateStartMessage())
+          .isInstanceOf(AuthorizationException.class).hasMessageContaining("the service does");
+    }
+    identityService().clearAuthentication();
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  /** An admin's identity command as OutsideChangesPlugin sees it: read before, run, handed to the process. */
+  private void byAdmin(Command<?> command) {
+    List<OutsideChange> changes = outsideChanges.of(command, "admin");
+    ((ProcessEngineConfigurationImpl) BpmnAwareTests.processEngine().getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired().execute(command);
+    changes.forEach(membership::changedOutside);
   }
 
   private ProcessInstance nominate() {
