@@ -54,7 +54,7 @@ class DistributorImport {
     }
   }
 
-  /** Every entry whose name is on record or under application, named at once; whichever of the two it is stays unsaid. */
+  /** Every entry whose name is on record or under application, named at once; which of the two stays unsaid. */
   private void refuseTaken(List<ImportedDistributor> distributors) {
     List<String> taken = new ArrayList<>();
     for (int i = 0; i < distributors.size(); i++) {

@@ -32,7 +32,8 @@ class DistributorImportController {
   }
 
   record ImportRequest(
-      @NotEmpty @Size(max = DistributorImport.MAX_DISTRIBUTORS) List<@NotNull @Valid ImportedDistributor> distributors) {}
+      @NotEmpty @Size(max = DistributorImport.MAX_DISTRIBUTORS)
+      List<@NotNull @Valid ImportedDistributor> distributors) {}
 
   record Imported(List<String> imported) {}
 
