@@ -2,6 +2,7 @@ package io.github.securityrelease.distributors;
 
 import static io.github.securityrelease.distributors.ApplicationProcess.*;
 
+import io.github.securityrelease.distributors.DistributorChangeLog.Change;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,6 +30,6 @@ class AddDistributor implements JavaDelegate {
         true,
         ((Date) execution.getVariable(APPLIED_AT)).toInstant(),
         (String) execution.getVariable(VOUCHED_BY));
-    execution.setVariable(DISTRIBUTOR_ID, registry.register(request).id());
+    execution.setVariable(DISTRIBUTOR_ID, registry.register(request, Change.CREATED).id());
   }
 }

@@ -58,7 +58,7 @@ class ApplicationIntake {
     registry.refuseTakenName(organisation, null);
     refusePendingApplication(organisation);
     String vouchedBy = application.vouchedBy().strip();
-    registry.checkVoucher(vouchedBy, null);
+    registry.checkVoucher(vouchedBy, "vouchedBy");
     Map<String, Object> variables = new HashMap<>();
     variables.put(APPLICATION_ID, ids.next());
     variables.put(ORGANISATION, organisation);
@@ -81,13 +81,17 @@ class ApplicationIntake {
         : Arrays.stream(lines.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
   }
 
-  private void refusePendingApplication(String organisation) {
-    long pending = engineIdentity.runAsService(() -> runtimeService.createProcessInstanceQuery()
+  /** Whether an application or a removal decision for {@code organisation} runs, names compared regardless of case. */
+  boolean underWay(String organisation) {
+    return engineIdentity.runAsService(() -> runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(PROCESS_KEY)
         .matchVariableValuesIgnoreCase()
         .variableValueEquals(ORGANISATION, organisation)
-        .count());
-    if (pending > 0) {
+        .count()) > 0;
+  }
+
+  private void refusePendingApplication(String organisation) {
+    if (underWay(organisation)) {
       throw new DistributorConflictException("An application or a removal decision for '" + organisation
           + "' is under way already");
     }

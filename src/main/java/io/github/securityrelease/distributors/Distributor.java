@@ -25,4 +25,9 @@ public record Distributor(
   public Distributor {
     contacts = List.copyOf(contacts);
   }
+
+  Distributor withContacts(List<String> contacts) {
+    return new Distributor(id, organisation, contacts, active, embargoPolicyAcceptedAt, vouchedBy, createdAt, updatedAt,
+        changedBy, removedAt, removalReason);
+  }
 }

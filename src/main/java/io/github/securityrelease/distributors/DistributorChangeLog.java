@@ -16,7 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class DistributorChangeLog {
 
-  enum Change { CREATED, UPDATED, REMOVED }
+  /**
+   * CREATED: an accepted application put it on the list (no user: the service); IMPORTED: an
+   * administrator brought it over from the project's earlier list (R25).
+   */
+  enum Change { CREATED, IMPORTED, UPDATED, REMOVED }
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;

@@ -3,7 +3,6 @@ package io.github.securityrelease.distributors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -53,14 +52,24 @@ class DistributorController {
     return changes.of(id);
   }
 
-  @Operation(summary = "Register a distributor (R25)")
-  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Distributor> register(@Valid @RequestBody DistributorRequest request) {
-    Distributor registered = registry.register(request);
-    return ResponseEntity.created(URI.create("/api/v1/distributors/" + registered.id())).body(registered);
+  /**
+   * R25: the team puts nobody on the list by hand, so that the review of the eight criteria and
+   * the voucher's own confirmation are never skipped; the answer says where to go instead.
+   * The body is not read: nothing here depends on it.
+   */
+  @Operation(summary = "Refused (R25): 403, a distributor joins through an accepted application",
+      description = "Always 403 problem+json pointing to POST /api/v1/distributor-applications; a list vetted under"
+          + " an earlier process is imported by camunda-admin (POST /api/v1/distributors/imports)")
+  @PostMapping
+  ResponseEntity<Void> register() {
+    throw new ResponseStatusException(HttpStatus.FORBIDDEN, "A distributor joins the list only through an accepted"
+        + " application (R25): POST /api/v1/distributor-applications. A list vetted under an earlier process is"
+        + " imported by camunda-admin: POST /api/v1/distributors/imports");
   }
 
-  @Operation(summary = "Replace a distributor's details; 409 once removed")
+  @Operation(summary = "Change a distributor's name or contacts, or deactivate it; never activate it (R25)",
+      description = "400 naming active for an inactive one made active, vouchedBy or embargoPolicyAcceptedAt when"
+          + " they differ from the record; 404; 409 once removed or for a name on record")
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   Distributor update(@PathVariable long id, @Valid @RequestBody DistributorRequest request) {
     return registry.update(id, request).orElseThrow(() -> unknown(id));

@@ -77,11 +77,15 @@ public class DistributorRegistry {
     return select("d.id = :id", Map.of("id", id)).stream().findFirst();
   }
 
-  Distributor register(DistributorRequest request) {
+  /**
+   * R25: puts an organisation on the list, as an accepted application ({@code CREATED}) or an
+   * administrator's import ({@code IMPORTED}) does; the team has no way to call it.
+   */
+  Distributor register(DistributorRequest request, Change change) {
     return transaction.execute(tx -> {
       String organisation = request.organisation().strip();
       refuseTakenName(organisation, null);
-      checkVoucher(request.vouchedBy(), null);
+      checkVoucher(request.vouchedBy(), "vouchedBy");
       OffsetDateTime now = now();
       try {
         jdbc.sql("""
@@ -89,6 +93,8 @@ public class DistributorRegistry {
                                          vouched_by, created_at, updated_at, changed_by)
                 values (:organisation, lower(:organisation), :active, :acceptedAt, :vouchedBy, :now, :now, :changedBy)""")
             .params(columns(organisation, request))
+            .param("acceptedAt", utc(request.embargoPolicyAcceptedAt()))
+            .param("vouchedBy", request.vouchedBy())
             .param("now", now)
             .update();
       } catch (DuplicateKeyException raced) {
@@ -99,11 +105,15 @@ public class DistributorRegistry {
           .query(Long.class)
           .single();
       insertContacts(id, request.contacts());
-      return logChange(id, Change.CREATED);
+      return logChange(id, change);
     });
   }
 
-  /** Replaces the distributor's details; empty when there is no such distributor. */
+  /**
+   * Replaces the distributor's name and contacts, and may take it off the active list; empty
+   * when there is no such distributor. R25: it never makes one active, nor changes who vouched
+   * or when the embargo policy was accepted: those are the record of how it joined.
+   */
   Optional<Distributor> update(long id, DistributorRequest request) {
     return transaction.execute(tx -> {
       Optional<Distributor> current = lock(id);
@@ -114,14 +124,13 @@ public class DistributorRegistry {
         throw new DistributorConflictException("Distributor " + id + " was removed at " + current.get().removedAt()
             + " and stays on record as it was");
       }
+      request.refuseJoining(current.get());
       String organisation = request.organisation().strip();
       refuseTakenName(organisation, id);
-      checkVoucher(request.vouchedBy(), current.get().vouchedBy());
       try {
         jdbc.sql("""
                 update distributor set organisation = :organisation, organisation_key = lower(:organisation),
-                       active = :active, embargo_policy_accepted_at = :acceptedAt, vouched_by = :vouchedBy,
-                       updated_at = :now, changed_by = :changedBy
+                       active = :active, updated_at = :now, changed_by = :changedBy
                 where id = :id""")
             .params(columns(organisation, request))
             .param("now", now())
@@ -173,15 +182,24 @@ public class DistributorRegistry {
     return locked.isEmpty() ? Optional.empty() : find(id);
   }
 
+  /** Whether {@code organisation} names a distributor on record, removed ones included, regardless of case. */
+  boolean onRecord(String organisation) {
+    return holder(organisation).isPresent();
+  }
+
   /** 409 when {@code organisation} names a distributor on record (other than {@code exceptId}), removed ones included. */
   void refuseTakenName(String organisation, Long exceptId) {
-    Optional<Long> holder = jdbc.sql("select id from distributor where organisation_key = lower(:organisation)")
-        .param("organisation", organisation)
-        .query(Long.class)
-        .optional();
+    Optional<Long> holder = holder(organisation);
     if (holder.isPresent() && !holder.get().equals(exceptId)) {
       throw nameTaken(organisation);
     }
+  }
+
+  private Optional<Long> holder(String organisation) {
+    return jdbc.sql("select id from distributor where organisation_key = lower(:organisation)")
+        .param("organisation", organisation)
+        .query(Long.class)
+        .optional();
   }
 
   private DistributorConflictException nameTaken(String organisation) {
@@ -191,13 +209,10 @@ public class DistributorRegistry {
   }
 
   /** R25: the voucher must be a member when vouching; a member who leaves later does not undo it. */
-  void checkVoucher(String vouchedBy, String previous) {
-    if (vouchedBy == null || vouchedBy.equals(previous)) {
-      return;
-    }
+  void checkVoucher(String vouchedBy, String field) {
     // membership is a fact, whatever the caller may read of the identity service
-    if (!engineIdentity.runAsService(() -> team.isMember(vouchedBy))) {
-      throw new InvalidFieldException("vouchedBy", "must be a current member of the security team");
+    if (vouchedBy != null && !engineIdentity.runAsService(() -> team.isMember(vouchedBy))) {
+      throw new InvalidFieldException(field, "must be a current member of the security team");
     }
   }
 
@@ -205,8 +220,6 @@ public class DistributorRegistry {
     Map<String, Object> columns = new LinkedHashMap<>();
     columns.put("organisation", organisation);
     columns.put("active", request.activeRequested());
-    columns.put("acceptedAt", utc(request.embargoPolicyAcceptedAt()));
-    columns.put("vouchedBy", request.vouchedBy());
     columns.put("changedBy", changedBy());
     return columns;
   }
@@ -246,7 +259,7 @@ public class DistributorRegistry {
             contacts.get(id).add(email);
           }
         });
-    return distributors.values().stream().map(d -> withContacts(d, contacts.get(d.id()))).toList();
+    return distributors.values().stream().map(d -> d.withContacts(contacts.get(d.id()))).toList();
   }
 
   private static Distributor map(ResultSet rs, List<String> contacts) throws SQLException {
@@ -262,11 +275,6 @@ public class DistributorRegistry {
         rs.getString("changed_by"),
         instant(rs, "removed_at"),
         rs.getString("removal_reason"));
-  }
-
-  private static Distributor withContacts(Distributor d, List<String> contacts) {
-    return new Distributor(d.id(), d.organisation(), contacts, d.active(), d.embargoPolicyAcceptedAt(), d.vouchedBy(),
-        d.createdAt(), d.updatedAt(), d.changedBy(), d.removedAt(), d.removalReason());
   }
 
   /** The user behind the request; null when the service itself changes the list (a process step). */

@@ -1,5 +1,6 @@
 package io.github.securityrelease.distributors;
 
+import io.github.securityrelease.InvalidFieldException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -8,8 +9,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A distributor as the security team enters it: the whole of it, for a new one and for a
- * change alike. The id comes from the path, the rest of the record from the service.
+ * A distributor's details: as an accepted application or an import puts it on the list, and
+ * as the security team changes it ({@code PUT}), which may not make it active nor change how
+ * it joined (R25). The id comes from the path, the rest of the record from the service.
  */
 @VouchedWhenActive
 record DistributorRequest(
@@ -26,5 +28,25 @@ record DistributorRequest(
 
   boolean activeRequested() {
     return Boolean.TRUE.equals(active);
+  }
+
+  /**
+   * R25: as a change of {@code current}, this may rename it, change its contacts and take it
+   * off the active list; only an accepted application makes a distributor active, and who
+   * vouched and when it accepted the embargo policy stay the record of how it joined.
+   */
+  void refuseJoining(Distributor current) {
+    if (activeRequested() && !current.active()) {
+      throw new InvalidFieldException("active", "cannot make a distributor active: only an accepted application"
+          + " does (R25), POST /api/v1/distributor-applications");
+    }
+    if (vouchedBy != null && !vouchedBy.equals(current.vouchedBy())) {
+      throw new InvalidFieldException("vouchedBy", "is the member who vouched when the distributor joined and does"
+          + " not change (R25)");
+    }
+    if (embargoPolicyAcceptedAt != null && !embargoPolicyAcceptedAt.equals(current.embargoPolicyAcceptedAt())) {
+      throw new InvalidFieldException("embargoPolicyAcceptedAt", "is when the distributor accepted the embargo policy"
+          + " to join and does not change (R25)");
+    }
   }
 }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.github.securityrelease.OrchestratorIntegrationTest;
+import io.github.securityrelease.TestDistributors;
 import io.github.securityrelease.TestSmtp;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +26,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /**
  * Issue 9: the SQL statements one case costs from report to disclosure, against the engine's
@@ -104,10 +101,6 @@ class StatementsPerCaseBench {
   }
 
   private void distributor() {
-    ResponseEntity<Map> created = http.withBasicAuth("demo-security", "demo-security").postForEntity(
-        "/api/v1/distributors", Map.of("organisation", "Distro One", "contacts", List.of("security@distro-one.example"),
-            "active", true, "embargoPolicyAcceptedAt", Instant.now().minus(Duration.ofDays(30)).toString(),
-            "vouchedBy", "demo-security"), Map.class);
-    assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+    TestDistributors.imported(http, "Distro One", "security@distro-one.example");
   }
 }

@@ -4,6 +4,7 @@ import static io.github.securityrelease.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.securityrelease.TestDistributors;
 import io.github.securityrelease.VulnerabilityStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -97,11 +96,7 @@ class TimerLatencyBench {
   }
 
   private void registerDistributor() {
-    ResponseEntity<Map> created = http.withBasicAuth("demo-security", "demo-security").postForEntity(
-        "/api/v1/distributors", Map.of("organisation", "Bench Distro", "contacts", List.of("security@bench-distro.example"),
-            "active", true, "embargoPolicyAcceptedAt", "2026-11-01T00:00:00Z", "vouchedBy", "demo-security"),
-        Map.class);
-    assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+    TestDistributors.imported(http, "Bench Distro", "security@bench-distro.example");
   }
 
   /**

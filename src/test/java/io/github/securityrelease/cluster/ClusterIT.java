@@ -95,15 +95,14 @@ class ClusterIT {
         "admin", ADMIN_PASSWORD));
     asAdmin(nodeA.post("/engine-rest/authorization/create", Map.of("type", 1, "userId", SETUP,
         "resourceType", 8, "resourceId", "*", "permissions", List.of("CREATE")), "admin", ADMIN_PASSWORD));
-    for (String contact : DISTRIBUTORS) {
-      HttpResponse<String> created = nodeB.post("/api/v1/distributors", Map.of(
-          "organisation", contact.substring(contact.indexOf('@') + 1),
-          "contacts", List.of(contact),
-          "active", true,
-          "embargoPolicyAcceptedAt", "2026-11-01T00:00:00Z",
-          "vouchedBy", MEMBER), MEMBER, MEMBER_PASSWORD);
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    }
+    // R25: distributors vetted before, brought over by an administrator
+    HttpResponse<String> imported = nodeB.post("/api/v1/distributors/imports", Map.of("distributors",
+        DISTRIBUTORS.stream().map(contact -> Map.of(
+            "organisation", contact.substring(contact.indexOf('@') + 1),
+            "contacts", List.of(contact),
+            "embargoPolicyAcceptedAt", "2026-11-01T00:00:00Z",
+            "vouchedBy", MEMBER)).toList()), "admin", ADMIN_PASSWORD);
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
   }
 
   @AfterAll

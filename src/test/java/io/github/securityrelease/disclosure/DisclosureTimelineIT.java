@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
+import io.github.securityrelease.TestDistributors;
 import io.github.securityrelease.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -216,12 +217,7 @@ class DisclosureTimelineIT {
   }
 
   private long distributor(String organisation, String contact) {
-    ResponseEntity<Map> created = http.withBasicAuth("demo-security", "demo-security").postForEntity(
-        "/api/v1/distributors", Map.of("organisation", organisation, "contacts", List.of(contact), "active", true,
-            "embargoPolicyAcceptedAt", Instant.now().minus(Duration.ofDays(30)).toString(), "vouchedBy", "demo-security"),
-        Map.class);
-    assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
-    return ((Number) created.getBody().get("id")).longValue();
+    return TestDistributors.imported(http, organisation, contact);
   }
 
   private Task task(String caseId, String key) {

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
+import io.github.securityrelease.TestDistributors;
 import io.github.securityrelease.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
@@ -170,11 +171,9 @@ class DistributorApplicationIT {
   @Test
   @DisplayName("R25 an organisation on record, removed ones included, or with an application under way: 409")
   void duplicate() {
-    TestRestTemplate team = http.withBasicAuth("demo-security", "demo-security");
     String removed = "Distro Removed " + System.nanoTime();
-    ResponseEntity<Map> registered = team.postForEntity("/api/v1/distributors", Map.of("organisation", removed,
-        "contacts", List.of("x@removed.example"), "active", false), Map.class);
-    team.delete("/api/v1/distributors/" + registered.getBody().get("id") + "?reason=Leaked twice");
+    long id = TestDistributors.imported(http, removed, "x@removed.example");
+    http.withBasicAuth("demo-security", "demo-security").delete("/api/v1/distributors/" + id + "?reason=Leaked twice");
 
     ResponseEntity<Map> again = apply(application(removed.toUpperCase(), domain("removed")));
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
+import io.github.securityrelease.TestDistributors;
 import io.github.securityrelease.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -230,12 +231,7 @@ class DistributorLeakIT {
   }
 
   private long distributor(String organisation, String domain) {
-    ResponseEntity<Map> created = team().postForEntity("/api/v1/distributors", Map.of("organisation", organisation,
-        "contacts", List.of("security@" + domain), "active", true,
-        "embargoPolicyAcceptedAt", Instant.now().minus(Duration.ofDays(30)).toString(), "vouchedBy", "demo-security"),
-        Map.class);
-    assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
-    return ((Number) created.getBody().get("id")).longValue();
+    return TestDistributors.imported(http, organisation, "security@" + domain);
   }
 
   /** Every due job of the distributor's leak and removal processes. */

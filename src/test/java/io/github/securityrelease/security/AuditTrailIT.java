@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
+import io.github.securityrelease.TestDistributors;
 import io.github.securityrelease.TestSmtp;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /** Every change a person makes is on record with who and when, for the security team to read. */
 @OrchestratorIntegrationTest
@@ -57,16 +57,13 @@ class AuditTrailIT {
   @DisplayName("every change of a distributor is on record with who and when")
   void distributorChanges() {
     TestRestTemplate security = http.withBasicAuth("demo-security", "demo-security");
-    ResponseEntity<Map> created = security.postForEntity("/api/v1/distributors", Map.of(
-        "organisation", "Audited Distro " + System.nanoTime(), "contacts", List.of("sec@audited.example"),
-        "active", true, "embargoPolicyAcceptedAt", "2026-01-01T00:00:00Z", "vouchedBy", "demo-security"), Map.class);
-    long id = ((Number) created.getBody().get("id")).longValue();
+    long id = TestDistributors.imported(http, "Audited Distro " + System.nanoTime(), "sec@audited.example");
     security.delete("/api/v1/distributors/" + id + "?reason=Leaked twice");
 
     List<Map<String, Object>> changes = security.exchange("/api/v1/distributors/" + id + "/changes", HttpMethod.GET,
         null, new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
     assertThat(changes).extracting(change -> change.get("action") + " by " + change.get("changedBy"))
-        .containsExactly("CREATED by demo-security", "REMOVED by demo-security");
+        .containsExactly("IMPORTED by demo-admin", "REMOVED by demo-security");
     assertThat(changes).allSatisfy(change -> assertThat(change.get("changedAt")).isNotNull());
     assertThat(http.withBasicAuth("demo-manager", "demo-manager")
         .getForEntity("/api/v1/distributors/" + id + "/changes", String.class).getStatusCode())

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
+import io.github.securityrelease.TestDistributors;
 import io.github.securityrelease.TestSmtp;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -60,10 +61,9 @@ class AuthorizationMatrixIT {
     caseId = (String) post(http, report("Matrix case", "ada@example.net")).getBody().get("caseId");
     cases.runDueJobs(caseId);
     processInstanceId = cases.instance(caseId).getId();
-    ResponseEntity<Map> distributor = http.withBasicAuth("demo-security", "demo-security").postForEntity(
-        "/api/v1/distributors", Map.of("organisation", "Matrix distributor " + System.nanoTime(),
-            "contacts", List.of("security@matrix.example"), "active", false), Map.class);
-    distributorId = ((Number) distributor.getBody().get("id")).longValue();
+    String organisation = "Matrix distributor " + System.nanoTime();
+    distributorId = TestDistributors.imported(http, organisation, "security@matrix.example");
+    TestDistributors.deactivated(http, distributorId, organisation, "security@matrix.example");
   }
 
   @ParameterizedTest(name = "R27 {0} by {1} -> {2}")
@@ -78,6 +78,11 @@ class AuthorizationMatrixIT {
       case "see case tasks" -> tasks(user);
       case "work case tasks" -> claim(user);
       case "edit distributors" -> status(api(user, HttpMethod.GET, "/api/v1/distributors", null));
+      case "add a distributor directly" -> status(api(user, HttpMethod.POST, "/api/v1/distributors",
+          TestDistributors.entry("Matrix direct " + user + " " + System.nanoTime(), "security@direct.example")));
+      case "import distributors" -> status(api(user, HttpMethod.POST, "/api/v1/distributors/imports",
+          Map.of("distributors", List.of(TestDistributors.entry("Matrix import " + user + " " + System.nanoTime(),
+              "security@import.example")))));
       case "apply to the distributors list" -> status(api(user, HttpMethod.POST, "/api/v1/distributor-applications",
           application("Matrix applicant " + user + " " + System.nanoTime())));
       case "record a leak" -> status(api(user, HttpMethod.POST, "/api/v1/distributors/" + distributorId + "/leaks",
