@@ -20,7 +20,8 @@ public enum NotificationKind {
   DISTRIBUTOR_REMOVED("distributor-removed"),
   TEAM_ROTATION_WELCOME("team-rotation-welcome"),
   TEAM_ROTATION_OUTCOME("team-rotation-outcome"),
-  TEAM_REMOVAL_VOTE("team-removal-vote");
+  TEAM_REMOVAL_VOTE("team-removal-vote"),
+  LOGIN_ATTACK_ALERT("login-attack-alert");
 
   private final String template;
 

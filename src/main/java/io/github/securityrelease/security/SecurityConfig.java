@@ -88,7 +88,7 @@ class SecurityConfig {
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*"))
                 .hasAnyAuthority(authority(SECURITY_TEAM), authority(MANAGERS))
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName(REALM))
+        .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottledBasicEntryPoint(REALM)))
         // stateless Basic authentication carries no cookie a forged request could ride on
         .csrf(csrf -> csrf.disable())
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -120,13 +120,15 @@ class SecurityConfig {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain webapps(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
     http.securityMatcher(path("/camunda/**"))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers
             .frameOptions(frames -> frames.deny())
-            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+        // before Camunda's own filters and login resource: a throttled login never reaches them
+        .addFilterBefore(new WebappLoginThrottleFilter(loginThrottle), AuthorizationFilter.class);
     return http.build();
   }
 
@@ -139,7 +141,7 @@ class SecurityConfig {
   SecurityFilterChain swaggerUi(HttpSecurity http) throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/swagger-ui.html"), path("/swagger-ui/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName(REALM))
+        .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottledBasicEntryPoint(REALM)))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .headers(headers -> headers
