@@ -30,6 +30,13 @@ class SecurityConfig {
 
   static final String REALM = "Security Release Orchestrator";
 
+  /**
+   * The engine REST API's {@code POST /identity/verify} checks any user's password for any
+   * logged-in user, unthrottled (the webapps use none of it): refused on both of its paths.
+   */
+  static final String IDENTITY_VERIFY = "/engine-rest/identity/verify/**";
+  static final String WEBAPP_IDENTITY_VERIFY = "/camunda/api/engine/engine/*/identity/verify/**";
+
   /** JSON only: nothing in an API answer may load, run or be framed. */
   static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -64,6 +71,8 @@ class SecurityConfig {
             .requestMatchers(path(HttpMethod.POST, "/api/v1/distributor-applications")).permitAll()
             .requestMatchers(path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"))
                 .permitAll()
+            // a password oracle for any user, past the login throttle: passwords are checked by logins only
+            .requestMatchers(path(HttpMethod.POST, IDENTITY_VERIFY)).denyAll()
             // counts only, never a case's content: for those who watch the service (metrics/)
             .requestMatchers(path("/actuator/prometheus"), path("/actuator/prometheus/**"))
                 .hasAnyAuthority(authority(MANAGERS), authority(SECURITY_TEAM), authority(ADMIN))
@@ -122,7 +131,9 @@ class SecurityConfig {
   @Order(2)
   SecurityFilterChain webapps(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
     http.securityMatcher(path("/camunda/**"))
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path(HttpMethod.POST, WEBAPP_IDENTITY_VERIFY)).denyAll()
+            .anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers
             .frameOptions(frames -> frames.deny())

@@ -13,9 +13,11 @@ import io.github.securityrelease.notification.NotificationLedger;
 import io.github.securityrelease.notification.NotificationStatus;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -79,6 +81,26 @@ class LoginThrottleIT {
     assertThat(basic(new FromAddress(ATTACKER, port), "demo-security", "demo-security").status())
         .as("another account from the attacker's address").isEqualTo(200);
     assertAlertedOnce(member);
+  }
+
+  @Test
+  @DisplayName("no way around the throttle: the engine API's identity/verify checks no password, for anyone")
+  void noPasswordOracle() {
+    String victim = member("throttle-oracle");
+    FromAddress admin = new FromAddress(MEMBER, port);
+    int engineAttempts = engineAttempts(victim);
+    String guess = "{\"username\": \"" + victim + "\", \"password\": \"" + WRONG + "\"}";
+    for (String path : List.of("/engine-rest/identity/verify", "/engine-rest/identity/verify/")) {
+      assertThat(admin.send("POST", path, Map.of("Authorization", basicAuthorization("demo-admin", "demo-admin"),
+          "Content-Type", "application/json"), guess).status()).as(path).isEqualTo(403);
+    }
+    Map<String, String> session = new HashMap<>();
+    assertThat(webappLogin(admin, "demo-admin", "demo-admin", session).status()).isEqualTo(200);
+    assertThat(admin.send("POST", "/camunda/api/engine/engine/default/identity/verify", Map.of(
+        "Cookie", cookieHeader(session),
+        "X-XSRF-TOKEN", session.get("XSRF-TOKEN"),
+        "Content-Type", "application/json"), guess).status()).isEqualTo(403);
+    assertThat(engineAttempts(victim)).as("no password checked").isEqualTo(engineAttempts);
   }
 
   private void attackWhileMemberLogsIn(String member, Login login) {
@@ -161,27 +183,44 @@ class LoginThrottleIT {
   }
 
   private int engineAttempts(String member) {
-    return jdbc.sql("select ATTEMPTS_ from ACT_ID_USER where ID_ = :id").param("id", member).query(Integer.class)
+    return jdbc.sql("select coalesce(ATTEMPTS_, 0) from ACT_ID_USER where ID_ = :id").param("id", member).query(Integer.class)
         .single();
   }
 
   private static FromAddress.Answer basic(FromAddress client, String user, String password) {
-    String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
-    return client.send("GET", "/engine-rest/task", Map.of("Authorization", "Basic " + credentials), null);
+    return client.send("GET", "/engine-rest/task", Map.of("Authorization", basicAuthorization(user, password)), null);
+  }
+
+  private static String basicAuthorization(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** As the Tasklist does: a page for the session and XSRF cookies, then the login form with the token. */
   private static FromAddress.Answer webappLogin(FromAddress client, String user, String password) {
-    FromAddress.Answer page = client.send("GET", "/camunda/app/tasklist/default/", Map.of(), null);
-    Map<String, String> cookies = page.headers().getOrDefault("set-cookie", List.of()).stream()
-        .map(cookie -> cookie.split(";")[0])
-        .collect(Collectors.toMap(pair -> pair.substring(0, pair.indexOf('=')), pair -> pair.substring(pair.indexOf('=') + 1)));
-    String cookieHeader = cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining("; "));
-    return client.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist", Map.of(
-        "Cookie", cookieHeader,
+    return webappLogin(client, user, password, new HashMap<>());
+  }
+
+  /** @param cookies the session's cookies, kept up to date for the requests after the login */
+  private static FromAddress.Answer webappLogin(FromAddress client, String user, String password,
+      Map<String, String> cookies) {
+    keep(client.send("GET", "/camunda/app/tasklist/default/", Map.of(), null), cookies);
+    return keep(client.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist", Map.of(
+        "Cookie", cookieHeader(cookies),
         "X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"),
         "Content-Type", "application/x-www-form-urlencoded"),
-        "username=" + user + "&password=" + password);
+        "username=" + user + "&password=" + password), cookies);
+  }
+
+  private static FromAddress.Answer keep(FromAddress.Answer answer, Map<String, String> cookies) {
+    for (String cookie : answer.headers().getOrDefault("set-cookie", List.of())) {
+      String pair = cookie.split(";")[0];
+      cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+    return answer;
+  }
+
+  private static String cookieHeader(Map<String, String> cookies) {
+    return cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+        .collect(Collectors.joining("; "));
   }
 }
