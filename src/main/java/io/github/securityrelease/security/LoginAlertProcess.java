@@ -7,6 +7,8 @@ package io.github.securityrelease.security;
 public final class LoginAlertProcess {
 
   public static final String PROCESS_KEY = "login-alert";
+  /** The start message: the throttle's, so that no one starts an alert by hand (it has no start form). */
+  public static final String MESSAGE_LOGIN_ATTACK_DETECTED = "LoginAttackDetected";
 
   /** The user id under attack. */
   public static final String ACCOUNT = "account";

@@ -46,7 +46,8 @@ class LoginAlerts {
         }
         log.warn("Login attack on {} ({}, last from {}): alerting the security team", attack.account(),
             attack.reason(), attack.address());
-        return runtimeService.startProcessInstanceByKey(PROCESS_KEY, attack.account(), variables(attack));
+        return runtimeService.startProcessInstanceByMessage(MESSAGE_LOGIN_ATTACK_DETECTED, attack.account(),
+            variables(attack));
       });
     } catch (RuntimeException e) {
       // the attacker's answer stays what the throttle said; the next window alerts again

@@ -55,7 +55,10 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
     byte[] body = request.getContentLengthLong() > MAX_BODY_BYTES ? null
         : request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
     if (body == null || body.length > MAX_BODY_BYTES) {
-      response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
+      response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
+          + "\"detail\":\"A login form is at most " + MAX_BODY_BYTES / 1024 + " KiB\"}").getBytes(StandardCharsets.UTF_8));
       return;
     }
     HttpServletRequest again = new BufferedRequest(request, body);
