@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,9 +14,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -54,12 +50,7 @@ class RateLimitFilter extends OncePerRequestFilter {
       return;
     }
     log.debug("Refused POST {} from {}: rate limit", path(request), request.getRemoteAddr());
-    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-        + "\"detail\":\"Too many requests from your address: please retry in " + retryAfter + " seconds\"}")
-        .getBytes(StandardCharsets.UTF_8));
+    TooManyRequests.refuse(response, retryAfter, "Too many requests from your address");
   }
 
   private static String path(HttpServletRequest request) {

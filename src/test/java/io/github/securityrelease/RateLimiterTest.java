@@ -3,6 +3,7 @@ package io.github.securityrelease;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
@@ -105,5 +106,33 @@ class RateLimiterTest {
     assertThatIllegalArgumentException().isThrownBy(() -> limiter(0, 1, 1));
     assertThatIllegalArgumentException().isThrownBy(() -> limiter(1, 0, 1));
     assertThatIllegalArgumentException().isThrownBy(() -> limiter(1, 1, 0));
+  }
+
+  @Test
+  @DisplayName("retryAfter tells what acquire would, without taking a token; forget fills the bucket")
+  void peekAndForget() {
+    RateLimiter limiter = new RateLimiter(Duration.ofMinutes(3), 2, 100, now::get);
+    assertThat(limiter.retryAfter("a")).isZero();
+    assertThat(limiter.retryAfter("a")).as("peeking takes nothing").isZero();
+    limiter.acquire("a");
+    limiter.acquire("a");
+    assertThat(limiter.retryAfter("a")).isEqualTo(180);
+    assertThat(limiter.acquire("a")).isEqualTo(180);
+    limiter.forget("a");
+    assertThat(limiter.retryAfter("a")).isZero();
+    assertThat(limiter.acquire("a")).isZero();
+    assertThat(limiter.acquire("a")).isZero();
+  }
+
+  @Test
+  @DisplayName("a rate of one per several minutes")
+  void slowRate() {
+    RateLimiter limiter = new RateLimiter(Duration.ofMinutes(15).dividedBy(5), 5, 100, now::get);
+    for (int i = 0; i < 5; i++) {
+      assertThat(limiter.acquire("a")).isZero();
+    }
+    assertThat(limiter.acquire("a")).isEqualTo(180);
+    advance(3, TimeUnit.MINUTES);
+    assertThat(limiter.acquire("a")).isZero();
   }
 }

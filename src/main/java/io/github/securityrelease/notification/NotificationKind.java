@@ -21,7 +21,8 @@ public enum NotificationKind {
   TEAM_ROTATION_WELCOME("team-rotation-welcome"),
   TEAM_ROTATION_OUTCOME("team-rotation-outcome"),
   TEAM_REMOVAL_VOTE("team-removal-vote"),
-  TEAM_MEMBERSHIP_CHANGED_OUTSIDE("team-membership-changed-outside");
+  TEAM_MEMBERSHIP_CHANGED_OUTSIDE("team-membership-changed-outside"),
+  LOGIN_ATTACK_ALERT("login-attack-alert");
 
   private final String template;
 

@@ -8,28 +8,42 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * HTTP Basic against Camunda's users and groups: one identity store for the webapps, the
- * engine REST API and this service's API. Camunda's own login throttling applies.
+ * engine REST API and this service's API. Failed logins are throttled per client address
+ * ({@link LoginThrottle}) before the engine checks a password.
  */
 @Component
 class CamundaAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
+  private final LoginThrottle throttle;
 
-  CamundaAuthenticationProvider(IdentityService identityService) {
+  CamundaAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
     this.identityService = identityService;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null || userId.isBlank() || credentials == null
-        || !identityService.checkPassword(userId, credentials.toString())) {
+    if (userId == null || userId.isBlank() || credentials == null) {
       throw new BadCredentialsException("Bad credentials");
+    }
+    try (LoginThrottle.Attempt attempt = throttle.admit(address(authentication), userId)) {
+      long retryAfter = attempt.retryAfter();
+      if (retryAfter > 0) {
+        throw new LoginThrottledException(retryAfter);
+      }
+      if (!identityService.checkPassword(userId, credentials.toString())) {
+        attempt.failed();
+        throw new BadCredentialsException("Bad credentials");
+      }
+      attempt.succeeded();
     }
     List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId)
@@ -37,6 +51,12 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
         .map(SimpleGrantedAuthority::new)
         .toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+  }
+
+  /** The client address HTTP Basic's filter put in the details: the connection's ({@code getRemoteAddr()}). */
+  private static String address(Authentication authentication) {
+    return authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
+        ? details.getRemoteAddress() : "unknown";
   }
 
   @Override

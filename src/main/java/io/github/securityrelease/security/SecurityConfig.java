@@ -31,6 +31,13 @@ class SecurityConfig {
 
   static final String REALM = "Security Release Orchestrator";
 
+  /**
+   * The engine REST API's {@code POST /identity/verify} checks any user's password for any
+   * logged-in user, unthrottled (the webapps use none of it): refused on both of its paths.
+   */
+  static final String IDENTITY_VERIFY = "/engine-rest/identity/verify/**";
+  static final String WEBAPP_IDENTITY_VERIFY = "/camunda/api/engine/engine/*/identity/verify/**";
+
   /** JSON only: nothing in an API answer may load, run or be framed. */
   static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -65,6 +72,8 @@ class SecurityConfig {
             .requestMatchers(path(HttpMethod.POST, "/api/v1/distributor-applications")).permitAll()
             .requestMatchers(path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"))
                 .permitAll()
+            // a password oracle for any user, past the login throttle: passwords are checked by logins only
+            .requestMatchers(path(HttpMethod.POST, IDENTITY_VERIFY)).denyAll()
             // counts only, never a case's content: for those who watch the service (metrics/)
             .requestMatchers(path("/actuator/prometheus"), path("/actuator/prometheus/**"))
                 .hasAnyAuthority(authority(MANAGERS), authority(OPERATORS), authority(SECURITY_TEAM), authority(ADMIN))
@@ -92,7 +101,7 @@ class SecurityConfig {
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*"))
                 .hasAnyAuthority(authority(SECURITY_TEAM), authority(MANAGERS))
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName(REALM))
+        .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottledBasicEntryPoint(REALM)))
         // stateless Basic authentication carries no cookie a forged request could ride on
         .csrf(csrf -> csrf.disable())
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -124,13 +133,17 @@ class SecurityConfig {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain webapps(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
     http.securityMatcher(path("/camunda/**"))
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path(HttpMethod.POST, WEBAPP_IDENTITY_VERIFY)).denyAll()
+            .anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers
             .frameOptions(frames -> frames.deny())
-            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+        // before Camunda's own filters and login resource: a throttled login never reaches them
+        .addFilterBefore(new WebappLoginThrottleFilter(loginThrottle), AuthorizationFilter.class);
     return http.build();
   }
 
@@ -143,7 +156,7 @@ class SecurityConfig {
   SecurityFilterChain swaggerUi(HttpSecurity http) throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/swagger-ui.html"), path("/swagger-ui/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName(REALM))
+        .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottledBasicEntryPoint(REALM)))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .headers(headers -> headers

@@ -1,0 +1,31 @@
+package io.github.securityrelease.security;
+
+/**
+ * The names of {@code processes/login-alert.bpmn}: the throttle starts it, the team's alert
+ * ({@code team/AlertTeamOfLoginAttack}) reads them. The business key is the account's user id.
+ */
+public final class LoginAlertProcess {
+
+  public static final String PROCESS_KEY = "login-alert";
+  /** The start message: the throttle's, so that no one starts an alert by hand (it has no start form). */
+  public static final String MESSAGE_LOGIN_ATTACK_DETECTED = "LoginAttackDetected";
+
+  /** The user id under attack. */
+  public static final String ACCOUNT = "account";
+  /** The client address of the failure that raised the alert. */
+  public static final String CLIENT_ADDRESS = "clientAddress";
+  /** A {@code LoginAttack.Reason}: ONE_ADDRESS or MANY_FAILURES. */
+  public static final String ATTACK_REASON = "attackReason";
+  /** How many failures raised it, and within how many minutes. */
+  public static final String FAILURES = "failures";
+  public static final String WINDOW_MINUTES = "windowMinutes";
+  public static final String DETECTED_AT = "detectedAt";
+  /**
+   * The start of the fixed window (of {@code security-release.login-throttle.window}, from the
+   * epoch) the alert falls in: the ledger keeps one alert per account and window, whichever
+   * node raised it.
+   */
+  public static final String ALERT_WINDOW = "alertWindow";
+
+  private LoginAlertProcess() {}
+}
