@@ -1,6 +1,5 @@
 package io.github.securityrelease;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +47,12 @@ public final class ServiceNode implements AutoCloseable {
    * {@code environment}, and waits until it is ready.
    */
   public static ServiceNode start(String name, Path dir, List<String> arguments, Map<String, String> environment) {
+    return start(name, dir, arguments, environment, Duration.ofSeconds(150));
+  }
+
+  /** As {@link #start(String, Path, List, Map)}, waiting up to {@code readyWithin}: several nodes starting at once take longer. */
+  public static ServiceNode start(String name, Path dir, List<String> arguments, Map<String, String> environment,
+      Duration readyWithin) {
     try {
       int port = TestPorts.free();
       List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString(),
@@ -58,7 +63,13 @@ public final class ServiceNode implements AutoCloseable {
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(environment);
       ServiceNode node = new ServiceNode(name, builder.start(), URI.create("http://localhost:" + port), log);
-      node.awaitReady();
+      try {
+        node.awaitReady(readyWithin);
+      } catch (RuntimeException | Error e) {
+        // a node that never became ready is no one's to stop: it must not outlive the test
+        node.process.destroyForcibly();
+        throw e;
+      }
       return node;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -150,12 +161,12 @@ public final class ServiceNode implements AutoCloseable {
     }
   }
 
-  private void awaitReady() {
-    await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-      assertThat(process.isAlive()).as("%s is running (see %s)", name, log).isTrue();
-      return http.send(HttpRequest.newBuilder(base.resolve("/actuator/health/readiness")).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    });
+  private void awaitReady(Duration readyWithin) {
+    // a node that died is not waited for (ignoreExceptions would swallow a failed assertion)
+    await().atMost(readyWithin).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        .failFast(name + " ended before it was ready (see " + log + ")", () -> !process.isAlive()).until(() ->
+            http.send(HttpRequest.newBuilder(base.resolve("/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
   }
 
   private static Path jar() throws IOException {

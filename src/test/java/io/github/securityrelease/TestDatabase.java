@@ -3,6 +3,7 @@ package io.github.securityrelease;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -81,6 +82,24 @@ public final class TestDatabase {
 
   public static Connection connect(String url) throws SQLException {
     return DriverManager.getConnection(url, username(url), password(url));
+  }
+
+  /** The rows {@code sql} finds in the database at {@code url}, each read by {@code row}. */
+  public static <T> List<T> query(String url, String sql, Row<T> row) throws SQLException {
+    try (Connection connection = connect(url);
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      List<T> result = new ArrayList<>();
+      while (rs.next()) {
+        result.add(row.read(rs));
+      }
+      return result;
+    }
+  }
+
+  /** Reads one row of a result. */
+  public interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
   }
 
   private static synchronized String createPostgres(boolean dropAtExit) {

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
  * every start, once the models are deployed, each member without a running membership process
  * (the demo accounts, members added in the Admin webapp) gets one, entering the member phase
  * at "Member on record". The business key check makes a second start, or a second node,
- * start none again. Two nodes starting at the same moment could both start one (Compose
- * starts node-b once node-a is ready); a step-down ends both.
+ * start none again. Two nodes starting at the same moment do this one after the other: it runs
+ * under the start lock (cluster/StartLock).
  */
 @Component
 class MembersOnRecord {

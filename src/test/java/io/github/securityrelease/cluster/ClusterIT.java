@@ -11,10 +11,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.text.SimpleDateFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -290,15 +288,7 @@ class ClusterIT {
   }
 
   private <T> List<T> query(String sql, RowMapper<T> mapper) throws SQLException {
-    try (Connection connection = TestDatabase.connect(database);
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      List<T> result = new ArrayList<>();
-      while (rs.next()) {
-        result.add(mapper.map(rs));
-      }
-      return result;
-    }
+    return TestDatabase.query(database, sql, mapper::map);
   }
 
   private static long percentile(List<Long> sorted, int percent) {
