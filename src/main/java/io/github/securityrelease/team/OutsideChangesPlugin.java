@@ -50,8 +50,11 @@ class OutsideChangesPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public <T> T execute(Command<T> command) {
+      if (!OutsideChanges.isIdentityCommand(command)) {
+        return next.execute(command);
+      }
       Authentication caller = configuration.getIdentityService().getCurrentAuthentication();
-      if (caller == null || caller.getUserId() == null || !OutsideChanges.isIdentityCommand(command)) {
+      if (caller == null || caller.getUserId() == null) {
         return next.execute(command);
       }
       List<OutsideChange> made = changes.getObject().of(command, caller.getUserId());

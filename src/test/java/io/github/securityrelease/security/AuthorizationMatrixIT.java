@@ -9,13 +9,7 @@ import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestDistributors;
 import io.github.securityrelease.TestSmtp;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
+import io.github.securityrelease.WebappSession;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -160,18 +154,8 @@ class AuthorizationMatrixIT {
     return status(claimed);
   }
 
-  private int webappLogin(String user, String app) throws Exception {
-    String credentials = "none".equals(user) ? "username=&password=" : "username=" + user + "&password=" + user;
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    String base = "http://localhost:" + port;
-    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).build(),
-        BodyHandlers.discarding());
-    String token = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
-    return browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", token)
-        .POST(BodyPublishers.ofString(credentials))
-        .build(), BodyHandlers.discarding()).statusCode();
+  private int webappLogin(String user, String app) {
+    String name = "none".equals(user) ? "" : user;
+    return WebappSession.login(port, app, name, name).loginStatus();
   }
 }

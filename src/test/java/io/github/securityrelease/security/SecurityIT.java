@@ -7,16 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
+import io.github.securityrelease.WebappSession;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -144,21 +138,8 @@ class SecurityIT {
       "demo-admin,      cockpit,  200",
       "demo-security,   admin,    403",
       "demo-manager,    admin,    403"})
-  void webappAccess(String user, String app, int status) throws Exception {
-    // as a browser does: the page gives a session and a CSRF token, the login sends both back
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    String base = "http://localhost:" + port;
-    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).build(),
-        BodyHandlers.discarding());
-    String token = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).findFirst().orElseThrow();
-    HttpRequest login = HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", token)
-        .POST(BodyPublishers.ofString("username=" + user + "&password=" + user))
-        .build();
-    assertThat(browser.send(login, BodyHandlers.discarding()).statusCode()).isEqualTo(status);
+  void webappAccess(String user, String app, int status) {
+    assertThat(WebappSession.login(port, app, user, user).loginStatus()).isEqualTo(status);
   }
 
   private String engine(String user, String path) {
