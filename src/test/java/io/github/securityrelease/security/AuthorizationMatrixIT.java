@@ -29,9 +29,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The authorization matrix of the README, cell by cell, through the real HTTP endpoints:
+ * The authorization matrix of docs/security.md, cell by cell, through the real HTTP endpoints:
  * each group of DESIGN.md (and no credentials at all) against each operation. The expected
- * answers are in {@code authorization-matrix.csv}, the same table as the README's.
+ * answers are in {@code authorization-matrix.csv}, the same table as docs/security.md's.
  */
 @OrchestratorIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
