@@ -1,6 +1,6 @@
 package io.github.securityrelease;
 
-import static io.github.securityrelease.TaskInput.MAX_TEXT;
+import static io.github.securityrelease.engine.TaskInput.MAX_TEXT;
 import static io.github.securityrelease.TestCases.assertCompleted;
 import static io.github.securityrelease.TestCases.post;
 import static io.github.securityrelease.TestCases.report;

@@ -1,9 +1,9 @@
 package io.github.securityrelease.assessment;
 
-import static io.github.securityrelease.CaseVariables.*;
-import static io.github.securityrelease.TaskInput.refuse;
-import static io.github.securityrelease.TaskInput.requireText;
-import static io.github.securityrelease.TaskInput.text;
+import static io.github.securityrelease.cases.CaseVariables.*;
+import static io.github.securityrelease.engine.TaskInput.refuse;
+import static io.github.securityrelease.engine.TaskInput.requireText;
+import static io.github.securityrelease.engine.TaskInput.text;
 
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;

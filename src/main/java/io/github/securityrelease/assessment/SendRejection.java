@@ -1,6 +1,6 @@
 package io.github.securityrelease.assessment;
 
-import io.github.securityrelease.CaseVariables;
+import io.github.securityrelease.cases.CaseVariables;
 import io.github.securityrelease.notification.CaseMail;
 import io.github.securityrelease.notification.NotificationKind;
 import java.util.Map;

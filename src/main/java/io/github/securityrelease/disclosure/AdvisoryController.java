@@ -1,6 +1,6 @@
 package io.github.securityrelease.disclosure;
 
-import static io.github.securityrelease.CaseVariables.CVE_ID;
+import static io.github.securityrelease.cases.CaseVariables.CVE_ID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.securityrelease.security.EngineIdentity;

@@ -1,6 +1,6 @@
 package io.github.securityrelease.disclosure;
 
-import static io.github.securityrelease.CaseVariables.DISCLOSED_AT;
+import static io.github.securityrelease.cases.CaseVariables.DISCLOSED_AT;
 
 import io.github.securityrelease.notification.CaseMail;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.github.securityrelease.disclosure;
 
-import static io.github.securityrelease.CaseVariables.*;
+import static io.github.securityrelease.cases.CaseVariables.*;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package io.github.securityrelease.disclosure;
 
-import static io.github.securityrelease.CaseVariables.PROCESS_KEY;
+import static io.github.securityrelease.cases.CaseVariables.PROCESS_KEY;
 
 import java.util.HashMap;
 import java.util.Map;

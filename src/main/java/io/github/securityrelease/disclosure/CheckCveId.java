@@ -1,7 +1,7 @@
 package io.github.securityrelease.disclosure;
 
-import static io.github.securityrelease.CaseVariables.CVE_ID;
-import static io.github.securityrelease.TaskInput.requireMatching;
+import static io.github.securityrelease.cases.CaseVariables.CVE_ID;
+import static io.github.securityrelease.engine.TaskInput.requireMatching;
 
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;

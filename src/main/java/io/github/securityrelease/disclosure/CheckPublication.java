@@ -1,7 +1,7 @@
 package io.github.securityrelease.disclosure;
 
-import static io.github.securityrelease.CaseVariables.*;
-import static io.github.securityrelease.TaskInput.requireUrl;
+import static io.github.securityrelease.cases.CaseVariables.*;
+import static io.github.securityrelease.engine.TaskInput.requireUrl;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,9 +1,9 @@
 package io.github.securityrelease.disclosure;
 
-import io.github.securityrelease.TaskInput;
-import static io.github.securityrelease.CaseVariables.*;
+import io.github.securityrelease.engine.TaskInput;
+import static io.github.securityrelease.cases.CaseVariables.*;
 
-import io.github.securityrelease.InvalidFieldException;
+import io.github.securityrelease.web.InvalidFieldException;
 import io.github.securityrelease.security.EngineIdentity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

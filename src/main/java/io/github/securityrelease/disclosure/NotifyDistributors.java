@@ -1,7 +1,7 @@
 package io.github.securityrelease.disclosure;
 
-import static io.github.securityrelease.CaseVariables.ADVANCE_NOTICE_SENT_AT;
-import static io.github.securityrelease.CaseVariables.RELEASE_NOTICE_SENT_AT;
+import static io.github.securityrelease.cases.CaseVariables.ADVANCE_NOTICE_SENT_AT;
+import static io.github.securityrelease.cases.CaseVariables.RELEASE_NOTICE_SENT_AT;
 
 import io.github.securityrelease.notification.CaseMail;
 import io.github.securityrelease.notification.NotificationKind;

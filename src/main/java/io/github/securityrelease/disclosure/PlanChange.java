@@ -1,6 +1,6 @@
 package io.github.securityrelease.disclosure;
 
-import static io.github.securityrelease.CaseVariables.ADVANCE_NOTICE_SENT_AT;
+import static io.github.securityrelease.cases.CaseVariables.ADVANCE_NOTICE_SENT_AT;
 
 import io.github.securityrelease.notification.NotificationKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,6 +1,6 @@
 package io.github.securityrelease.disclosure;
 
-import static io.github.securityrelease.CaseVariables.RELEASE_NOW_AT;
+import static io.github.securityrelease.cases.CaseVariables.RELEASE_NOW_AT;
 
 import io.github.securityrelease.notification.NotificationKind;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.github.securityrelease.disclosure;
 
-import static io.github.securityrelease.CaseVariables.*;
-import static io.github.securityrelease.TaskInput.text;
+import static io.github.securityrelease.cases.CaseVariables.*;
+import static io.github.securityrelease.engine.TaskInput.text;
 
 import io.github.securityrelease.notification.NotificationKind;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.github.securityrelease.distributors;
 
-import io.github.securityrelease.YearlyIds;
+import io.github.securityrelease.cases.YearlyIds;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

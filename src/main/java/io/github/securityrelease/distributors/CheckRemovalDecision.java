@@ -1,7 +1,7 @@
 package io.github.securityrelease.distributors;
 
-import static io.github.securityrelease.TaskInput.refuse;
-import static io.github.securityrelease.TaskInput.requireText;
+import static io.github.securityrelease.engine.TaskInput.refuse;
+import static io.github.securityrelease.engine.TaskInput.requireText;
 import static io.github.securityrelease.distributors.ApplicationProcess.*;
 
 import io.github.securityrelease.security.EngineIdentity;

@@ -1,6 +1,6 @@
 package io.github.securityrelease.distributors;
 
-import io.github.securityrelease.InvalidFieldException;
+import io.github.securityrelease.web.InvalidFieldException;
 import io.github.securityrelease.distributors.DistributorChangeLog.Change;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package io.github.securityrelease.distributors;
 
 import static io.github.securityrelease.distributors.ApplicationProcess.*;
 
-import io.github.securityrelease.InvalidFieldException;
-import io.github.securityrelease.TaskInput;
+import io.github.securityrelease.web.InvalidFieldException;
+import io.github.securityrelease.engine.TaskInput;
 import io.github.securityrelease.disclosure.EmbargoBreaks;
 import io.github.securityrelease.security.EngineIdentity;
 import java.time.Clock;

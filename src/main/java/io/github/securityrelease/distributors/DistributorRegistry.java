@@ -1,6 +1,6 @@
 package io.github.securityrelease.distributors;
 
-import io.github.securityrelease.InvalidFieldException;
+import io.github.securityrelease.web.InvalidFieldException;
 import io.github.securityrelease.distributors.DistributorChangeLog.Change;
 import io.github.securityrelease.security.EngineIdentity;
 import io.github.securityrelease.team.SecurityTeam;

@@ -1,6 +1,6 @@
 package io.github.securityrelease.distributors;
 
-import io.github.securityrelease.InvalidFieldException;
+import io.github.securityrelease.web.InvalidFieldException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

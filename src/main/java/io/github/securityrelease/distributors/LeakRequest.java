@@ -1,6 +1,6 @@
 package io.github.securityrelease.distributors;
 
-import io.github.securityrelease.TaskInput;
+import io.github.securityrelease.engine.TaskInput;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

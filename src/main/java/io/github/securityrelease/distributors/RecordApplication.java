@@ -2,8 +2,8 @@ package io.github.securityrelease.distributors;
 
 import static io.github.securityrelease.distributors.ApplicationProcess.*;
 
-import io.github.securityrelease.InvalidFieldException;
-import io.github.securityrelease.TaskInput;
+import io.github.securityrelease.web.InvalidFieldException;
+import io.github.securityrelease.engine.TaskInput;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.github.securityrelease.intake;
 
-import static io.github.securityrelease.CaseVariables.*;
+import static io.github.securityrelease.cases.CaseVariables.*;
 
-import io.github.securityrelease.VulnerabilityStatus;
+import io.github.securityrelease.cases.VulnerabilityStatus;
 import io.github.securityrelease.security.EngineIdentity;
 import io.github.securityrelease.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;

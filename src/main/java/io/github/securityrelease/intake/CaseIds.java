@@ -1,6 +1,6 @@
 package io.github.securityrelease.intake;
 
-import io.github.securityrelease.YearlyIds;
+import io.github.securityrelease.cases.YearlyIds;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

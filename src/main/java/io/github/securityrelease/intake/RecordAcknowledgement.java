@@ -1,6 +1,6 @@
 package io.github.securityrelease.intake;
 
-import io.github.securityrelease.CaseVariables;
+import io.github.securityrelease.cases.CaseVariables;
 
 import io.github.securityrelease.security.EngineIdentity;
 import java.time.Clock;

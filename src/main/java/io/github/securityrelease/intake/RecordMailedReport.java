@@ -1,8 +1,8 @@
 package io.github.securityrelease.intake;
 
-import static io.github.securityrelease.CaseVariables.*;
+import static io.github.securityrelease.cases.CaseVariables.*;
 
-import io.github.securityrelease.TaskInput;
+import io.github.securityrelease.engine.TaskInput;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.github.securityrelease.intake;
 
-import io.github.securityrelease.CaseVariables;
+import io.github.securityrelease.cases.CaseVariables;
 
-import static io.github.securityrelease.CaseVariables.*;
+import static io.github.securityrelease.cases.CaseVariables.*;
 
-import io.github.securityrelease.VulnerabilityStatus;
+import io.github.securityrelease.cases.VulnerabilityStatus;
 import io.github.securityrelease.disclosure.DisclosurePlan;
 import io.github.securityrelease.release.BusinessCalendar;
 import io.github.securityrelease.security.EngineIdentity;

@@ -1,6 +1,6 @@
 package io.github.securityrelease.intake;
 
-import io.github.securityrelease.TaskInput;
+import io.github.securityrelease.engine.TaskInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -1,7 +1,7 @@
 package io.github.securityrelease.metrics;
 
-import static io.github.securityrelease.CaseVariables.REPORTED_AT;
-import static io.github.securityrelease.CaseVariables.SEVERITY;
+import static io.github.securityrelease.cases.CaseVariables.REPORTED_AT;
+import static io.github.securityrelease.cases.CaseVariables.SEVERITY;
 
 import java.time.Clock;
 import java.time.Instant;

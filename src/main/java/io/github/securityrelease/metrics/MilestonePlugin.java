@@ -1,6 +1,6 @@
 package io.github.securityrelease.metrics;
 
-import static io.github.securityrelease.CaseVariables.PROCESS_KEY;
+import static io.github.securityrelease.cases.CaseVariables.PROCESS_KEY;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.github.securityrelease.metrics;
 
-import static io.github.securityrelease.CaseVariables.PROCESS_KEY;
-import static io.github.securityrelease.CaseVariables.STATUS;
+import static io.github.securityrelease.cases.CaseVariables.PROCESS_KEY;
+import static io.github.securityrelease.cases.CaseVariables.STATUS;
 
-import io.github.securityrelease.VulnerabilityStatus;
+import io.github.securityrelease.cases.VulnerabilityStatus;
 import io.github.securityrelease.security.EngineIdentity;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

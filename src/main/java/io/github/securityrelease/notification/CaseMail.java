@@ -1,6 +1,6 @@
 package io.github.securityrelease.notification;
 
-import io.github.securityrelease.CaseVariables;
+import io.github.securityrelease.cases.CaseVariables;
 import io.github.securityrelease.release.BusinessCalendar;
 import java.util.Date;
 import java.util.HashMap;

@@ -1,10 +1,10 @@
 package io.github.securityrelease.release;
 
-import static io.github.securityrelease.CaseVariables.*;
-import static io.github.securityrelease.TaskInput.bool;
-import static io.github.securityrelease.TaskInput.refuse;
-import static io.github.securityrelease.TaskInput.requireText;
-import static io.github.securityrelease.TaskInput.requireUrl;
+import static io.github.securityrelease.cases.CaseVariables.*;
+import static io.github.securityrelease.engine.TaskInput.bool;
+import static io.github.securityrelease.engine.TaskInput.refuse;
+import static io.github.securityrelease.engine.TaskInput.requireText;
+import static io.github.securityrelease.engine.TaskInput.requireUrl;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,9 +1,9 @@
 package io.github.securityrelease.release;
 
-import static io.github.securityrelease.CaseVariables.REMEDIATION_APPROVED;
-import static io.github.securityrelease.CaseVariables.REVIEW_COMMENTS;
-import static io.github.securityrelease.TaskInput.bool;
-import static io.github.securityrelease.TaskInput.requireText;
+import static io.github.securityrelease.cases.CaseVariables.REMEDIATION_APPROVED;
+import static io.github.securityrelease.cases.CaseVariables.REVIEW_COMMENTS;
+import static io.github.securityrelease.engine.TaskInput.bool;
+import static io.github.securityrelease.engine.TaskInput.requireText;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

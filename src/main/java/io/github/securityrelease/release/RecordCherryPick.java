@@ -1,7 +1,7 @@
 package io.github.securityrelease.release;
 
-import static io.github.securityrelease.CaseVariables.*;
-import static io.github.securityrelease.TaskInput.requireMatching;
+import static io.github.securityrelease.cases.CaseVariables.*;
+import static io.github.securityrelease.engine.TaskInput.requireMatching;
 
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;

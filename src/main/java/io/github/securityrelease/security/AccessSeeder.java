@@ -3,7 +3,7 @@ package io.github.securityrelease.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import io.github.securityrelease.CaseVariables;
+import io.github.securityrelease.cases.CaseVariables;
 import jakarta.annotation.PostConstruct;
 import java.util.List;
 import java.util.Map;

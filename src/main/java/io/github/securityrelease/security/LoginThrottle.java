@@ -1,6 +1,6 @@
 package io.github.securityrelease.security;
 
-import io.github.securityrelease.RateLimiter;
+import io.github.securityrelease.web.RateLimiter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,6 +1,6 @@
 package io.github.securityrelease.security;
 
-import io.github.securityrelease.TooManyRequests;
+import io.github.securityrelease.web.TooManyRequests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

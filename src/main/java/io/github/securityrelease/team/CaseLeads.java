@@ -1,10 +1,10 @@
 package io.github.securityrelease.team;
 
-import static io.github.securityrelease.CaseVariables.LOW_SENSITIVITY;
-import static io.github.securityrelease.CaseVariables.PUBLICLY_DISCLOSED;
-import static io.github.securityrelease.CaseVariables.STATUS;
+import static io.github.securityrelease.cases.CaseVariables.LOW_SENSITIVITY;
+import static io.github.securityrelease.cases.CaseVariables.PUBLICLY_DISCLOSED;
+import static io.github.securityrelease.cases.CaseVariables.STATUS;
 
-import io.github.securityrelease.VulnerabilityStatus;
+import io.github.securityrelease.cases.VulnerabilityStatus;
 import io.github.securityrelease.security.Groups;
 import java.util.List;
 import java.util.Set;

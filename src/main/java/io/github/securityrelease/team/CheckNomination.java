@@ -1,8 +1,8 @@
 package io.github.securityrelease.team;
 
-import static io.github.securityrelease.TaskInput.refuse;
-import static io.github.securityrelease.TaskInput.requireMatching;
-import static io.github.securityrelease.TaskInput.requireText;
+import static io.github.securityrelease.engine.TaskInput.refuse;
+import static io.github.securityrelease.engine.TaskInput.requireMatching;
+import static io.github.securityrelease.engine.TaskInput.requireText;
 import static io.github.securityrelease.team.TeamVariables.MEMBER_ID;
 import static io.github.securityrelease.team.TeamVariables.NOMINATION_REASON;
 

@@ -1,7 +1,7 @@
 package io.github.securityrelease.team;
 
-import static io.github.securityrelease.TaskInput.refuse;
-import static io.github.securityrelease.TaskInput.requireOneOf;
+import static io.github.securityrelease.engine.TaskInput.refuse;
+import static io.github.securityrelease.engine.TaskInput.requireOneOf;
 import static io.github.securityrelease.team.TeamVariables.*;
 
 import io.github.securityrelease.security.EngineIdentity;

@@ -1,8 +1,8 @@
 package io.github.securityrelease.bench;
 
-import static io.github.securityrelease.CaseVariables.*;
+import static io.github.securityrelease.cases.CaseVariables.*;
 
-import io.github.securityrelease.VulnerabilityStatus;
+import io.github.securityrelease.cases.VulnerabilityStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;

@@ -1,6 +1,6 @@
 package io.github.securityrelease.bench;
 
-import static io.github.securityrelease.CaseVariables.*;
+import static io.github.securityrelease.cases.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,11 +1,11 @@
 package io.github.securityrelease.bench;
 
-import static io.github.securityrelease.CaseVariables.*;
+import static io.github.securityrelease.cases.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.securityrelease.TestDistributors;
-import io.github.securityrelease.VulnerabilityStatus;
+import io.github.securityrelease.cases.VulnerabilityStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

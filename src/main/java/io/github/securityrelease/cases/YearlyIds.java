@@ -1,4 +1,4 @@
-package io.github.securityrelease;
+package io.github.securityrelease.cases;
 
 import java.time.Clock;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package io.github.securityrelease;
+package io.github.securityrelease.engine;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;

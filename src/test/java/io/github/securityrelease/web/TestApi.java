@@ -1,4 +1,5 @@
-package io.github.securityrelease;
+package io.github.securityrelease.web;
+
 
 /** The API's error answers for a controller test of another package, without a Spring context. */
 public final class TestApi {

@@ -1,7 +1,7 @@
-package io.github.securityrelease;
+package io.github.securityrelease.engine;
 
-import static io.github.securityrelease.TaskInput.MAX_TEXT;
-import static io.github.securityrelease.TaskInput.refuse;
+import static io.github.securityrelease.engine.TaskInput.MAX_TEXT;
+import static io.github.securityrelease.engine.TaskInput.refuse;
 
 import java.util.ArrayList;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.github.securityrelease;
+package io.github.securityrelease.engine;
 
 import java.time.Clock;
 import java.time.Instant;

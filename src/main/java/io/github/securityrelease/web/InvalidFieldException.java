@@ -1,4 +1,4 @@
-package io.github.securityrelease;
+package io.github.securityrelease.web;
 
 /**
  * A field that passed its own constraints but breaks a rule only the service can check (the

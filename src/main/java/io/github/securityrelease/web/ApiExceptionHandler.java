@@ -1,4 +1,4 @@
-package io.github.securityrelease;
+package io.github.securityrelease.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.github.securityrelease.assessment.InvalidCvssVectorException;

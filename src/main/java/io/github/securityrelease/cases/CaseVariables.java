@@ -1,4 +1,4 @@
-package io.github.securityrelease;
+package io.github.securityrelease.cases;
 
 /** Names of the process variables of a case: part of the process contract in the README. */
 public final class CaseVariables {

@@ -1,4 +1,4 @@
-package io.github.securityrelease;
+package io.github.securityrelease.web;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

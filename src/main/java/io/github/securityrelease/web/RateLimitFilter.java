@@ -1,4 +1,4 @@
-package io.github.securityrelease;
+package io.github.securityrelease.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
