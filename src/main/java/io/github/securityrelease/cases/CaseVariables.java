@@ -40,7 +40,10 @@ public final class CaseVariables {
   /** R24: marked at validation; associates may lead the case. */
   public static final String LOW_SENSITIVITY = "lowSensitivity";
   public static final String CVSS_VERSION = "cvssVersion";
+  /** FIRST's score of the whole vector (R5): what the severity is the band of. */
   public static final String CVSS_SCORE = "cvssScore";
+  /** The score of the base metrics alone, on record beside {@link #CVSS_SCORE}. */
+  public static final String CVSS_BASE_SCORE = "cvssBaseScore";
   public static final String COMPUTED_SEVERITY = "computedSeverity";
   public static final String SEVERITY = "severity";
   public static final String SEVERITY_OVERRIDDEN = "severityOverridden";
