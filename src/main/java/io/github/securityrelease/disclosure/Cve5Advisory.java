@@ -5,6 +5,9 @@ import static io.github.securityrelease.disclosure.OsvAdvisory.timestamp;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.securityrelease.assessment.CvssScorer;
+import io.github.securityrelease.assessment.CvssScorer.CvssResult;
+import io.github.securityrelease.assessment.InvalidCvssVectorException;
 import io.github.securityrelease.assessment.Severity;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -127,13 +130,27 @@ class Cve5Advisory {
     };
   }
 
-  /** The CVSS base metrics; the base severity is the score's band, as CVSS defines it (R5). */
+  private static final CvssScorer CVSS = new CvssScorer();
+
+  /**
+   * The CVSS metrics of the whole vector (R5), in the field names of the CVE schema's bundled
+   * FIRST CVSS schemas: the vector in canonical form, the base score, and where the vector has
+   * them the temporal (3.x), threat (4.0) and environmental scores, each severity the band of its
+   * score. Scored again from the stored vector, so that every number agrees with the vector.
+   */
   private static Optional<ObjectNode> metric(Advisory advisory) {
     Advisory.Cvss cvss = advisory.cvss();
     if (cvss == null || cvss.baseScore() == null || cvss.version() == null) {
       return Optional.empty();
     }
-    String key = switch (cvss.version()) {
+    CvssResult result;
+    try {
+      result = CVSS.score(cvss.vector());
+    } catch (InvalidCvssVectorException e) {
+      // a vector no schema would take is left out rather than published
+      return Optional.empty();
+    }
+    String key = switch (result.version()) {
       case "3.0" -> "cvssV3_0";
       case "3.1" -> "cvssV3_1";
       case "4.0" -> "cvssV4_0";
@@ -143,12 +160,20 @@ class Cve5Advisory {
       return Optional.empty();
     }
     ObjectNode metric = JSON.objectNode();
-    metric.putObject(key)
-        .put("version", cvss.version())
-        .put("vectorString", cvss.vector())
-        .put("baseScore", cvss.baseScore())
-        .put("baseSeverity", Severity.of(cvss.baseScore()).name());
+    ObjectNode scores = metric.putObject(key)
+        .put("version", result.version())
+        .put("vectorString", result.vector());
+    score(scores, "base", result.baseScore());
+    score(scores, "temporal", result.temporalScore());
+    score(scores, "threat", result.threatScore());
+    score(scores, "environmental", result.environmentalScore());
     return Optional.of(metric);
+  }
+
+  private static void score(ObjectNode scores, String kind, Double score) {
+    if (score != null) {
+      scores.put(kind + "Score", score).put(kind + "Severity", Severity.of(score).name());
+    }
   }
 
   /** R6: the team's rating differs from the score's band, and the record says so. */
