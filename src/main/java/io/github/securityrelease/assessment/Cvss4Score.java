@@ -49,6 +49,7 @@ final class Cvss4Score {
   private static final Map<String, Double> REQUIREMENT = Map.of("H", 0.0, "M", 0.1, "L", 0.2);
   private static final Map<String, Double> EXPLOIT = Map.of("U", 0.2, "P", 0.1, "A", 0.0);
   private static final double EPSILON = Math.pow(10, -6);
+  private static final double STEP = 0.1;
 
   /** MAX_COMPOSED */
   private static final List<List<String>> EQ1_MAXES = List.of(List.of("AV:N/PR:N/UI:N/"),
@@ -97,75 +98,45 @@ final class Cvss4Score {
       return 0.0;
     }
     double value = LOOKUP.get(macro);
-    int eq1 = digit(macro, 0);
-    int eq2 = digit(macro, 1);
-    int eq3 = digit(macro, 2);
-    int eq4 = digit(macro, 3);
-    int eq5 = digit(macro, 4);
-    int eq6 = digit(macro, 5);
+    int[] eq = macro.chars().map(digit -> digit - '0').toArray();
+    double[] nextLower = nextLowerScores(eq[0], eq[1], eq[2], eq[3], eq[4], eq[5]);
+    double[] d = severityDistances(selected, eq[0], eq[1], eq[2], eq[3], eq[4], eq[5]);
+    // EQ1..EQ4 and EQ3+EQ6 as the reference sums them; EQ5's proportion is always 0
+    double[] current = {d[0] + d[1] + d[2], d[3] + d[4], d[5] + d[6] + d[7] + d[11] + d[12] + d[13],
+        d[8] + d[9] + d[10], 0};
+    double[] depth = {EQ1_DEPTH[eq[0]] * STEP, EQ2_DEPTH[eq[1]] * STEP, EQ3_EQ6_DEPTH[eq[2]][eq[5]] * STEP,
+        EQ4_DEPTH[eq[3]] * STEP, STEP};
+    int existingLower = 0;
+    double normalizedSum = 0;
+    for (int i = 0; i < nextLower.length; i++) {
+      // the maximal scoring difference; NaN where there is no lower MacroVector, then ignored
+      double available = value - nextLower[i];
+      if (!Double.isNaN(available)) {
+        existingLower++;
+        normalizedSum += available * (current[i] / depth[i]);
+      }
+    }
+    double meanDistance = existingLower == 0 ? 0 : normalizedSum / existingLower;
+    return roundToDecimalPlaces(Math.max(0, Math.min(10, value - meanDistance)));
+  }
 
-    double scoreEq1NextLower = lookup(eq1 + 1, eq2, eq3, eq4, eq5, eq6);
-    double scoreEq2NextLower = lookup(eq1, eq2 + 1, eq3, eq4, eq5, eq6);
-    double scoreEq3Eq6NextLower;
+  /** The scores of the next lower MacroVectors for EQ1, EQ2, EQ3+EQ6, EQ4, EQ5; NaN where none. */
+  private static double[] nextLowerScores(int eq1, int eq2, int eq3, int eq4, int eq5, int eq6) {
+    double eq3eq6;
     if (eq3 == 0 && eq6 == 0) {
-      double left = lookup(eq1, eq2, eq3, eq4, eq5, eq6 + 1);
-      double right = lookup(eq1, eq2, eq3 + 1, eq4, eq5, eq6);
-      // JavaScript's Math.max, as Java's: NaN when either is missing
-      scoreEq3Eq6NextLower = Math.max(left, right);
+      // 00 -> 01 or 10, the higher; JavaScript's Math.max, as Java's: NaN when either is missing
+      eq3eq6 = Math.max(lookup(eq1, eq2, eq3, eq4, eq5, eq6 + 1), lookup(eq1, eq2, eq3 + 1, eq4, eq5, eq6));
     } else if (eq3 == 1 && eq6 == 0) {
-      scoreEq3Eq6NextLower = lookup(eq1, eq2, eq3, eq4, eq5, eq6 + 1);
-    } else if (eq3 == 2 && eq6 == 1 || eq3 == 2 && eq6 == 0) {
-      scoreEq3Eq6NextLower = lookup(eq1, eq2, eq3 + 1, eq4, eq5, eq6 + 1);
+      eq3eq6 = lookup(eq1, eq2, eq3, eq4, eq5, eq6 + 1);
+    } else if (eq3 == 2) {
+      // 21 -> 32, which does not exist
+      eq3eq6 = lookup(eq1, eq2, eq3 + 1, eq4, eq5, eq6 + 1);
     } else {
       // 11 -> 21, 01 -> 11
-      scoreEq3Eq6NextLower = lookup(eq1, eq2, eq3 + 1, eq4, eq5, eq6);
+      eq3eq6 = lookup(eq1, eq2, eq3 + 1, eq4, eq5, eq6);
     }
-    double scoreEq4NextLower = lookup(eq1, eq2, eq3, eq4 + 1, eq5, eq6);
-    double scoreEq5NextLower = lookup(eq1, eq2, eq3, eq4, eq5 + 1, eq6);
-
-    double[] distance = severityDistances(selected, eq1, eq2, eq3, eq4, eq5, eq6);
-    double currentEq1 = distance[0] + distance[1] + distance[2];
-    double currentEq2 = distance[3] + distance[4];
-    double currentEq3Eq6 = distance[5] + distance[6] + distance[7] + distance[11] + distance[12] + distance[13];
-    double currentEq4 = distance[8] + distance[9] + distance[10];
-
-    double step = 0.1;
-    double availableEq1 = value - scoreEq1NextLower;
-    double availableEq2 = value - scoreEq2NextLower;
-    double availableEq3Eq6 = value - scoreEq3Eq6NextLower;
-    double availableEq4 = value - scoreEq4NextLower;
-    double availableEq5 = value - scoreEq5NextLower;
-
-    int existingLower = 0;
-    double normalizedEq1 = 0;
-    double normalizedEq2 = 0;
-    double normalizedEq3Eq6 = 0;
-    double normalizedEq4 = 0;
-    double normalizedEq5 = 0;
-    if (!Double.isNaN(availableEq1)) {
-      existingLower++;
-      normalizedEq1 = availableEq1 * (currentEq1 / (EQ1_DEPTH[eq1] * step));
-    }
-    if (!Double.isNaN(availableEq2)) {
-      existingLower++;
-      normalizedEq2 = availableEq2 * (currentEq2 / (EQ2_DEPTH[eq2] * step));
-    }
-    if (!Double.isNaN(availableEq3Eq6)) {
-      existingLower++;
-      normalizedEq3Eq6 = availableEq3Eq6 * (currentEq3Eq6 / (EQ3_EQ6_DEPTH[eq3][eq6] * step));
-    }
-    if (!Double.isNaN(availableEq4)) {
-      existingLower++;
-      normalizedEq4 = availableEq4 * (currentEq4 / (EQ4_DEPTH[eq4] * step));
-    }
-    if (!Double.isNaN(availableEq5)) {
-      // the proportion is always 0 for eq5
-      existingLower++;
-      normalizedEq5 = availableEq5 * 0;
-    }
-    double meanDistance = existingLower == 0 ? 0
-        : (normalizedEq1 + normalizedEq2 + normalizedEq3Eq6 + normalizedEq4 + normalizedEq5) / existingLower;
-    return roundToDecimalPlaces(Math.max(0, Math.min(10, value - meanDistance)));
+    return new double[] {lookup(eq1 + 1, eq2, eq3, eq4, eq5, eq6), lookup(eq1, eq2 + 1, eq3, eq4, eq5, eq6),
+        eq3eq6, lookup(eq1, eq2, eq3, eq4 + 1, eq5, eq6), lookup(eq1, eq2, eq3, eq4, eq5 + 1, eq6)};
   }
 
   /**
@@ -259,10 +230,6 @@ final class Cvss4Score {
 
   private static boolean is(Map<String, String> selected, String metric, String value) {
     return m(selected, metric).equals(value);
-  }
-
-  private static int digit(String macro, int index) {
-    return macro.charAt(index) - '0';
   }
 
   /** A MacroVector's score; NaN where there is none, as JavaScript's {@code undefined} in arithmetic. */
