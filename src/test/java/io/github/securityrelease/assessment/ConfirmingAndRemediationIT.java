@@ -187,6 +187,25 @@ class ConfirmingAndRemediationIT {
     assertThat(refused.body()).contains("cvssVector: AV is given more than once").doesNotContain("ENGINE-03051");
   }
 
+  @Test
+  @DisplayName("R11 R5 a CVSS 4.0 vector with E:U: the case is rated and tracked by the score of the whole vector, stored canonical")
+  void wholeVectorDecidesTheTrack() {
+    String caseId = acknowledgedCase(false);
+
+    assertCompleted(submit("demo-security", caseId, "Task_ValidateReport", Map.of(
+        "validationOutcome", "ACCEPTED",
+        "cvssVector", "CVSS:4.0/E:U/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/u:clear",
+        "affectedVersions", "v0.6.0")));
+    assertThat(variables(caseId))
+        .containsEntry("cvssVector", "CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:U/U:Clear")
+        .containsEntry("cvssVersion", "4.0")
+        .containsEntry("cvssScore", 6.3)
+        .containsEntry("cvssBaseScore", 8.7)
+        .containsEntry("computedSeverity", "MEDIUM")
+        .containsEntry("severity", "MEDIUM")
+        .containsEntry("releaseType", "NEXT_PATCH");
+  }
+
   private static String xsrf(HttpClient browser) {
     return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
         .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
