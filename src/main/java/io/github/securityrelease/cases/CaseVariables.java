@@ -76,6 +76,18 @@ public final class CaseVariables {
   public static final String RELEASE_NOTICE_AT = "releaseNoticeAt";
   public static final String ADVANCE_NOTICE_SENT_AT = "advanceNoticeSentAt";
   public static final String RELEASE_NOTICE_SENT_AT = "releaseNoticeSentAt";
+  // the plan's proposal and what the notices found when sent (R9, R11, R14, R16)
+  public static final String ADVANCE_NOTICE_DAYS = "advanceNoticeDays";
+  public static final String NO_PATCH_SCHEDULE = "noPatchSchedule";
+  public static final String DEFERRAL_FROM = "deferralFrom";
+  public static final String DEFERRAL_REASON = "deferralReason";
+  public static final String DEFERRED = "deferred";
+  public static final String ADVANCE_NOTICE_LEAD_TIME = "advanceNoticeLeadTime";
+  public static final String RELEASE_NOTICE_LEAD_TIME = "releaseNoticeLeadTime";
+  public static final String ADVANCE_NOTICE_MINIMUM_MISSED = "advanceNoticeMinimumMissed";
+  public static final String RELEASE_NOTICE_MINIMUM_MISSED = "releaseNoticeMinimumMissed";
+  public static final String ADVANCE_NOTICE_NOBODY_TOLD = "advanceNoticeNobodyTold";
+  public static final String RELEASE_NOTICE_NOBODY_TOLD = "releaseNoticeNobodyTold";
   public static final String RESCHEDULED_PUBLIC_DISCLOSURE_AT = "rescheduledPublicDisclosureAt";
   public static final String RESCHEDULED_RELEASE_AT = "rescheduledReleaseAt";
   public static final String RESCHEDULE_REASON = "rescheduleReason";

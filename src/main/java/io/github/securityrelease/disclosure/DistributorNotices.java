@@ -10,6 +10,7 @@ import io.github.securityrelease.release.BusinessCalendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,12 +22,16 @@ import org.springframework.stereotype.Component;
  * The embargoed notices to the private distributors list (R14, R15, R16): one message per
  * distributor, to its contacts only, so that no distributor learns who else is on the list;
  * read from the registry when sent, so that a removed distributor gets nothing more (R26).
- * A notice goes once per distributor and per planned date.
+ * A notice goes once per distributor and per planned date. Each states the true lead time,
+ * counted when it is sent: a notice that runs late says so, never the planned lead.
  */
 @Component
 class DistributorNotices {
 
   private static final Logger log = LoggerFactory.getLogger(DistributorNotices.class);
+
+  /** A release notice due within this much of the advance notice goes with it: no "you will hear from us again". */
+  private static final Duration SAME_TIME = Duration.ofMinutes(1);
 
   private final DistributorRegistry registry;
   private final CaseMail mail;
@@ -40,29 +45,52 @@ class DistributorNotices {
     this.clock = clock;
   }
 
-  void send(NotificationKind kind, DelegateExecution execution) {
+  /**
+   * What a notice found when it went out.
+   *
+   * @param distributors how many distributors were told: none when the list has no active one
+   * @param leadTime from the sending to the public disclosure (the advance notice, R14) or to the
+   *     release (the release notice, R16)
+   * @param minimumMissed the lead time is under the policy's minimum (7 days, 24 hours)
+   */
+  record Sent(int distributors, Duration leadTime, boolean minimumMissed) {}
+
+  Sent send(NotificationKind kind, DelegateExecution execution) {
     Instant disclosure = PlanDates.instant(execution, PUBLIC_DISCLOSURE_AT);
     Instant release = PlanDates.instant(execution, RELEASE_AT);
+    Instant releaseNoticeAt = PlanDates.instant(execution, RELEASE_NOTICE_AT);
     Instant now = clock.instant();
     String occasion = disclosure + "/" + release;
+    boolean releaseNotice = kind == NotificationKind.RELEASE_NOTICE;
+    Duration lead = Duration.between(now, releaseNotice ? release : disclosure);
+    Duration minimum = releaseNotice ? DisclosurePlan.RELEASE_NOTICE : DisclosurePlan.ADVANCE_NOTICE;
+    Map<String, Object> extra = new HashMap<>();
+    extra.put("publicDisclosure", calendar.describe(disclosure));
+    extra.put("release", calendar.describe(release));
+    extra.put("leadTime", human(Duration.between(now, disclosure)));
+    extra.put("releaseLeadTime", human(Duration.between(now, release)));
+    extra.put("underSevenDays", Duration.between(now, disclosure).compareTo(DisclosurePlan.ADVANCE_NOTICE) < 0);
+    extra.put("underTwentyFourHours", Duration.between(now, release).compareTo(DisclosurePlan.RELEASE_NOTICE) < 0);
+    extra.put("releaseNoticeLater", releaseNoticeAt != null && releaseNoticeAt.isAfter(now.plus(SAME_TIME)));
+    if (releaseNoticeAt != null) {
+      extra.put("releaseNoticeDue", calendar.describe(releaseNoticeAt));
+    }
     List<Distributor> distributors = registry.all().stream()
         .filter(distributor -> distributor.active() && distributor.removedAt() == null)
         .toList();
     for (Distributor distributor : distributors) {
-      Map<String, Object> extra = Map.of(
-          "organisation", distributor.organisation(),
-          "publicDisclosure", calendar.describe(disclosure),
-          "release", calendar.describe(release),
-          "leadTime", human(Duration.between(now, disclosure)));
-      mail.send(kind, execution, distributor.contacts(), extra, occasion);
+      Map<String, Object> message = new HashMap<>(extra);
+      message.put("organisation", distributor.organisation());
+      mail.send(kind, execution, distributor.contacts(), message, occasion);
     }
-    log.info("{} of {} to {} distributor(s), {} before the disclosure", kind, execution.getProcessBusinessKey(),
-        distributors.size(), human(Duration.between(now, disclosure)));
+    log.info("{} of {} to {} distributor(s), {} before the {}", kind, execution.getProcessBusinessKey(),
+        distributors.size(), human(lead), releaseNotice ? "release" : "disclosure");
+    return new Sent(distributors.size(), lead, lead.compareTo(minimum) < 0);
   }
 
-  /** "7 days 0 hours": the real lead time, on record in the message. */
+  /** "6 days 23 hours 58 minutes": the real lead time, rounded down, on record in the message. */
   static String human(Duration duration) {
     Duration positive = duration.isNegative() ? Duration.ZERO : duration;
-    return positive.toDays() + " days " + positive.toHoursPart() + " hours";
+    return positive.toDays() + " days " + positive.toHoursPart() + " hours " + positive.toMinutesPart() + " minutes";
   }
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Reads and writes a case's plan dates, and moves the timers that wait for them. The form's
  * date-time fields submit ISO-8601 strings with an offset; the plan keeps them so, in the
- * team's zone, and adds the notice dates as dates.
+ * team's zone and to the second, and adds the notice dates as dates. A date kept to the minute
+ * only would move a disclosure planned at 15:00:37 to 15:00:00, 37 seconds closer to notices
+ * computed from the first (R14, R16).
  */
 @Component
 public class PlanDates {
@@ -27,6 +30,7 @@ public class PlanDates {
       "Event_ReleaseDay", "Event_DisclosureDue");
 
   private static final DateTimeFormatter FORM_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmxxx");
+  private static final DateTimeFormatter FORM_FORMAT_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
   private final CalendarProperties calendar;
   private final ManagementService managementService;
@@ -36,12 +40,13 @@ public class PlanDates {
     this.managementService = managementService;
   }
 
-  /** A date as the form's date-time field shows it, in the team's zone. */
+  /** A date as the form's date-time field shows it, in the team's zone; its seconds where it has any. */
   public String forForm(Instant instant) {
-    return FORM_FORMAT.format(ZonedDateTime.ofInstant(instant, calendar.zone()));
+    ZonedDateTime date = ZonedDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), calendar.zone());
+    return (date.getSecond() == 0 ? FORM_FORMAT : FORM_FORMAT_SECONDS).format(date);
   }
 
-  /** A date the form (or the API) gave: an ISO-8601 string with an offset, or a date. */
+  /** A date the form (or the API) gave: an ISO-8601 string with an offset (to the second), or a date. */
   public static Instant parse(Object value, String field) {
     if (value == null || value.toString().isBlank()) {
       return null;
@@ -50,7 +55,7 @@ public class PlanDates {
       return date.toInstant();
     }
     try {
-      return OffsetDateTime.parse(value.toString().strip()).toInstant();
+      return OffsetDateTime.parse(value.toString().strip()).toInstant().truncatedTo(ChronoUnit.SECONDS);
     } catch (DateTimeParseException e) {
       throw new InvalidPlanException(field, "'" + value + "' is not a date and time with an offset (ISO-8601)");
     }

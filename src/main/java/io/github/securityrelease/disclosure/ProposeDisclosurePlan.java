@@ -13,7 +13,12 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
-/** Fills the plan form with the dates the release track suggests and the branches to patch (R11, R19, R20). */
+/**
+ * Fills the plan form with the dates the release track suggests and the branches to patch (R11,
+ * R19, R20), the advance notice the timeline suggests (R14: 1-4 weeks before the disclosure),
+ * the date after which the plan defers the release (R9), and whether a next-patch case found
+ * no scheduled patch release (R11: the date proposed is then out of band).
+ */
 @Component("proposeDisclosurePlan")
 class ProposeDisclosurePlan implements JavaDelegate {
 
@@ -31,10 +36,16 @@ class ProposeDisclosurePlan implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Instant disclosure = plan.proposeDisclosure((String) execution.getVariable(RELEASE_TYPE),
-        Boolean.TRUE.equals(execution.getVariable(FAST_TRACK)), clock.instant());
+    String releaseType = (String) execution.getVariable(RELEASE_TYPE);
+    boolean fastTrack = Boolean.TRUE.equals(execution.getVariable(FAST_TRACK));
+    Instant now = clock.instant();
+    Instant disclosure = plan.proposeDisclosure(releaseType, fastTrack, now);
     execution.setVariable(PUBLIC_DISCLOSURE_AT, dates.forForm(disclosure));
     execution.setVariable(RELEASE_AT, dates.forForm(disclosure));
+    execution.setVariable(ADVANCE_NOTICE_DAYS, plan.proposedAdvanceNoticeDays());
+    execution.setVariable(DEFERRAL_FROM, dates.forForm(plan.deferralFrom(releaseType, fastTrack, now)));
+    execution.setVariable(NO_PATCH_SCHEDULE,
+        !fastTrack && "NEXT_PATCH".equals(releaseType) && plan.scheduledPatchRelease(now).isEmpty());
     List<String> branches = releases.branches();
     execution.setVariable(RELEASE_BRANCHES, SpinValues.jsonValue(Spin.JSON(branches)).create());
     List<Map<String, String>> options = branches.stream().map(b -> Map.of("label", b, "value", b)).toList();

@@ -11,6 +11,7 @@ public enum NotificationKind {
   ADVANCE_NOTICE("advance-notice"),
   RELEASE_NOTICE("release-notice"),
   DISCLOSURE_RESCHEDULED("disclosure-rescheduled"),
+  DISTRIBUTOR_NOTICE_ALERT("distributor-notice-alert"),
   EMBARGO_BROKEN("embargo-broken"),
   PUBLIC_ANNOUNCEMENT("public-announcement"),
   DISTRIBUTOR_APPLICATION_RECEIVED("distributor-application-received"),

@@ -101,12 +101,12 @@ class CalendarIT {
     assertThat(lines).filteredOn(line -> line.startsWith("UID:")).hasSize(6);
     assertThat(lines).containsSubsequence(
         "UID:" + caseId + "-advance-notice@security-release-orchestrator",
-        "DTSTART:" + UTC.format(disclosure.minus(Duration.ofDays(7))),
+        "DTSTART:" + UTC.format(disclosure.minus(Duration.ofDays(7)).minus(Duration.ofHours(1))),
         "SUMMARY:" + caseId + ": advance notice to distributors (Calendar planned case)",
         "DESCRIPTION:R14: distributors are told at least 7 days before public disclosure\\nCVE-2026-12345");
     assertThat(lines).containsSubsequence(
         "UID:" + caseId + "-release-notice@security-release-orchestrator",
-        "DTSTART:" + UTC.format(release.minus(Duration.ofHours(24))));
+        "DTSTART:" + UTC.format(release.minus(Duration.ofHours(25))));
     assertThat(lines).containsSubsequence(
         "UID:" + caseId + "-release@security-release-orchestrator",
         "DTSTART:" + UTC.format(release));
@@ -125,7 +125,7 @@ class CalendarIT {
       assertThat(overview).filteredOn(line -> line.startsWith("UID:" + caseId + "-")).hasSize(6);
       assertThat(overview).containsSubsequence(
           "UID:" + caseId + "-advance-notice@security-release-orchestrator",
-          "DTSTART:" + UTC.format(disclosure.minus(Duration.ofDays(7))),
+          "DTSTART:" + UTC.format(disclosure.minus(Duration.ofDays(7)).minus(Duration.ofHours(1))),
           "SUMMARY:" + caseId + ": advance notice to distributors");
       assertThat(all.getBody()).as("R27 no embargoed detail, of this case or any other")
           .doesNotContain("Calendar planned case", "CVE-", "HIGH", "DESCRIPTION", "Token leak", "R14");
@@ -222,7 +222,8 @@ class CalendarIT {
         "releaseAt", OffsetDateTime.ofInstant(release, ZoneOffset.ofHours(1)).toString(),
         "publicMessaging", "A fix for the token leak ships today",
         "distributorContent", "PR https://github.com/example/private/pull/1",
-        "releaseBranches", Map.of("value", "[\"release-0.6\",\"release-0.5\"]", "type", "Json")));
+        "releaseBranches", Map.of("value", "[\"release-0.6\",\"release-0.5\"]", "type", "Json"),
+        "advanceNoticeDays", 7));
     return cases.submit(http, "demo-security", caseId, "Task_PlanDisclosure", values);
   }
 }

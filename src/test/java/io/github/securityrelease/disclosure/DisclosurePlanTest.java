@@ -24,14 +24,55 @@ class DisclosurePlanTest {
       List.of(LocalDate.parse("2026-12-11"), LocalDate.parse("2026-12-24"), LocalDate.parse("2027-03-05")),
       List.of(LocalDate.parse("2026-12-24"), LocalDate.parse("2026-12-25")));
 
+  private static final Duration MARGIN = Duration.ofHours(1);
+
   @Test
-  @DisplayName("R14 R16 the advance notice 7 days before the disclosure, the release notice 24 hours before the release")
+  @DisplayName("R14 R16 the advance notice 7 days and the margin before the disclosure, the release notice 24 hours and the margin before the release")
   void noticeDates() {
     Plan p = plan.plan(Instant.parse("2026-12-16T15:00:00Z"), Instant.parse("2026-12-15T15:00:00Z"), false, null, NOW);
-    assertThat(p.advanceNoticeAt()).isEqualTo(Instant.parse("2026-12-09T15:00:00Z"));
-    assertThat(p.releaseNoticeAt()).isEqualTo(Instant.parse("2026-12-14T15:00:00Z"));
+    assertThat(p.advanceNoticeAt()).isEqualTo(Instant.parse("2026-12-09T14:00:00Z"));
+    assertThat(p.releaseNoticeAt()).isEqualTo(Instant.parse("2026-12-14T14:00:00Z"));
     assertThat(p.shortEmbargo()).isFalse();
-    assertThat(p.advanceNoticeLeadTime()).isEqualTo(Duration.ofDays(7));
+    assertThat(p.advanceNoticeLeadTime()).isGreaterThanOrEqualTo(Duration.ofDays(7).plus(MARGIN));
+  }
+
+  @Test
+  @DisplayName("R14 R16 a plan entered with seconds keeps them: the leads are 7 days and 24 hours and the margin, to the second")
+  void secondsKept() {
+    Instant disclosure = Instant.parse("2026-12-16T15:00:37.900Z");
+    Plan p = plan.plan(disclosure, null, false, null, NOW);
+    assertThat(p.publicDisclosureAt()).isEqualTo(Instant.parse("2026-12-16T15:00:37Z"));
+    assertThat(Duration.between(p.advanceNoticeAt(), p.publicDisclosureAt())).isEqualTo(Duration.ofDays(7).plus(MARGIN));
+    assertThat(Duration.between(p.releaseNoticeAt(), p.releaseAt())).isEqualTo(Duration.ofHours(24).plus(MARGIN));
+    PlanDates dates = new PlanDates(new CalendarProperties(ZoneId.of("Europe/Berlin"), List.of()), null);
+    assertThat(dates.forForm(p.publicDisclosureAt())).isEqualTo("2026-12-16T16:00:37+01:00");
+    assertThat(PlanDates.parse(dates.forForm(p.publicDisclosureAt()), "publicDisclosureAt"))
+        .as("what the case keeps reads back to the same second").isEqualTo(p.publicDisclosureAt());
+    assertThat(dates.forForm(Instant.parse("2026-12-16T14:00:00Z"))).isEqualTo("2026-12-16T15:00+01:00");
+  }
+
+  @Test
+  @DisplayName("R14 the advance notice may go earlier, as the timeline's 1-4 weeks suggest; never under 7 days and the margin")
+  void earlierAdvanceNotice() {
+    Instant disclosure = Instant.parse("2026-12-16T15:00:00Z");
+    assertThat(plan.plan(disclosure, null, 14, false, null, NOW).advanceNoticeAt())
+        .isEqualTo(Instant.parse("2026-12-02T15:00:00Z"));
+    assertThat(plan.plan(disclosure, null, 7, false, null, NOW).advanceNoticeAt())
+        .isEqualTo(Instant.parse("2026-12-09T14:00:00Z"));
+    assertThat(plan.plan(disclosure, null, 28, false, null, NOW).advanceNoticeAt()).as("no earlier than now")
+        .isEqualTo(NOW);
+    assertThatThrownBy(() -> plan.plan(disclosure, null, 6, false, null, NOW))
+        .extracting(e -> ((InvalidPlanException) e).field()).isEqualTo("advanceNoticeDays");
+    assertThat(plan.proposedAdvanceNoticeDays()).isEqualTo(14);
+  }
+
+  @Test
+  @DisplayName("R14 R16 the notice margin is at least 30 minutes, one hour by default")
+  void marginEnforced() {
+    assertThat(DisclosureProperties.defaults().noticeMargin()).isEqualTo(MARGIN);
+    assertThatThrownBy(() -> new DisclosureProperties(Duration.ofMinutes(29), 14))
+        .hasMessageContaining("notice-margin");
+    assertThatThrownBy(() -> new DisclosureProperties(MARGIN, 6)).hasMessageContaining("advance-notice-days");
   }
 
   @Test
@@ -39,7 +80,40 @@ class DisclosurePlanTest {
   void releaseDefaultsToDisclosure() {
     Plan p = plan.plan(Instant.parse("2026-12-16T15:00:00Z"), null, false, null, NOW);
     assertThat(p.releaseAt()).isEqualTo(p.publicDisclosureAt());
-    assertThat(p.releaseNoticeAt()).isEqualTo(Instant.parse("2026-12-15T15:00:00Z"));
+    assertThat(p.releaseNoticeAt()).isEqualTo(Instant.parse("2026-12-15T14:00:00Z"));
+  }
+
+  @Test
+  @DisplayName("R9 a low-severity or low-risk case may be deferred past the track's date, with its reason")
+  void deferralAllowedWithReason() {
+    // out of band: proposed 16 Dec; two weeks more is the team's choice of a day
+    assertThat(plan.deferralFrom("OUT_OF_BAND", false, NOW)).isEqualTo(Instant.parse("2026-12-30T15:00:00Z"));
+    Instant onTime = Instant.parse("2026-12-30T15:00:00Z");
+    Instant deferred = Instant.parse("2027-01-20T15:00:00Z");
+    assertThat(plan.deferred(onTime, "OUT_OF_BAND", false, false, null, NOW)).isFalse();
+    assertThat(plan.deferred(deferred, "OUT_OF_BAND", false, true, "Holiday freeze, half the team away", NOW)).isTrue();
+    assertThatThrownBy(() -> plan.deferred(deferred, "OUT_OF_BAND", false, true, " ", NOW))
+        .extracting(e -> ((InvalidPlanException) e).field()).isEqualTo("deferralReason");
+  }
+
+  @Test
+  @DisplayName("R9 a case that may not be deferred is refused a deferral, with or without a reason")
+  void deferralRefused() {
+    Instant deferred = Instant.parse("2027-01-20T15:00:00Z");
+    assertThatThrownBy(() -> plan.deferred(deferred, "OUT_OF_BAND", false, false, null, NOW))
+        .hasMessageContaining("R9")
+        .extracting(e -> ((InvalidPlanException) e).field()).isEqualTo("publicDisclosureAt");
+    assertThatThrownBy(() -> plan.deferred(Instant.parse("2026-12-16T15:00:00Z"), "OUT_OF_BAND", false, false,
+        "Bandwidth", NOW)).extracting(e -> ((InvalidPlanException) e).field()).isEqualTo("deferralReason");
+  }
+
+  @Test
+  @DisplayName("R11 with no patch release scheduled, a next-patch case is proposed as out of band, and that is said")
+  void noPatchSchedule() {
+    DisclosurePlan unscheduled = disclosurePlan(List.of(), List.of());
+    assertThat(unscheduled.scheduledPatchRelease(NOW)).isEmpty();
+    assertThat(plan.scheduledPatchRelease(NOW)).contains(Instant.parse("2026-12-11T15:00:00Z"));
+    assertThat(unscheduled.proposeDisclosure("NEXT_PATCH", false, NOW)).isEqualTo(Instant.parse("2026-12-16T15:00:00Z"));
   }
 
   @Test
@@ -60,6 +134,9 @@ class DisclosurePlanTest {
     assertThat(explained.shortEmbargo()).isTrue();
     assertThat(explained.advanceNoticeAt()).isEqualTo(NOW);
     assertThat(explained.advanceNoticeLeadTime()).isEqualTo(Duration.ofDays(5));
+    Plan withinMargin = plan.plan(NOW.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(59)), null, false, "Exploited",
+        NOW);
+    assertThat(withinMargin.shortEmbargo()).as("7 days but not the margin").isTrue();
     Plan fastTrack = plan.plan(NOW.plus(Duration.ofHours(6)), null, true, null, NOW);
     assertThat(fastTrack.advanceNoticeAt()).isEqualTo(NOW);
     assertThat(fastTrack.releaseNoticeAt()).isEqualTo(NOW);
@@ -109,6 +186,6 @@ class DisclosurePlanTest {
     BusinessCalendar businessDays = new BusinessCalendar(calendar);
     ReleaseCalendar releases = new ReleaseCalendar(
         new ReleaseProperties(List.of("release-0.6"), schedule, LocalTime.of(15, 0)), calendar, businessDays);
-    return new DisclosurePlan(businessDays, releases);
+    return new DisclosurePlan(businessDays, releases, DisclosureProperties.defaults());
   }
 }

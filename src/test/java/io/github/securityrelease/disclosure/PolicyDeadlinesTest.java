@@ -49,22 +49,25 @@ class PolicyDeadlinesTest {
     assertThat(plan.fixDueBy(reportedAt)).isEqualTo(dueBy);
   }
 
+  private static final Duration MARGIN = Duration.ofHours(1);
+
   @Test
-  @DisplayName("R14 the advance notice goes out 7 days before the public disclosure")
+  @DisplayName("R14 the advance notice goes out 7 days and the one-hour margin before the public disclosure")
   void advanceNoticeSevenDays() {
     Plan p = plan.plan(Instant.parse("2026-12-16T15:00:00Z"), null, false, null, NOW);
-    assertThat(p.advanceNoticeAt()).isEqualTo(Instant.parse("2026-12-09T15:00:00Z"));
+    assertThat(p.advanceNoticeAt()).isEqualTo(Instant.parse("2026-12-09T14:00:00Z"));
+    assertThat(p.advanceNoticeLeadTime()).isGreaterThanOrEqualTo(Duration.ofDays(7).plus(MARGIN));
     assertThat(p.shortEmbargo()).isFalse();
   }
 
   @Test
-  @DisplayName("R14 a disclosure exactly 7 days away is planned as usual; one second less is a short embargo")
+  @DisplayName("R14 a disclosure 7 days and the margin away is planned as usual; one second less is a short embargo")
   void advanceNoticeAtLeastSevenDays() {
-    Plan sevenDays = plan.plan(NOW.plus(Duration.ofDays(7)), null, false, null, NOW);
+    Plan sevenDays = plan.plan(NOW.plus(Duration.ofDays(7)).plus(MARGIN), null, false, null, NOW);
     assertThat(sevenDays.advanceNoticeAt()).isEqualTo(NOW);
     assertThat(sevenDays.shortEmbargo()).isFalse();
 
-    Instant lessThanSevenDays = Instant.parse("2026-11-30T09:59:59Z");
+    Instant lessThanSevenDays = Instant.parse("2026-11-30T10:59:59Z");
     assertThatThrownBy(() -> plan.plan(lessThanSevenDays, null, false, null, NOW))
         .isInstanceOfSatisfying(InvalidPlanException.class,
             e -> assertThat(e.field()).isEqualTo("shortEmbargoReason"));
@@ -74,22 +77,22 @@ class PolicyDeadlinesTest {
   }
 
   @Test
-  @DisplayName("R16 the release notice goes out 24 hours before the release")
+  @DisplayName("R16 the release notice goes out 24 hours and the one-hour margin before the release")
   void releaseNoticeTwentyFourHours() {
     Plan p = plan.plan(Instant.parse("2026-12-16T15:00:00Z"), Instant.parse("2026-12-15T15:00:00Z"), false, null, NOW);
-    assertThat(p.releaseNoticeAt()).isEqualTo(Instant.parse("2026-12-14T15:00:00Z"));
+    assertThat(p.releaseNoticeAt()).isEqualTo(Instant.parse("2026-12-14T14:00:00Z"));
     assertThat(p.shortEmbargo()).isFalse();
   }
 
   @Test
-  @DisplayName("R16 a release exactly 24 hours away is planned as usual; one second less is a short embargo")
+  @DisplayName("R16 a release 24 hours and the margin away is planned as usual; one second less is a short embargo")
   void releaseNoticeAtLeastTwentyFourHours() {
     Instant disclosure = NOW.plus(Duration.ofDays(10));
-    Plan dayAhead = plan.plan(disclosure, Instant.parse("2026-11-24T10:00:00Z"), false, null, NOW);
+    Plan dayAhead = plan.plan(disclosure, Instant.parse("2026-11-24T11:00:00Z"), false, null, NOW);
     assertThat(dayAhead.releaseNoticeAt()).isEqualTo(NOW);
     assertThat(dayAhead.shortEmbargo()).isFalse();
 
-    Instant lessThanADay = Instant.parse("2026-11-24T10:00:00Z").minus(SECOND);
+    Instant lessThanADay = Instant.parse("2026-11-24T11:00:00Z").minus(SECOND);
     assertThatThrownBy(() -> plan.plan(disclosure, lessThanADay, false, null, NOW))
         .isInstanceOfSatisfying(InvalidPlanException.class,
             e -> assertThat(e.field()).isEqualTo("shortEmbargoReason"));
@@ -100,6 +103,7 @@ class PolicyDeadlinesTest {
     CalendarProperties calendar = DefaultConfiguration.bind("security-release.calendar", CalendarProperties.class);
     ReleaseProperties release = DefaultConfiguration.bind("security-release.release", ReleaseProperties.class);
     BusinessCalendar businessDays = new BusinessCalendar(calendar);
-    return new DisclosurePlan(businessDays, new ReleaseCalendar(release, calendar, businessDays));
+    DisclosureProperties disclosure = DefaultConfiguration.bind("security-release.disclosure", DisclosureProperties.class);
+    return new DisclosurePlan(businessDays, new ReleaseCalendar(release, calendar, businessDays), disclosure);
   }
 }

@@ -18,6 +18,6 @@ public final class TestDisclosurePlans {
     BusinessCalendar businessDays = new BusinessCalendar(calendar);
     return new DisclosurePlan(businessDays, new ReleaseCalendar(
         new ReleaseProperties(List.of("release-0.6", "release-0.5", "release-0.4"), List.of(), LocalTime.of(15, 0)),
-        calendar, businessDays));
+        calendar, businessDays), DisclosureProperties.defaults());
   }
 }

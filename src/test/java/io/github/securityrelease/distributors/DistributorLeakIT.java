@@ -227,7 +227,7 @@ class DistributorLeakIT {
     return cases.submit(http, "demo-security", caseId, "Task_PlanDisclosure", Map.of(
         "publicDisclosureAt", at, "releaseAt", at, "publicMessaging", "A fix ships today",
         "distributorContent", "PR https://github.com/example/private/pull/1",
-        "releaseBranches", Map.of("value", "[\"release-0.6\"]", "type", "Json")));
+        "releaseBranches", Map.of("value", "[\"release-0.6\"]", "type", "Json"), "advanceNoticeDays", 7));
   }
 
   private long distributor(String organisation, String domain) {

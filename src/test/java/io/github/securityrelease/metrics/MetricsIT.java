@@ -137,7 +137,8 @@ class MetricsIT {
     String planned = OffsetDateTime.ofInstant(disclosure, ZoneOffset.ofHours(1)).toString();
     submitted("demo-security", caseId, "Task_PlanDisclosure", Map.of("publicDisclosureAt", planned, "releaseAt", planned,
         "publicMessaging", "A fix for the token leak ships today", "distributorContent", "PR 1",
-        "releaseBranches", Map.of("value", "[\"release-0.6\",\"release-0.5\"]", "type", "Json")));
+        "releaseBranches", Map.of("value", "[\"release-0.6\",\"release-0.5\"]", "type", "Json"),
+        "advanceNoticeDays", 7));
     assertThat(delta(before, scrape(), OPEN, "status", "REMEDIATION")).as("planned: REMEDIATION until the advance notice")
         .isEqualTo(1);
 
