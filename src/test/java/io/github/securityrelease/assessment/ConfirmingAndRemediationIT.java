@@ -108,10 +108,10 @@ class ConfirmingAndRemediationIT {
     ResponseEntity<String> badCve = submit("demo-security", caseId, "Task_RecordCve", Map.of("cveId", "CVE-26-1"));
     assertThat(badCve.getStatusCode()).as("R12 the CVE format").isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(badCve.getBody()).contains("cveId");
-    assertCompleted(submit("demo-security", caseId, "Task_RecordCve", Map.of("cveId", "CVE-2026-12345")));
+    assertCompleted(submit("demo-security", caseId, "Task_RecordCve", Map.of("cveId", TestCases.cveId(caseId))));
 
     assertThat(task(caseId).getTaskDefinitionKey()).isEqualTo("Task_PlanDisclosure");
-    assertThat(variables(caseId)).containsEntry("cveId", "CVE-2026-12345");
+    assertThat(variables(caseId)).containsEntry("cveId", TestCases.cveId(caseId));
     assertThat(mailsAbout(caseId)).extracting(TestSmtp::subject)
         .containsExactly("[" + caseId + "] We received your vulnerability report",
             "[" + caseId + "] Your vulnerability report is acknowledged");
