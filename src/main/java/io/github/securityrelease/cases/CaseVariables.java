@@ -53,6 +53,8 @@ public final class CaseVariables {
   // REMEDIATION: the fix and the CVE (R7, R8, R10, R12)
   public static final String FIX_PULL_REQUESTS = "fixPullRequests";
   public static final String MITIGATIONS = "mitigations";
+  /** R7: how urgently the remediation is worked on, determined with the remediations. */
+  public static final String REMEDIATION_PRIORITY = "remediationPriority";
   public static final String FIX_IN_PUBLIC = "fixInPublic";
   public static final String REMEDIATION_APPROVED = "remediationApproved";
   public static final String REVIEW_COMMENTS = "reviewComments";

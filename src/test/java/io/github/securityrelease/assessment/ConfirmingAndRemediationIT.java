@@ -100,6 +100,8 @@ class ConfirmingAndRemediationIT {
     assertCompleted(submit("demo-maintainer", caseId, "Task_DevelopRemediation", Map.of(
         "fixPullRequests", "https://github.com/example/private/pull/1", "mitigations", "Set log level to warn")));
     assertCompleted(submit("demo-security", caseId, "Task_ReviewRemediation", Map.of("remediationApproved", true)));
+    assertThat(variables(caseId)).as("R7 the remediation priority, proposed from the severity, on record")
+        .containsEntry("remediationPriority", "URGENT");
 
     assertCompleted(submit("demo-security", caseId, "Task_DescribeImpact",
         Map.of("impactDescription", "A cluster's kubeconfig token leaks to anyone who reads the logs.")));
