@@ -33,7 +33,8 @@ class CheckDisclosurePlan implements TaskListener {
     requireText(task, DISTRIBUTOR_CONTENT, "the distributors get all that can reasonably be given (R14)");
     try {
       Plan planned = plan.plan(PlanDates.instant(task, PUBLIC_DISCLOSURE_AT), PlanDates.instant(task, RELEASE_AT),
-          Boolean.TRUE.equals(task.getVariable(FAST_TRACK)), text(task, SHORT_EMBARGO_REASON), clock.instant());
+          ReleaseNowRequest.noEmbargoToProtect(task), text(task, SHORT_EMBARGO_REASON), clock.instant());
+      ReleaseNowRequest.checkPlan(plan, task, planned, clock.instant());
       task.setVariable(RELEASE_BRANCHES, Branches.of(task.getVariable(RELEASE_BRANCHES)).asJson());
       dates.apply(task.getExecution(), planned);
     } catch (InvalidPlanException e) {

@@ -33,6 +33,9 @@ class ProposeDisclosurePlan implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Instant disclosure = plan.proposeDisclosure((String) execution.getVariable(RELEASE_TYPE),
         Boolean.TRUE.equals(execution.getVariable(FAST_TRACK)), clock.instant());
+    if (ReleaseNowRequest.requested(execution)) {
+      disclosure = ReleaseNowRequest.latestDisclosure(plan, execution, clock.instant());
+    }
     execution.setVariable(PUBLIC_DISCLOSURE_AT, dates.forForm(disclosure));
     execution.setVariable(RELEASE_AT, dates.forForm(disclosure));
     List<String> branches = releases.branches();
