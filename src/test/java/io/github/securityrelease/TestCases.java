@@ -92,6 +92,13 @@ public class TestCases {
    * API and the tasks' forms as the team works it: it waits in "Plan disclosure".
    */
   public String readyToPlan(TestRestTemplate http, String title) {
+    String caseId = readyToRecordCve(http, title);
+    submitted(http, "demo-security", caseId, "Task_RecordCve", Map.of("cveId", cveId(caseId)));
+    return caseId;
+  }
+
+  /** As {@link #readyToPlan}, up to its CVE ID: the case waits in "Record assigned CVE". */
+  public String readyToRecordCve(TestRestTemplate http, String title) {
     String caseId = (String) post(http, report(title, "ada@example.net")).getBody().get("caseId");
     runDueJobs(caseId);
     submitted(http, "demo-security", caseId, "Task_AcknowledgeReport",
@@ -103,8 +110,16 @@ public class TestCases {
     submitted(http, "demo-security", caseId, "Task_ReviewRemediation", Map.of("remediationApproved", true));
     submitted(http, "demo-security", caseId, "Task_DescribeImpact", Map.of("impactDescription", "Tokens leak to the logs."));
     submitted(http, "demo-security", caseId, "Task_LaunchCveProcedure", Map.of("cveRequestReference", "CNA request 42"));
-    submitted(http, "demo-security", caseId, "Task_RecordCve", Map.of("cveId", "CVE-2026-12345"));
     return caseId;
+  }
+
+  /**
+   * The CVE ID {@link #readyToPlan} records for a case: its own, since one CVE ID names one
+   * case (R12). SEC-2026-0042 gets CVE-2026-100042.
+   */
+  public static String cveId(String caseId) {
+    String[] parts = caseId.split("-");
+    return "CVE-" + parts[1] + "-" + (100000 + Integer.parseInt(parts[2]));
   }
 
   private void submitted(TestRestTemplate http, String user, String caseId, String taskKey, Map<String, Object> values) {

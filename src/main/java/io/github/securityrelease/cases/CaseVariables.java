@@ -56,6 +56,8 @@ public final class CaseVariables {
   // REMEDIATION: the fix and the CVE (R7, R8, R10, R12)
   public static final String FIX_PULL_REQUESTS = "fixPullRequests";
   public static final String MITIGATIONS = "mitigations";
+  /** R7: how urgently the remediation is worked on, determined with the remediations. */
+  public static final String REMEDIATION_PRIORITY = "remediationPriority";
   public static final String FIX_IN_PUBLIC = "fixInPublic";
   public static final String REMEDIATION_APPROVED = "remediationApproved";
   public static final String REVIEW_COMMENTS = "reviewComments";
@@ -92,12 +94,16 @@ public final class CaseVariables {
   public static final String RESCHEDULED_RELEASE_AT = "rescheduledReleaseAt";
   public static final String RESCHEDULE_REASON = "rescheduleReason";
   public static final String RESCHEDULED_BY = "rescheduledBy";
+  /** R14, R16: a re-plan's reason does not unlock a short embargo; this reason does. */
+  public static final String RESCHEDULED_SHORT_EMBARGO_REASON = "rescheduledShortEmbargoReason";
   public static final String BREACH_REPORTED_BY = "breachReportedBy";
   public static final String BREACHED_BY = "breachedBy";
   public static final String BREACH_DESCRIPTION = "breachDescription";
   public static final String EMBARGO_DECISION = "embargoDecision";
   public static final String EMBARGO_DECISION_REASON = "embargoDecisionReason";
   public static final String RELEASE_NOW_AT = "releaseNowAt";
+  /** R15: the team decided to release now: the disclosure as early as possible, never later. */
+  public static final String RELEASE_NOW_REQUESTED = "releaseNowRequested";
   public static final String EMBARGO_BREACHES = "embargoBreaches";
 
   // Release day and PUBLIC_DISCLOSURE (R17, R18)

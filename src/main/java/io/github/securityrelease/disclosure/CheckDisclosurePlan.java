@@ -37,8 +37,10 @@ class CheckDisclosurePlan implements TaskListener {
       Instant now = clock.instant();
       boolean fastTrack = Boolean.TRUE.equals(task.getVariable(FAST_TRACK));
       Instant disclosure = PlanDates.instant(task, PUBLIC_DISCLOSURE_AT);
-      Plan planned = plan.plan(disclosure, PlanDates.instant(task, RELEASE_AT), advanceNoticeDays(task), fastTrack,
-          text(task, SHORT_EMBARGO_REASON), now);
+      // R15: after a decision to release now there is no embargo left to protect, as on the fast track
+      Plan planned = plan.plan(disclosure, PlanDates.instant(task, RELEASE_AT), advanceNoticeDays(task),
+          ReleaseNowRequest.noEmbargoToProtect(task), text(task, SHORT_EMBARGO_REASON), now);
+      ReleaseNowRequest.checkPlan(plan, task, planned, now);
       boolean deferred = plan.deferred(disclosure, (String) task.getVariable(RELEASE_TYPE), fastTrack,
           Boolean.TRUE.equals(task.getVariable(MAY_DEFER)), text(task, DEFERRAL_REASON), now);
       task.setVariable(RELEASE_BRANCHES, Branches.of(task.getVariable(RELEASE_BRANCHES)).asJson());

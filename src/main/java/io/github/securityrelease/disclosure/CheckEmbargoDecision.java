@@ -11,7 +11,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** R15 on submit of "Assess embargo break": a decision, its reason, and a date that is not past. */
+/**
+ * R15 on submit of "Assess embargo break": a decision, its reason, and a date that is neither
+ * past nor, where a plan exists, later than its public disclosure: releasing now brings the
+ * disclosure forward, never later.
+ */
 @Component("checkEmbargoDecision")
 class CheckEmbargoDecision implements TaskListener {
 
@@ -34,6 +38,11 @@ class CheckEmbargoDecision implements TaskListener {
       Instant at = PlanDates.instant(task, RELEASE_NOW_AT);
       if (at != null && at.isBefore(clock.instant().minusSeconds(60))) {
         throw refuse(RELEASE_NOW_AT, "is in the past: leave it empty to release now");
+      }
+      Instant planned = task.getVariable(ADVANCE_NOTICE_AT) == null ? null : PlanDates.instant(task, PUBLIC_DISCLOSURE_AT);
+      if ("RELEASE_NOW".equals(decision) && at != null && planned != null && at.isAfter(planned)) {
+        throw refuse(RELEASE_NOW_AT, "is later than the planned public disclosure (" + planned
+            + "): releasing now brings the disclosure forward, never later (R15)");
       }
     } catch (InvalidPlanException e) {
       throw refuse(e.field(), e.getMessage());

@@ -49,7 +49,13 @@ class DisclosureController {
     this.clock = clock;
   }
 
-  record Reschedule(@NotBlank String publicDisclosureAt, String releaseAt, @Size(max = TaskInput.MAX_TEXT) String reason) {}
+  /**
+   * @param reason why the plan changes, on record
+   * @param shortEmbargoReason why the distributors get less than 7 days (R14) or 24 hours (R16):
+   *     a short embargo needs a reason of its own, the re-plan's does not unlock it
+   */
+  record Reschedule(@NotBlank String publicDisclosureAt, String releaseAt, @Size(max = TaskInput.MAX_TEXT) String reason,
+      @Size(max = TaskInput.MAX_TEXT) String shortEmbargoReason) {}
 
   record PlanView(Instant publicDisclosureAt, Instant releaseAt, Instant advanceNoticeAt, Instant releaseNoticeAt,
       boolean shortEmbargo) {}
@@ -57,23 +63,29 @@ class DisclosureController {
   record EmbargoBreak(@NotBlank @Size(max = 200) String breachedBy, @NotBlank @Size(max = TaskInput.MAX_TEXT) String breachDescription) {}
 
   @Operation(summary = "Re-plan the disclosure: every waiting timer moves (security-team; R14, R16)",
-      description = "202 with the new plan; 400 naming the field the policy refuses; 409 without a plan or once public")
+      description = "202 with the new plan; 400 naming the field the policy refuses (shortEmbargoReason for a short"
+          + " embargo without its own reason; publicDisclosureAt for a later disclosure after RELEASE_NOW, R15);"
+          + " 409 without a plan or once public")
   @PutMapping("/api/v1/cases/{caseId}/disclosure-plan")
   ResponseEntity<PlanView> reschedule(@PathVariable String caseId, @Valid @RequestBody Reschedule request,
       Principal caller) {
     Map<String, Object> state = planned(caseId);
+    boolean releaseNow = Boolean.TRUE.equals(state.get(RELEASE_NOW_REQUESTED));
     Plan replanned;
     try {
       replanned = plan.plan(PlanDates.parse(request.publicDisclosureAt(), "publicDisclosureAt"),
-          PlanDates.parse(request.releaseAt(), "releaseAt"), Boolean.TRUE.equals(state.get(FAST_TRACK)),
-          request.reason(), clock.instant());
+          PlanDates.parse(request.releaseAt(), "releaseAt"), Boolean.TRUE.equals(state.get(FAST_TRACK)) || releaseNow,
+          request.shortEmbargoReason(), clock.instant());
+      ReleaseNowRequest.checkReplan(releaseNow, PlanDates.parse(state.get(PUBLIC_DISCLOSURE_AT), PUBLIC_DISCLOSURE_AT),
+          replanned);
     } catch (InvalidPlanException e) {
-      throw new InvalidFieldException(field(e), e.getMessage());
+      throw new InvalidFieldException(e.field(), e.getMessage());
     }
     Map<String, Object> message = new HashMap<>();
     message.put(RESCHEDULED_PUBLIC_DISCLOSURE_AT, request.publicDisclosureAt());
     message.put(RESCHEDULED_RELEASE_AT, request.releaseAt());
     message.put(RESCHEDULE_REASON, request.reason());
+    message.put(RESCHEDULED_SHORT_EMBARGO_REASON, request.shortEmbargoReason());
     // on record in the case's history with the time of the change (the audit trail)
     message.put(RESCHEDULED_BY, caller.getName());
     engineIdentity.runAsService(() -> runtimeService.createMessageCorrelation("DisclosureRescheduled")
@@ -83,27 +95,32 @@ class DisclosureController {
   }
 
   @Operation(summary = "Report an embargo break: opens \"Assess embargo break\" (security-team; R15)",
-      description = "202; 409 without a plan or once public")
+      description = "202 at any time before the public disclosure, with or without a plan; 404 for no open case;"
+          + " 409 once public")
   @PostMapping("/api/v1/cases/{caseId}/embargo-breaks")
   ResponseEntity<Void> embargoBroken(@PathVariable String caseId, @Valid @RequestBody EmbargoBreak request,
       Principal caller) {
-    planned(caseId);
+    Map<String, Object> variables = open(caseId);
+    if (!EmbargoBreaks.underEmbargo(variables)) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT,
+          caseId + " is not under embargo any more (status " + variables.get(STATUS) + ")");
+    }
     breaks.report(caseId, request.breachedBy(), request.breachDescription(), caller.getName());
     return ResponseEntity.accepted().build();
   }
 
   /** The case's variables, if it has a disclosure plan and is not public yet; else 404 or 409. */
   private Map<String, Object> planned(String caseId) {
-    Map<String, Object> variables = breaks.openCase(caseId)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No open case " + caseId));
-    if (!EmbargoBreaks.underEmbargo(variables)) {
+    Map<String, Object> variables = open(caseId);
+    if (!EmbargoBreaks.planned(variables)) {
       throw new ResponseStatusException(HttpStatus.CONFLICT,
           caseId + " has no disclosure plan to change (status " + variables.get(STATUS) + ")");
     }
     return variables;
   }
 
-  private static String field(InvalidPlanException e) {
-    return "shortEmbargoReason".equals(e.field()) ? "reason" : e.field();
+  private Map<String, Object> open(String caseId) {
+    return breaks.openCase(caseId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No open case " + caseId));
   }
 }

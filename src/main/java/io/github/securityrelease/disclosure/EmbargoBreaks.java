@@ -5,6 +5,7 @@ import static io.github.securityrelease.cases.CaseVariables.*;
 import io.github.securityrelease.security.EngineIdentity;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class EmbargoBreaks {
 
-  /** Where a case stands for a break: only a planned case still under embargo has one to assess. */
+  /** Where a case stands for a break: only an open case not yet public has one to assess. */
   public enum Standing { UNDER_EMBARGO, NO_OPEN_CASE, NOT_UNDER_EMBARGO }
 
   private final RuntimeService runtimeService;
@@ -64,9 +65,17 @@ public class EmbargoBreaks {
     });
   }
 
-  /** A case is under embargo from its disclosure plan until its public disclosure. */
+  /**
+   * R15: a case is under embargo from its report until its public disclosure, with or without
+   * a disclosure plan; a rejected report has none left.
+   */
   static boolean underEmbargo(Map<String, Object> variables) {
-    return variables.get(ADVANCE_NOTICE_AT) != null && !"PUBLIC_DISCLOSURE".equals(variables.get(STATUS));
+    return !Set.of("PUBLIC_DISCLOSURE", "DISCLOSED", "REJECTED").contains(variables.get(STATUS));
+  }
+
+  /** A case with a disclosure plan, not public yet: its plan may change. */
+  static boolean planned(Map<String, Object> variables) {
+    return variables.get(ADVANCE_NOTICE_AT) != null && underEmbargo(variables);
   }
 
   private Standing standing(String caseId) {

@@ -40,6 +40,9 @@ class ProposeDisclosurePlan implements JavaDelegate {
     boolean fastTrack = Boolean.TRUE.equals(execution.getVariable(FAST_TRACK));
     Instant now = clock.instant();
     Instant disclosure = plan.proposeDisclosure(releaseType, fastTrack, now);
+    if (ReleaseNowRequest.requested(execution)) {
+      disclosure = ReleaseNowRequest.latestDisclosure(plan, execution, now);
+    }
     execution.setVariable(PUBLIC_DISCLOSURE_AT, dates.forForm(disclosure));
     execution.setVariable(RELEASE_AT, dates.forForm(disclosure));
     execution.setVariable(ADVANCE_NOTICE_DAYS, plan.proposedAdvanceNoticeDays());

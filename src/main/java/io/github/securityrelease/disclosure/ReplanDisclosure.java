@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * R14, R16 re-planned (message DisclosureRescheduled): the new dates become the plan, every
- * timer still waiting moves, and distributors who were told already get a dated update.
+ * timer still waiting moves, and distributors who were told already get a dated update. A
+ * short embargo needs its own reason (rescheduledShortEmbargoReason), not the re-plan's; after
+ * RELEASE_NOW the disclosure may come earlier, not later (R15).
  */
 @Component("replanDisclosure")
 class ReplanDisclosure implements JavaDelegate {
@@ -29,8 +31,10 @@ class ReplanDisclosure implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Plan replanned = plan.plan(PlanDates.instant(execution, RESCHEDULED_PUBLIC_DISCLOSURE_AT),
-        PlanDates.instant(execution, RESCHEDULED_RELEASE_AT), Boolean.TRUE.equals(execution.getVariable(FAST_TRACK)),
-        text(execution, RESCHEDULE_REASON), clock.instant());
+        PlanDates.instant(execution, RESCHEDULED_RELEASE_AT), ReleaseNowRequest.noEmbargoToProtect(execution),
+        text(execution, RESCHEDULED_SHORT_EMBARGO_REASON), clock.instant());
+    ReleaseNowRequest.checkReplan(ReleaseNowRequest.requested(execution),
+        PlanDates.instant(execution, PUBLIC_DISCLOSURE_AT), replanned);
     change.apply(execution, replanned, NotificationKind.DISCLOSURE_RESCHEDULED, true);
   }
 }

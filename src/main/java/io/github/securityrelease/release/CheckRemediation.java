@@ -10,8 +10,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * R7, R10: a remediation names its patches or its mitigations, and only a case whose release
- * track allows it may take its fix to the public repository.
+ * R7, R10: a remediation has its priority and names its patches or its mitigations, and only a
+ * case whose release track allows it may take its fix to the public repository. On create, the
+ * form gets the priority the severity proposes, unless the case has one already.
  */
 @Component("checkRemediation")
 class CheckRemediation implements TaskListener {
@@ -20,6 +21,13 @@ class CheckRemediation implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      if (task.getVariable(REMEDIATION_PRIORITY) == null) {
+        task.setVariable(REMEDIATION_PRIORITY, RemediationPriority.proposed(task).name());
+      }
+      return;
+    }
+    RemediationPriority.require(task);
     if (text(task, FIX_PULL_REQUESTS) == null && text(task, MITIGATIONS) == null) {
       throw refuse(FIX_PULL_REQUESTS, "name the fix's pull requests or patches, or the mitigations");
     }

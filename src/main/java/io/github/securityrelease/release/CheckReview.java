@@ -9,12 +9,16 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** A fix sent back to development says why, so that the developers can act on it. */
+/**
+ * A fix sent back to development says why, so that the developers can act on it; the security
+ * team confirms or changes the remediation priority (R7).
+ */
 @Component("checkReview")
 class CheckReview implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    RemediationPriority.require(task);
     boolean approved = Boolean.TRUE.equals(bool(task, REMEDIATION_APPROVED));
     task.setVariable(REMEDIATION_APPROVED, approved);
     if (!approved) {

@@ -100,6 +100,8 @@ class ConfirmingAndRemediationIT {
     assertCompleted(submit("demo-maintainer", caseId, "Task_DevelopRemediation", Map.of(
         "fixPullRequests", "https://github.com/example/private/pull/1", "mitigations", "Set log level to warn")));
     assertCompleted(submit("demo-security", caseId, "Task_ReviewRemediation", Map.of("remediationApproved", true)));
+    assertThat(variables(caseId)).as("R7 the remediation priority, proposed from the severity, on record")
+        .containsEntry("remediationPriority", "URGENT");
 
     assertCompleted(submit("demo-security", caseId, "Task_DescribeImpact",
         Map.of("impactDescription", "A cluster's kubeconfig token leaks to anyone who reads the logs.")));
@@ -108,10 +110,10 @@ class ConfirmingAndRemediationIT {
     ResponseEntity<String> badCve = submit("demo-security", caseId, "Task_RecordCve", Map.of("cveId", "CVE-26-1"));
     assertThat(badCve.getStatusCode()).as("R12 the CVE format").isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(badCve.getBody()).contains("cveId");
-    assertCompleted(submit("demo-security", caseId, "Task_RecordCve", Map.of("cveId", "CVE-2026-12345")));
+    assertCompleted(submit("demo-security", caseId, "Task_RecordCve", Map.of("cveId", TestCases.cveId(caseId))));
 
     assertThat(task(caseId).getTaskDefinitionKey()).isEqualTo("Task_PlanDisclosure");
-    assertThat(variables(caseId)).containsEntry("cveId", "CVE-2026-12345");
+    assertThat(variables(caseId)).containsEntry("cveId", TestCases.cveId(caseId));
     assertThat(mailsAbout(caseId)).extracting(TestSmtp::subject)
         .containsExactly("[" + caseId + "] We received your vulnerability report",
             "[" + caseId + "] Your vulnerability report is acknowledged");

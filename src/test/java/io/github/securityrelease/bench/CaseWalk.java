@@ -71,7 +71,7 @@ final class CaseWalk {
       complete("demo-security", "Task_ReviewRemediation", Map.of("remediationApproved", true));
       complete("demo-security", "Task_DescribeImpact", Map.of("impactDescription", "Tokens leak to the logs."));
       complete("demo-security", "Task_LaunchCveProcedure", Map.of("cveRequestReference", "CNA request 42"));
-      complete("demo-security", "Task_RecordCve", Map.of("cveId", "CVE-2026-12345"));
+      complete("demo-security", "Task_RecordCve", Map.of("cveId", floor ? "CVE-2026-12345" : TestCases.cveId(key)));
       Instant disclosure = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.MINUTES);
       complete("demo-security", "Task_PlanDisclosure", plan(disclosure));
       moveTo(disclosure.minus(Duration.ofDays(7)).plusSeconds(60));

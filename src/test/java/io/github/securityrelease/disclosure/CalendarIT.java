@@ -103,7 +103,7 @@ class CalendarIT {
         "UID:" + caseId + "-advance-notice@security-release-orchestrator",
         "DTSTART:" + UTC.format(disclosure.minus(Duration.ofDays(7)).minus(Duration.ofHours(1))),
         "SUMMARY:" + caseId + ": advance notice to distributors (Calendar planned case)",
-        "DESCRIPTION:R14: distributors are told at least 7 days before public disclosure\\nCVE-2026-12345");
+        "DESCRIPTION:R14: distributors are told at least 7 days before public disclosure\\n" + TestCases.cveId(caseId));
     assertThat(lines).containsSubsequence(
         "UID:" + caseId + "-release-notice@security-release-orchestrator",
         "DTSTART:" + UTC.format(release.minus(Duration.ofHours(25))));

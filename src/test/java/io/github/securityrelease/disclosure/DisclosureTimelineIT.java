@@ -70,6 +70,7 @@ class DisclosureTimelineIT {
   @DisplayName("R13 R14 R16 R17 R18 R19 R26 a case from report to DISCLOSED: every notice on time, once, to the right people")
   void wholeCase() {
     String caseId = readyToPlan("Token leak in controller logs");
+    String cve = TestCases.cveId(caseId);
     Map<String, Object> proposed = taskService.getVariables(task(caseId, "Task_PlanDisclosure").getId());
     Instant proposal = OffsetDateTime.parse((String) proposed.get("publicDisclosureAt")).toInstant();
     assertThat(proposal).as("R11 out of band: about three weeks out")
@@ -87,11 +88,11 @@ class DisclosureTimelineIT {
     assertThat(Duration.between(advanceNoticeAt, disclosure)).as("R14 7 days and the margin, or earlier")
         .isGreaterThanOrEqualTo(Duration.ofDays(7).plusHours(1));
     assertThat(http.withBasicAuth("demo-security", "demo-security").getForObject("/api/v1/cases/" + caseId, String.class))
-        .contains("\"severity\":\"HIGH\"", "\"cveId\":\"CVE-2026-12345\"", "\"advanceNoticeAt\":",
+        .contains("\"severity\":\"HIGH\"", "\"cveId\":\"" + cve + "\"", "\"advanceNoticeAt\":",
             "\"releaseNoticeAt\":", "\"publicDisclosureAt\":", "\"acknowledgedAt\":", "Event_AdvanceNoticeDue");
     assertThat(http.withBasicAuth("demo-manager", "demo-manager").getForObject("/api/v1/cases/" + caseId, String.class))
         .as("R27 no CVE for managers before the disclosure").contains("\"advanceNoticeAt\":")
-        .doesNotContain("CVE-2026-12345");
+        .doesNotContain(cve);
 
     moveTo(advanceNoticeAt.minusSeconds(120), caseId);
     assertThat(mailsTo("distro-one.example")).as("nothing before the advance notice date").isEmpty();
@@ -99,8 +100,8 @@ class DisclosureTimelineIT {
     moveTo(advanceNoticeAt.plusSeconds(60), caseId);
     String lead = DistributorNotices.human(Duration.between(advanceNoticeAt.plusSeconds(60), disclosure));
     MimeMessage advance = single(mailsTo("distro-one.example"));
-    assertThat(TestSmtp.subject(advance)).isEqualTo("[EMBARGOED] CVE-2026-12345: Token leak in controller logs");
-    assertThat(GreenMailUtil.getBody(advance)).contains("CVE-2026-12345", "HIGH", "CVSS:3.1/AV:N",
+    assertThat(TestSmtp.subject(advance)).isEqualTo("[EMBARGOED] " + cve + ": Token leak in controller logs");
+    assertThat(GreenMailUtil.getBody(advance)).contains(cve, "HIGH", "CVSS:3.1/AV:N",
         "v0.5.0 - v0.6.0", "PR https://github.com/example/private/pull/1", lead, "embargo");
     assertThat(Arrays.stream(TestSmtp.recipients(advance))).containsExactly("security@distro-one.example");
     assertThat(mailsTo("distro-two.example")).hasSize(1);
@@ -120,13 +121,13 @@ class DisclosureTimelineIT {
     assertThat(timer(caseId, "Event_ReleaseNoticeDue").getDuedate()).as("the waiting timer moved")
         .isEqualTo(Date.from(later.minus(Duration.ofHours(25))));
     assertThat(mailsTo("distro-one.example")).extracting(TestSmtp::subject)
-        .containsExactly("[EMBARGOED] CVE-2026-12345: Token leak in controller logs",
-            "[EMBARGOED] CVE-2026-12345: new disclosure date " + describe(later));
+        .containsExactly("[EMBARGOED] " + cve + ": Token leak in controller logs",
+            "[EMBARGOED] " + cve + ": new disclosure date " + describe(later));
 
     http.withBasicAuth("demo-security", "demo-security").delete("/api/v1/distributors/" + distroTwo + "?reason=Leaked");
 
     moveTo(later.minus(Duration.ofHours(25)).plusSeconds(60), caseId);
-    assertThat(TestSmtp.subject(mailsTo("distro-one.example").get(2))).startsWith("[EMBARGOED] CVE-2026-12345: release on");
+    assertThat(TestSmtp.subject(mailsTo("distro-one.example").get(2))).startsWith("[EMBARGOED] " + cve + ": release on");
     assertThat(GreenMailUtil.getBody(mailsTo("distro-one.example").get(2))).contains("A fix for the token leak");
     assertThat(mailsTo("distro-two.example")).as("R26 a removed distributor gets nothing more").hasSize(2);
 
@@ -147,8 +148,8 @@ class DisclosureTimelineIT {
     cases.runDueJobs(caseId);
 
     assertThat(variable(caseId, "status")).isEqualTo("PUBLIC_DISCLOSURE");
-    assertThat((String) variable(caseId, "releaseNotesDraft")).contains("CVE-2026-12345", "v0.6.2, v0.5.4");
-    assertThat(variable(caseId, "trackingIssueTitle")).isEqualTo("CVE-2026-12345: Token leak in controller logs");
+    assertThat((String) variable(caseId, "releaseNotesDraft")).contains(cve, "v0.6.2, v0.5.4");
+    assertThat(variable(caseId, "trackingIssueTitle")).isEqualTo(cve + ": Token leak in controller logs");
     assertCompleted(cases.submit(http, "demo-release", caseId, "Task_PublishReleaseNotes",
         Map.of("releaseNotesUrl", "https://github.com/example/releases/tag/v0.6.2")));
     assertCompleted(cases.submit(http, "demo-security", caseId, "Task_PublishAdvisory",
@@ -159,10 +160,10 @@ class DisclosureTimelineIT {
 
     assertThat(cases.instance(caseId)).as("the case ended").isNull();
     assertThat(http.withBasicAuth("demo-manager", "demo-manager").getForObject("/api/v1/cases/" + caseId, String.class))
-        .contains("\"status\":\"DISCLOSED\"", "\"cveId\":\"CVE-2026-12345\"", "\"disclosedAt\":",
+        .contains("\"status\":\"DISCLOSED\"", "\"cveId\":\"" + cve + "\"", "\"disclosedAt\":",
             "\"advanceNoticeSentAt\":", "\"releaseNoticeSentAt\":");
     MimeMessage announcement = single(mailsTo("lists.kurator.example"));
-    assertThat(TestSmtp.subject(announcement)).isEqualTo("[SECURITY] CVE-2026-12345: Token leak in controller logs");
+    assertThat(TestSmtp.subject(announcement)).isEqualTo("[SECURITY] " + cve + ": Token leak in controller logs");
     assertThat(GreenMailUtil.getBody(announcement)).contains("v0.6.2, v0.5.4", "HIGH",
         "https://github.com/example/releases/tag/v0.6.2", "https://github.com/example/releases");
     assertThat(mailsTo("distro-one.example")).hasSize(3);

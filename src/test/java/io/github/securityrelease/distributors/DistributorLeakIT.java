@@ -118,7 +118,7 @@ class DistributorLeakIT {
     ClockUtil.setCurrentTime(Date.from(disclosure.minus(Duration.ofDays(7)).plusSeconds(60)));
     cases.runDueJobs(caseId);
     assertThat(mailsTo(keptDomain)).extracting(TestSmtp::subject)
-        .containsExactly("[EMBARGOED] CVE-2026-12345: Leak case");
+        .containsExactly("[EMBARGOED] " + TestCases.cveId(caseId) + ": Leak case");
     assertThat(mailsTo(leakyDomain)).as("R26 nothing more after the removal").hasSize(1);
     assertThat(jdbc.sql("select recipients from notification where case_id = :caseId and kind = 'ADVANCE_NOTICE'")
         .param("caseId", caseId).query(String.class).list()).as("one notice a distributor, none to the removed one")

@@ -132,7 +132,7 @@ class MetricsIT {
 
     submitted("demo-security", caseId, "Task_DescribeImpact", Map.of("impactDescription", "Tokens leak to the logs."));
     submitted("demo-security", caseId, "Task_LaunchCveProcedure", Map.of("cveRequestReference", "CNA request 42"));
-    submitted("demo-security", caseId, "Task_RecordCve", Map.of("cveId", "CVE-2026-12345"));
+    submitted("demo-security", caseId, "Task_RecordCve", Map.of("cveId", TestCases.cveId(caseId)));
     Instant disclosure = fixLate.plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.MINUTES);
     String planned = OffsetDateTime.ofInstant(disclosure, ZoneOffset.ofHours(1)).toString();
     submitted("demo-security", caseId, "Task_PlanDisclosure", Map.of("publicDisclosureAt", planned, "releaseAt", planned,
