@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * R18: a case's advisory in the Open Source Vulnerability format, schema 1.7
+ * R18: a case's advisory in the Open Source Vulnerability format, schema 1.7.5
  * (https://ossf.github.io/osv-schema/). Its {@code id} is the project's own, never the CVE ID
  * (OSV.dev holds a record of every CVE under that id): the GHSA ID where the team published the
  * advisory on GitHub, else {@code security-release.advisory.osv-id-prefix} with the case's
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OsvAdvisory {
 
-  static final String SCHEMA_VERSION = "1.7.0";
+  static final String SCHEMA_VERSION = "1.7.5";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

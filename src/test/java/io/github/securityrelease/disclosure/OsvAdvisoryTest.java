@@ -24,7 +24,7 @@ class OsvAdvisoryTest {
     assertThat(AdvisorySchemas.osvErrors(advisory)).isEmpty();
     JSONAssert.assertEquals("""
         {
-          "schema_version": "1.7.0",
+          "schema_version": "1.7.5",
           "id": "GHSA-4x7q-9wm2-v3cp",
           "modified": "2026-12-09T08:30:00Z",
           "published": "2026-12-08T14:00:00Z",
@@ -67,7 +67,7 @@ class OsvAdvisoryTest {
     assertThat(AdvisorySchemas.osvErrors(advisory)).isEmpty();
     JSONAssert.assertEquals("""
         {
-          "schema_version": "1.7.0",
+          "schema_version": "1.7.5",
           "id": "x_KURATOR-2026-0042",
           "modified": "2026-12-09T08:30:00Z",
           "published": "2026-12-08T14:00:00Z",
