@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -21,11 +23,23 @@ import java.util.stream.Stream;
  * @param affectedVersions the team's text, e.g. {@code v0.5.0 - v0.6.1} or {@code < 0.6.2}
  * @param releaseVersions the releases that carry the fix, as written ({@code v0.6.2})
  * @param fixPullRequests what in {@code fixPullRequests} is an http(s) URL (one a line, or between spaces)
+ * @param advisoryUrl where the team published the advisory ("Publish security advisory")
+ * @param disclosureBegan when the case entered PUBLIC_DISCLOSURE (the embargo ended), from its history
+ * @param lastChanged the latest change of any variable in {@link #VARIABLES}, from the case's history
  */
 record Advisory(String caseId, String cveId, String title, String impactDescription, Severity severity,
     Cvss cvss, String affectedVersions, List<String> affectedComponents, List<String> releaseVersions,
     List<URI> fixPullRequests, String mitigations, URI releaseNotesUrl, URI trackingIssueUrl,
-    URI binariesLocation, Instant publicDisclosureAt, Instant disclosedAt) {
+    URI binariesLocation, URI advisoryUrl, Instant disclosureBegan, Instant disclosedAt, Instant lastChanged) {
+
+  /** Every case variable an advisory is made from: a change of any of them changes the advisory. */
+  static final List<String> VARIABLES = List.of(CASE_ID, CVE_ID, TITLE, IMPACT_DESCRIPTION, SEVERITY, CVSS_VECTOR,
+      CVSS_VERSION, CVSS_SCORE, AFFECTED_VERSIONS, AFFECTED_COMPONENTS, RELEASE_VERSIONS, FIX_PULL_REQUESTS,
+      MITIGATIONS, RELEASE_NOTES_URL, TRACKING_ISSUE_URL, BINARIES_LOCATION, ADVISORY_URL, STATUS, DISCLOSED_AT);
+
+  /** A repository security advisory on GitHub, whose last path segment is its GHSA ID. */
+  private static final Pattern GITHUB_ADVISORY = Pattern.compile(
+      "/[^/]+/[^/]+/security/advisories/(GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})/?");
 
   /** The case's CVSS base metrics (R5). {@code baseScore} may be missing. */
   record Cvss(String version, String vector, Double baseScore) {}
@@ -37,8 +51,12 @@ record Advisory(String caseId, String cveId, String title, String impactDescript
     fixPullRequests = List.copyOf(fixPullRequests);
   }
 
-  /** Throws {@link IllegalArgumentException} when the case has no CVE ID: check before. */
-  static Advisory from(Map<String, Object> variables) {
+  /**
+   * Throws {@link IllegalArgumentException} when the case has no CVE ID: check before.
+   *
+   * @param history when the case's disclosure began and when its advisory's variables last changed
+   */
+  static Advisory from(Map<String, Object> variables, CaseHistory.Changes history) {
     String cveId = text(variables.get(CVE_ID));
     if (cveId == null) {
       throw new IllegalArgumentException("The case has no CVE ID");
@@ -46,11 +64,12 @@ record Advisory(String caseId, String cveId, String title, String impactDescript
     return new Advisory(text(variables.get(CASE_ID)), cveId, text(variables.get(TITLE)),
         text(variables.get(IMPACT_DESCRIPTION)), severity(variables.get(SEVERITY)), cvss(variables),
         text(variables.get(AFFECTED_VERSIONS)), list(variables.get(AFFECTED_COMPONENTS), "[,\\n]"),
-        list(variables.get(RELEASE_VERSIONS), "[,;\\n]"),
+        releaseList(variables.get(RELEASE_VERSIONS)),
         list(variables.get(FIX_PULL_REQUESTS), "[\\s,]+").stream().flatMap(line -> url(line).stream()).toList(),
         text(variables.get(MITIGATIONS)), url(variables.get(RELEASE_NOTES_URL)).orElse(null),
         url(variables.get(TRACKING_ISSUE_URL)).orElse(null), url(variables.get(BINARIES_LOCATION)).orElse(null),
-        instant(variables.get(PUBLIC_DISCLOSURE_AT)), instant(variables.get(DISCLOSED_AT)));
+        url(variables.get(ADVISORY_URL)).orElse(null), history.disclosureBegan(), instant(variables.get(DISCLOSED_AT)),
+        history.lastChanged());
   }
 
   /**
@@ -75,9 +94,32 @@ record Advisory(String caseId, String cveId, String title, String impactDescript
     return impactDescription != null ? impactDescription : title != null ? title : cveId;
   }
 
-  /** When the case went, or goes, public: the actual disclosure, else the planned one. */
+  /**
+   * When the case actually went public: when it entered PUBLIC_DISCLOSURE (the embargo ended,
+   * the team publishes), or the announcement ({@code disclosedAt}) if that is on record
+   * alone. Empty while the case is under embargo, whatever date is planned.
+   */
   Optional<Instant> publishedAt() {
-    return Optional.ofNullable(disclosedAt != null ? disclosedAt : publicDisclosureAt);
+    return Stream.of(disclosureBegan, disclosedAt).filter(Objects::nonNull).min(Instant::compareTo);
+  }
+
+  boolean disclosed() {
+    return publishedAt().isPresent();
+  }
+
+  /** When the advisory last changed: the latest change of its variables, and at least its publication. */
+  Instant modified() {
+    return Stream.of(lastChanged, publishedAt().orElse(null)).filter(Objects::nonNull).max(Instant::compareTo)
+        .orElseThrow(() -> new IllegalStateException("an advisory's variables have a history"));
+  }
+
+  /** The GHSA ID of the advisory, where the team published it on GitHub. */
+  Optional<String> ghsaId() {
+    if (advisoryUrl == null || !"github.com".equalsIgnoreCase(advisoryUrl.getHost())) {
+      return Optional.empty();
+    }
+    Matcher ghsa = GITHUB_ADVISORY.matcher(advisoryUrl.getPath());
+    return ghsa.matches() ? Optional.of(ghsa.group(1)) : Optional.empty();
   }
 
   List<SemanticVersion> fixedVersions() {
@@ -100,6 +142,11 @@ record Advisory(String caseId, String cveId, String title, String impactDescript
     List<SemanticVersion> fixes = fixedVersions();
     return AffectedRange.parse(affectedVersions)
         .map(ranges -> ranges.stream().flatMap(range -> range.cutBy(fixes).stream()).toList());
+  }
+
+  /** The fixed releases as the team lists them: comma, semicolon or line separated. */
+  static List<String> releaseList(Object value) {
+    return list(value, "[,;\\n]");
   }
 
   private static Cvss cvss(Map<String, Object> variables) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.securityrelease.security.EngineIdentity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -38,21 +37,21 @@ class AdvisoryController {
   private final EngineIdentity engineIdentity;
   private final OsvAdvisory osv;
   private final Cve5Advisory cve5;
-  private final Clock clock;
 
-  AdvisoryController(CaseHistory history, EngineIdentity engineIdentity, OsvAdvisory osv,
-      Cve5Advisory cve5, Clock clock) {
+  AdvisoryController(CaseHistory history, EngineIdentity engineIdentity, OsvAdvisory osv, Cve5Advisory cve5) {
     this.history = history;
     this.engineIdentity = engineIdentity;
     this.osv = osv;
     this.cve5 = cve5;
-    this.clock = clock;
   }
 
   @Operation(summary = "The case's security advisory, as OSV or as a CVE record (security-team; R18)",
-      description = "format=osv or format=cve5; 409 without a CVE ID, 501 for cve5 without the CNA's id")
+      description = "format=osv or format=cve5; 409 without a CVE ID, 409 while the case is not disclosed "
+          + "(draft=true gives the draft: no publication date, and for cve5 the CNA container alone), "
+          + "501 for cve5 without the CNA's id")
   @GetMapping("/api/v1/cases/{caseId}/advisory")
-  ResponseEntity<JsonNode> advisory(@PathVariable String caseId, @RequestParam String format) {
+  ResponseEntity<JsonNode> advisory(@PathVariable String caseId, @RequestParam String format,
+      @RequestParam(defaultValue = "false") boolean draft) {
     Format chosen = Arrays.stream(Format.values()).filter(known -> known.id().equals(format)).findFirst()
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "format: '" + format
             + "' is not an advisory format; one of " + Arrays.stream(Format.values()).map(Format::id)
@@ -68,15 +67,22 @@ class AdvisoryController {
       throw new ResponseStatusException(HttpStatus.CONFLICT,
           "Case " + caseId + " has no CVE ID yet: an advisory names the CVE (R12, R18)");
     }
-    Advisory advisory = Advisory.from(variables);
+    Advisory advisory = Advisory.from(variables,
+        engineIdentity.runAsService(() -> history.changes(caseId, Advisory.VARIABLES)));
+    boolean published = advisory.disclosed();
+    if (!published && !draft) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Case " + caseId + " is not disclosed yet: "
+          + "its advisory is not published (R18, R27); draft=true gives the draft, without a publication date");
+    }
     JsonNode body = switch (chosen) {
-      case OSV -> osv.write(advisory, clock.instant());
-      case CVE5 -> cve5.write(advisory);
+      case OSV -> osv.write(advisory);
+      case CVE5 -> published ? cve5.write(advisory) : cve5.cnaContainer(advisory);
     };
+    String name = published ? chosen.id() : "draft." + (chosen == Format.CVE5 ? "cna" : chosen.id());
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(advisory.cveId() + "." + chosen.id() + ".json").build().toString())
+            .filename(advisory.cveId() + "." + name + ".json").build().toString())
         .body(body);
   }
 

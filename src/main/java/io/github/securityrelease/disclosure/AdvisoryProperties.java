@@ -2,6 +2,7 @@ package io.github.securityrelease.disclosure;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,8 +19,16 @@ import org.springframework.validation.annotation.Validated;
  * @param cnaOrgId the UUID of the CNA that assigns the product's CVE IDs: the CVE record's
  *     {@code assignerOrgId} and {@code providerMetadata.orgId}; without it there is no CVE record
  * @param repositoryUrl the product's source repository: a reference of every advisory
+ * @param osvIdPrefix the OSV database prefix of the project's own advisory ids, {@code <prefix>-<year>-<number>}
+ *     from the case ID; {@code x_} marks a database OSV.dev does not aggregate (OSV's rule for
+ *     unregistered prefixes). Never {@code CVE} or {@code GHSA}: those ids are other databases'
  */
 @Validated
 @ConfigurationProperties("security-release.advisory")
 record AdvisoryProperties(@NotBlank String packageName, @DefaultValue("Go") @NotBlank String ecosystem,
-    @NotBlank String vendor, @NotBlank String product, UUID cnaOrgId, @NotNull URI repositoryUrl) {}
+    @NotBlank String vendor, @NotBlank String product, UUID cnaOrgId, @NotNull URI repositoryUrl,
+    @DefaultValue("x_KURATOR") @NotNull @Pattern(regexp = OSV_PREFIX, message = "must be x_NAME or a prefix OSV "
+        + "registers (not CVE or GHSA), letters and digits") String osvIdPrefix) {
+
+  static final String OSV_PREFIX = "x_[A-Za-z0-9]+|(?!CVE$|GHSA$)[A-Z][A-Za-z0-9]*";
+}

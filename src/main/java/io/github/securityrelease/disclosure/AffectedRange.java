@@ -92,48 +92,63 @@ record AffectedRange(SemanticVersion introduced, SemanticVersion end, End endKin
 
   /**
    * This range cut by the releases that carry the fix (R19: fixes are backported to several
-   * release lines). A fix on an older line than the range's end ends that line's run, and the
-   * run goes on from the next line's first version; a fix on the end's line, after a last
-   * affected version or at an exclusive end, becomes the end. For {@code v0.5.0 - v0.6.1}
-   * and fixes {@code v0.5.4, v0.6.2}: [0.5.0, 0.5.4) and [0.6.0, 0.6.2).
+   * release lines, and R17 puts them on master first). Only the first fix of each release line
+   * (major.minor) counts. A fix ends the run of its line; the next run starts at the first
+   * version of the next line ({@code 0.6.0-0}, before its pre-releases) and goes on to the next
+   * fix. An open range ({@code >= 0.5.0}) ends at its last fix: every later line carries it. A
+   * bounded range ends at its bound, or at a fix on the bound's line, whichever comes first (a
+   * fix there past a last affected version becomes the end); fixes on newer lines leave it
+   * alone. So a fixed release is never inside a run. For {@code v0.5.0 - v0.6.1} and fixes
+   * {@code v0.5.4, v0.6.2}: [0.5.0, 0.5.4) and [0.6.0-0, 0.6.2).
    */
   List<AffectedRange> cutBy(List<SemanticVersion> fixes) {
-    List<SemanticVersion> later = fixes.stream().filter(fix -> fix.compareTo(introduced) > 0).sorted().distinct().toList();
     List<AffectedRange> runs = new ArrayList<>();
     SemanticVersion from = introduced;
-    for (int i = 0; i < later.size(); i++) {
-      SemanticVersion fix = later.get(i);
+    for (SemanticVersion fix : firstFixOfEachLine(fixes)) {
       if (fix.compareTo(from) <= 0) {
-        continue;
+        continue; // a line fixed before this range begins
       }
-      if (endKind == End.NONE) {
-        runs.add(fixed(from, fix));
-        if (i == later.size() - 1) {
+      if (endKind != End.NONE) {
+        int line = fix.compareLine(end);
+        if (line > 0 || line == 0 && endKind == End.FIXED && fix.compareTo(end) > 0) {
+          break; // past the stated end: the text's end stands
+        }
+        if (line == 0) {
+          runs.add(fixed(from, fix));
           return runs;
         }
-        from = fix.nextMinor();
-        continue;
-      }
-      int line = fix.compareLine(end);
-      if (line > 0 || endKind == End.FIXED && fix.compareTo(end) > 0) {
-        break;
-      }
-      if (line < 0) {
-        runs.add(fixed(from, fix));
-        from = fix.nextMinor();
-        if (endKind == End.FIXED ? from.compareTo(end) >= 0 : from.compareTo(end) > 0) {
-          return runs;
-        }
-        continue;
-      }
-      if (endKind == End.LAST_AFFECTED && fix.compareTo(end) <= 0) {
-        continue; // the team wrote that this version is affected: the text wins over the release list
       }
       runs.add(fixed(from, fix));
-      return runs;
+      from = fix.nextLineStart();
     }
-    runs.add(new AffectedRange(from, end, endKind));
-    return runs;
+    if (endKind != End.NONE) {
+      runs.add(new AffectedRange(from, end, endKind));
+    }
+    return runs.isEmpty() ? List.of(this) : runs;
+  }
+
+  /**
+   * A fixed release the stated range calls affected: inside a range that has an upper bound,
+   * on that bound's release line (e.g. {@code >= 0.5.0 < 0.5.4} and {@code 0.5.3}, or
+   * {@code v0.6.0} and {@code v0.6.0}). A release on an older line inside the range is a
+   * backport ({@code < 0.6.2} and {@code 0.5.4}), and an open range ({@code >= 0.5.0}) says
+   * nothing of where the fix lands: neither is a contradiction.
+   */
+  boolean contradicts(SemanticVersion fix) {
+    if (endKind == End.NONE || fix.compareLine(end) != 0 || fix.compareTo(introduced) < 0) {
+      return false;
+    }
+    return endKind == End.FIXED ? fix.compareTo(end) < 0 : fix.compareTo(end) <= 0;
+  }
+
+  private static List<SemanticVersion> firstFixOfEachLine(List<SemanticVersion> fixes) {
+    List<SemanticVersion> first = new ArrayList<>();
+    for (SemanticVersion fix : fixes.stream().sorted().distinct().toList()) {
+      if (first.isEmpty() || first.get(first.size() - 1).compareLine(fix) != 0) {
+        first.add(fix);
+      }
+    }
+    return first;
   }
 
   private static AffectedRange fixed(SemanticVersion from, SemanticVersion fix) {

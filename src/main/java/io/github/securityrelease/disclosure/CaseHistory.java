@@ -1,13 +1,20 @@
 package io.github.securityrelease.disclosure;
 
 import static io.github.securityrelease.cases.CaseVariables.PROCESS_KEY;
+import static io.github.securityrelease.cases.CaseVariables.STATUS;
 
+import io.github.securityrelease.cases.VulnerabilityStatus;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstanceQuery;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -26,15 +33,17 @@ class CaseHistory {
     this.historyService = historyService;
   }
 
+  /**
+   * What a case's history says of its variables over time.
+   *
+   * @param lastChanged the latest update of any of the variables asked for; null if none
+   * @param disclosureBegan the first time {@code status} became PUBLIC_DISCLOSURE; null if never
+   */
+  record Changes(Instant lastChanged, Instant disclosureBegan) {}
+
   /** The case's variables with a value: all of them, or only {@code names} when given. */
   Map<String, Object> variables(String caseId, String... names) {
-    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY)
-        .processInstanceBusinessKey(caseId)
-        .singleResult();
-    if (instance == null) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
-    }
+    HistoricProcessInstance instance = instance(caseId);
     HistoricVariableInstanceQuery query = historyService.createHistoricVariableInstanceQuery()
         .processInstanceId(instance.getId());
     if (names.length > 0) {
@@ -49,5 +58,39 @@ class CaseHistory {
       }
     }
     return variables;
+  }
+
+  /** Needs the history level {@code full}, which records each update of a variable with its time. */
+  Changes changes(String caseId, Collection<String> names) {
+    Instant lastChanged = null;
+    Instant disclosureBegan = null;
+    List<HistoricDetail> updates = historyService.createHistoricDetailQuery()
+        .processInstanceId(instance(caseId).getId())
+        .variableUpdates()
+        .list();
+    for (HistoricDetail detail : updates) {
+      HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+      Instant time = update.getTime().toInstant();
+      if (names.contains(update.getVariableName()) && (lastChanged == null || time.isAfter(lastChanged))) {
+        lastChanged = time;
+      }
+      boolean publicDisclosure = STATUS.equals(update.getVariableName())
+          && VulnerabilityStatus.PUBLIC_DISCLOSURE.name().equals(String.valueOf(update.getValue()));
+      if (publicDisclosure && (disclosureBegan == null || time.isBefore(disclosureBegan))) {
+        disclosureBegan = time;
+      }
+    }
+    return new Changes(lastChanged, disclosureBegan);
+  }
+
+  private HistoricProcessInstance instance(String caseId) {
+    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKey(caseId)
+        .singleResult();
+    if (instance == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
+    }
+    return instance;
   }
 }

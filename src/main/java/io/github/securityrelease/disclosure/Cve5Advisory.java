@@ -39,16 +39,20 @@ class Cve5Advisory {
     this.product = product;
   }
 
-  /** Throws {@link IllegalStateException} when no CNA org id is configured. */
+  /**
+   * The whole record, for a disclosed case only: state PUBLISHED says the CVE is public.
+   * Throws {@link IllegalStateException} when no CNA org id is configured or the case is under embargo.
+   */
   ObjectNode write(Advisory advisory) {
+    if (!advisory.disclosed()) {
+      throw new IllegalStateException(advisory.caseId() + " is not disclosed: a PUBLISHED record would be a leak");
+    }
     ObjectNode record = JSON.objectNode().put("dataType", "CVE_RECORD").put("dataVersion", DATA_VERSION);
     ObjectNode metadata = record.putObject("cveMetadata")
         .put("cveId", advisory.cveId())
         .put("assignerOrgId", cnaOrgId().toString())
         .put("state", "PUBLISHED");
-    if (advisory.disclosedAt() != null) {
-      metadata.put("datePublished", timestamp(advisory.disclosedAt()));
-    }
+    advisory.publishedAt().ifPresent(published -> metadata.put("datePublished", timestamp(published)));
     record.putObject("containers").set("cna", cnaContainer(advisory));
     return record;
   }
@@ -194,6 +198,7 @@ class Cve5Advisory {
 
   private ArrayNode references(Advisory advisory) {
     Map<URI, List<String>> tags = new LinkedHashMap<>();
+    add(tags, advisory.advisoryUrl(), List.of("vendor-advisory"));
     add(tags, advisory.trackingIssueUrl(), List.of("issue-tracking", "vendor-advisory"));
     add(tags, advisory.releaseNotesUrl(), List.of("release-notes"));
     advisory.publicFixes(product.repositoryUrl()).forEach(url -> add(tags, url, List.of("patch")));

@@ -14,14 +14,16 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * R18: a case's advisory in the Open Source Vulnerability format, schema 1.7
- * (https://ossf.github.io/osv-schema/). Its {@code id} is the CVE ID: OSV lists {@code CVE}
- * among its id prefixes, and the project has no database prefix of its own.
+ * R18: a case's advisory in the Open Source Vulnerability format, schema 1.7.5
+ * (https://ossf.github.io/osv-schema/). Its {@code id} is the project's own, never the CVE ID
+ * (OSV.dev holds a record of every CVE under that id): the GHSA ID where the team published the
+ * advisory on GitHub, else {@code security-release.advisory.osv-id-prefix} with the case's
+ * number. The CVE ID, and a GHSA ID that is not the id, are {@code aliases}.
  */
 @Component
 class OsvAdvisory {
 
-  static final String SCHEMA_VERSION = "1.7.0";
+  static final String SCHEMA_VERSION = "1.7.5";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -31,13 +33,16 @@ class OsvAdvisory {
     this.product = product;
   }
 
-  /** @param modified when this document was made: OSV's {@code modified} */
-  ObjectNode write(Advisory advisory, Instant modified) {
+  /** A case under embargo gets a draft: no {@code published}. */
+  ObjectNode write(Advisory advisory) {
+    String id = id(advisory);
     ObjectNode osv = JSON.objectNode()
         .put("schema_version", SCHEMA_VERSION)
-        .put("id", advisory.cveId())
-        .put("modified", timestamp(modified));
+        .put("id", id)
+        .put("modified", timestamp(advisory.modified()));
     advisory.publishedAt().ifPresent(published -> osv.put("published", timestamp(published)));
+    ArrayNode aliases = osv.putArray("aliases").add(advisory.cveId());
+    advisory.ghsaId().filter(ghsa -> !ghsa.equals(id)).ifPresent(aliases::add);
     if (advisory.title() != null) {
       osv.put("summary", advisory.title());
     }
@@ -53,6 +58,11 @@ class OsvAdvisory {
       osv.putObject("database_specific").put("severity", advisory.severity().name());
     }
     return osv;
+  }
+
+  /** The GHSA ID, else the prefix with the case ID's year and number ({@code SEC-2026-0042}: {@code 2026-0042}). */
+  String id(Advisory advisory) {
+    return advisory.ghsaId().orElseGet(() -> product.osvIdPrefix() + "-" + advisory.caseId().replaceFirst("^[A-Za-z]+-", ""));
   }
 
   private static String details(Advisory advisory) {
@@ -124,6 +134,7 @@ class OsvAdvisory {
   /** Each URL once, under the first type that names it. */
   private ArrayNode references(Advisory advisory) {
     Map<URI, String> types = new LinkedHashMap<>();
+    add(types, advisory.advisoryUrl(), "ADVISORY");
     add(types, advisory.releaseNotesUrl(), "ADVISORY");
     add(types, advisory.trackingIssueUrl(), "REPORT");
     advisory.publicFixes(product.repositoryUrl()).forEach(url -> add(types, url, "FIX"));

@@ -39,9 +39,14 @@ record SemanticVersion(int major, int minor, int patch, String preRelease) imple
     }
   }
 
-  /** The first version of the next minor release line: 0.5.4 gives 0.6.0. */
-  SemanticVersion nextMinor() {
-    return new SemanticVersion(major, minor + 1, 0, null);
+  /**
+   * The lowest version of the next minor release line: 0.5.4 gives {@code 0.6.0-0}, which
+   * SemVer orders before every pre-release of 0.6.0 ({@code 0.6.0-rc.1}), so that a range
+   * starting there covers the line's pre-releases too (the Go vulnerability database writes
+   * its OSV ranges this way).
+   */
+  SemanticVersion nextLineStart() {
+    return new SemanticVersion(major, minor + 1, 0, "0");
   }
 
   /** Compares the release lines (major.minor) only. */

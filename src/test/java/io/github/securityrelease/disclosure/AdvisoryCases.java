@@ -13,9 +13,19 @@ final class AdvisoryCases {
   static final UUID CNA_ORG_ID = UUID.fromString("5f2c8a61-3b7e-4d2a-9c41-7e0b6d9a2f13");
 
   static final AdvisoryProperties PRODUCT = new AdvisoryProperties("github.com/kurator-dev/kurator", "Go",
-      "kurator-dev", "kurator", CNA_ORG_ID, URI.create("https://github.com/kurator-dev/kurator"));
+      "kurator-dev", "kurator", CNA_ORG_ID, URI.create("https://github.com/kurator-dev/kurator"), "x_KURATOR");
 
   static final Instant DISCLOSED = Instant.parse("2026-12-08T14:00:00Z");
+
+  /** The case's history: disclosure began at DISCLOSED, a variable last changed the morning after. */
+  static final CaseHistory.Changes HISTORY = new CaseHistory.Changes(Instant.parse("2026-12-09T08:30:00.123Z"), DISCLOSED);
+
+  /** A case under embargo: no disclosure in its history. */
+  static final CaseHistory.Changes EMBARGOED = new CaseHistory.Changes(Instant.parse("2026-12-01T10:00:00Z"), null);
+
+  static Advisory advisory(Map<String, Object> variables) {
+    return Advisory.from(variables, HISTORY);
+  }
 
   private AdvisoryCases() {}
 
@@ -53,6 +63,7 @@ final class AdvisoryCases {
     variables.put("releaseNotesUrl", "https://github.com/kurator-dev/kurator/releases/tag/v0.6.2");
     variables.put("trackingIssueUrl", "https://github.com/kurator-dev/kurator/issues/777");
     variables.put("binariesLocation", "https://github.com/kurator-dev/kurator/releases");
+    variables.put("advisoryUrl", "https://github.com/kurator-dev/kurator/security/advisories/GHSA-4x7q-9wm2-v3cp");
     variables.put("publicDisclosureAt", Date.from(DISCLOSED));
     variables.put("disclosedAt", Date.from(DISCLOSED.plusSeconds(600)));
     return variables;

@@ -10,9 +10,13 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -61,7 +65,8 @@ class AdvisoryIT {
 
     JsonNode osv = download("osv", "CVE-2026-12345.osv.json");
     assertThat(AdvisorySchemas.osvErrors(osv)).isEmpty();
-    assertThat(osv.get("id").asText()).isEqualTo("CVE-2026-12345");
+    assertThat(osv.get("id").asText()).isEqualTo("GHSA-4x7q-9wm2-v3cp");
+    assertThat(osv.get("aliases").get(0).asText()).isEqualTo(variables.get("cveId"));
     assertThat(osv.get("summary").asText()).isEqualTo("Token leak in controller logs");
     assertThat(osv.at("/affected/0/ranges/0/events/3/fixed").asText()).isEqualTo("0.6.2");
 
@@ -74,6 +79,61 @@ class AdvisoryIT {
     assertThat(cases.instance(caseId)).as("the case ended").isNull();
     assertThat(AdvisorySchemas.osvErrors(download("osv", "CVE-2026-12345.osv.json"))).isEmpty();
     assertThat(download("cve5", "CVE-2026-12345.cve5.json")).isEqualTo(cve);
+  }
+
+  @Test
+  @DisplayName("R18 R27 a case under embargo is never served as a published record: 409 problem; draft=true gives a draft without publication date")
+  void notDisclosedYet() throws Exception {
+    Map<String, Object> variables = new HashMap<>(AdvisoryCases.full());
+    variables.keySet().removeAll(List.of("caseId", "title", "status", "disclosedAt"));
+    runtimeService.setVariables(cases.instance(caseId).getId(), variables);
+    String cveId = (String) variables.get("cveId");
+
+    for (String format : List.of("osv", "cve5")) {
+      ResponseEntity<String> refused = get("demo-security", "/api/v1/cases/" + caseId + "/advisory?format=" + format);
+      assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+      assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+      assertThat(refused.getBody()).contains("is not disclosed yet").doesNotContain("\"published\"", "PUBLISHED");
+    }
+    JsonNode osv = download("osv&draft=true", cveId + ".draft.osv.json");
+    assertThat(osv.has("published")).isFalse();
+    assertThat(AdvisorySchemas.osvErrors(osv)).isEmpty();
+    JsonNode cna = download("cve5&draft=true", cveId + ".draft.cna.json");
+    assertThat(cna.has("datePublic")).isFalse();
+    assertThat(cna.has("cveMetadata")).isFalse();
+    assertThat(AdvisorySchemas.cnaContainerErrors(cna)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("R18 modified is when the advisory's variables last changed and published when the case entered PUBLIC_DISCLOSURE, both from its history")
+  void datesFromHistory() throws Exception {
+    Map<String, Object> variables = new HashMap<>(AdvisoryCases.full());
+    variables.keySet().removeAll(List.of("caseId", "title", "status", "disclosedAt"));
+    String instance = cases.instance(caseId).getId();
+    Instant changed = Instant.parse("2026-12-02T09:15:30Z");
+    Instant disclosure = Instant.parse("2026-12-08T14:00:05Z");
+    try {
+      ClockUtil.setCurrentTime(Date.from(changed));
+      runtimeService.setVariables(instance, variables);
+      ClockUtil.setCurrentTime(Date.from(disclosure));
+      runtimeService.setVariable(instance, "status", "PUBLIC_DISCLOSURE");
+      runtimeService.setVariable(instance, "internalNote", "not part of the advisory");
+    } finally {
+      ClockUtil.reset();
+    }
+    JsonNode osv = download("osv", variables.get("cveId") + ".osv.json");
+    assertThat(osv.get("published").asText()).isEqualTo("2026-12-08T14:00:05Z");
+    assertThat(osv.get("modified").asText()).isEqualTo("2026-12-08T14:00:05Z");
+    JsonNode cve = download("cve5", variables.get("cveId") + ".cve5.json");
+    assertThat(cve.at("/cveMetadata/datePublished").asText()).isEqualTo("2026-12-08T14:00:05Z");
+
+    try {
+      ClockUtil.setCurrentTime(Date.from(disclosure.plusSeconds(3600)));
+      runtimeService.setVariable(instance, "mitigations", "Rotate the tokens.");
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(download("osv", variables.get("cveId") + ".osv.json").get("modified").asText()).isEqualTo("2026-12-08T15:00:05Z");
   }
 
   @Test

@@ -12,19 +12,21 @@ import java.util.List;
 /**
  * The official schemas of both advisory formats (src/test/resources/schemas, see the README
  * there), resolved from the classpath by their own ids, with formats ({@code date-time},
- * {@code uri}) checked as assertions rather than annotations.
+ * {@code uri}) checked as assertions rather than annotations. Each schema is read in the
+ * draft its {@code $schema} names: OSV 2020-12, the CVE record draft-07 (the default dialect
+ * only applies to a schema that names none).
  */
 final class AdvisorySchemas {
 
   static final String OSV_ID = "https://raw.githubusercontent.com/ossf/osv-schema/main/validation/schema.json";
-  static final String CVE_ID = "https://cveproject.github.io/cve-schema/schema/v5.0/docs/CVE_JSON_5.1_bundled.json";
+  static final String CVE_ID = "https://cveproject.github.io/cve-schema/schema/docs/CVE_Record_Format_bundled.json";
 
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
       builder -> builder
           .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
           .schemaIdResolvers(ids -> ids
               .mapPrefix(OSV_ID, "classpath:schemas/osv-schema.json")
-              .mapPrefix(CVE_ID, "classpath:schemas/CVE_JSON_5.1_bundled.json")));
+              .mapPrefix(CVE_ID, "classpath:schemas/CVE_Record_Format_bundled.json")));
 
   private static final Schema OSV = REGISTRY.getSchema(SchemaLocation.of(OSV_ID));
   private static final Schema CVE_RECORD = REGISTRY.getSchema(SchemaLocation.of(CVE_ID));

@@ -15,18 +15,20 @@ class AffectedRangeTest {
 
   @ParameterizedTest(name = "R18 ''{0}'' and fixes ''{1}'' -> {2}")
   @CsvSource(delimiter = '|', value = {
-      "v0.5.0 - v0.6.1      | v0.6.2 v0.5.4 | [0.5.0,0.5.4) [0.6.0,0.6.2)",
+      "v0.5.0 - v0.6.1      | v0.6.2 v0.5.4 | [0.5.0,0.5.4) [0.6.0-0,0.6.2)",
       "v0.5.0 - v0.6.1      |               | [0.5.0,0.6.1]",
-      "< 0.6.2              | v0.6.2 v0.5.4 | [0,0.5.4) [0.6.0,0.6.2)",
+      "< 0.6.2              | v0.6.2 v0.5.4 | [0,0.5.4) [0.6.0-0,0.6.2)",
       "<= 0.6.1             |               | [0,0.6.1]",
       "v0.6.0               | v0.6.2        | [0.6.0,0.6.2)",
       "v0.6.0               | v0.7.1        | [0.6.0,0.6.0]",
-      ">= 0.5.0             | v0.5.4 v0.6.2 | [0.5.0,0.5.4) [0.6.0,0.6.2)",
+      ">= 0.5.0             | v0.5.4 v0.6.2 | [0.5.0,0.5.4) [0.6.0-0,0.6.2)",
+      ">= 0.5.0             | v0.5.4 v0.6.0 | [0.5.0,0.5.4) [0.6.0-0,0.6.0)",
+      ">= 0.5.0             | v0.5.4 v0.5.5 | [0.5.0,0.5.4)",
       ">= 0.5.0             |               | [0.5.0,*)",
       ">= 0.5.0, < 0.6.2    |               | [0.5.0,0.6.2)",
       ">= 0.5.0 < 0.6.2     |               | [0.5.0,0.6.2)",
       "v0.4.0 - v0.4.9; v0.6 | v0.6.1       | [0.4.0,0.4.9] [0.6.0,0.6.1)",
-      "v0.5.0 to v0.6.1     | v0.6.0        | [0.5.0,0.6.1]",
+      "v0.5.0 to v0.6.1     | v0.6.0        | [0.5.0,0.6.0)",
       "v1.0.0-rc.1 - v1.0.0 | v1.0.1        | [1.0.0-rc.1,1.0.1)"})
   void ranges(String text, String fixes, String expected) {
     List<SemanticVersion> fixed = fixes == null ? List.of()
@@ -34,6 +36,26 @@ class AffectedRangeTest {
     List<AffectedRange> ranges = AffectedRange.parse(text).orElseThrow().stream()
         .flatMap(range -> range.cutBy(fixed).stream()).toList();
     assertThat(ranges.stream().map(AffectedRangeTest::show)).containsExactly(expected.split(" "));
+  }
+
+  @ParameterizedTest(name = "R18 a fixed release the affected versions call affected: ''{0}'' and {1} -> {2}")
+  @CsvSource(delimiter = '|', value = {
+      ">= 0.5.0 < 0.5.4     | 0.5.3  | true",
+      ">= 0.5.0 < 0.5.4     | 0.5.4  | false",
+      "v0.6.0               | v0.6.0 | true",
+      "v0.6.0               | v0.6.1 | false",
+      "v0.5.0 - v0.6.1      | v0.6.0 | true",
+      "v0.5.0 - v0.6.1      | v0.5.4 | false",
+      "< 0.6.2              | v0.5.4 | false",
+      "< 0.6.2              | v0.6.1 | true",
+      "<= 0.6.1             | 0.6.1  | true",
+      ">= 0.5.0             | 0.5.3  | false",
+      "v1.2.0-rc.1 - v1.2.0 | v1.2.0 | true",
+      "v1.2.0-rc.1          | v1.2.0 | false"})
+  void contradiction(String text, String fix, boolean contradicts) {
+    SemanticVersion release = SemanticVersion.parse(fix).orElseThrow();
+    assertThat(AffectedRange.parse(text).orElseThrow().stream().anyMatch(range -> range.contradicts(release)))
+        .isEqualTo(contradicts);
   }
 
   @ParameterizedTest(name = "R18 ''{0}'' is not read as versions: the advisory keeps the text")

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,32 +14,32 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 
 class OsvAdvisoryTest {
 
-  private static final Instant NOW = Instant.parse("2026-12-09T08:30:00.123Z");
-
   private final OsvAdvisory osv = new OsvAdvisory(PRODUCT);
 
   @Test
   @DisplayName("R18 a disclosed case's OSV advisory: CVE, severity, impact, fixed releases, mitigations, references; valid OSV 1.7")
   void fullCase() throws Exception {
-    ObjectNode advisory = osv.write(Advisory.from(AdvisoryCases.full()), NOW);
+    ObjectNode advisory = osv.write(AdvisoryCases.advisory(AdvisoryCases.full()));
 
     assertThat(AdvisorySchemas.osvErrors(advisory)).isEmpty();
     JSONAssert.assertEquals("""
         {
-          "schema_version": "1.7.0",
-          "id": "CVE-2026-12345",
+          "schema_version": "1.7.5",
+          "id": "GHSA-4x7q-9wm2-v3cp",
           "modified": "2026-12-09T08:30:00Z",
-          "published": "2026-12-08T14:10:00Z",
+          "published": "2026-12-08T14:00:00Z",
+          "aliases": ["CVE-2026-12345"],
           "summary": "Token leak in controller logs",
           "details": "The fleet controller logs each attached cluster's kubeconfig token; anyone who reads the logs can act on the cluster.\\n\\n**Mitigations**\\n\\nSet the controller's log level to warn.",
           "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N"}],
           "affected": [{
             "package": {"ecosystem": "Go", "name": "github.com/kurator-dev/kurator"},
             "ranges": [{"type": "SEMVER", "events": [
-              {"introduced": "0.5.0"}, {"fixed": "0.5.4"}, {"introduced": "0.6.0"}, {"fixed": "0.6.2"}]}],
+              {"introduced": "0.5.0"}, {"fixed": "0.5.4"}, {"introduced": "0.6.0-0"}, {"fixed": "0.6.2"}]}],
             "database_specific": {"components": ["fleet-manager", "cluster-operator"]}
           }],
           "references": [
+            {"type": "ADVISORY", "url": "https://github.com/kurator-dev/kurator/security/advisories/GHSA-4x7q-9wm2-v3cp"},
             {"type": "ADVISORY", "url": "https://github.com/kurator-dev/kurator/releases/tag/v0.6.2"},
             {"type": "REPORT", "url": "https://github.com/kurator-dev/kurator/issues/777"},
             {"type": "FIX", "url": "https://github.com/kurator-dev/kurator/pull/101"},
@@ -54,7 +54,7 @@ class OsvAdvisoryTest {
   @Test
   @DisplayName("R18 an advisory links the fixes in the product's public repository only, never a private fork")
   void onlyPublicFixes() {
-    String advisory = osv.write(Advisory.from(AdvisoryCases.full()), NOW).toString();
+    String advisory = osv.write(AdvisoryCases.advisory(AdvisoryCases.full())).toString();
     assertThat(advisory).contains("https://github.com/kurator-dev/kurator/pull/101")
         .doesNotContain("kurator-private", "kurator-security");
   }
@@ -62,14 +62,16 @@ class OsvAdvisoryTest {
   @Test
   @DisplayName("R18 a case with only a case ID, a title and a CVE ID still makes a valid OSV advisory")
   void minimalCase() throws Exception {
-    ObjectNode advisory = osv.write(Advisory.from(AdvisoryCases.minimal()), NOW);
+    ObjectNode advisory = osv.write(AdvisoryCases.advisory(AdvisoryCases.minimal()));
 
     assertThat(AdvisorySchemas.osvErrors(advisory)).isEmpty();
     JSONAssert.assertEquals("""
         {
-          "schema_version": "1.7.0",
-          "id": "CVE-2026-12345",
+          "schema_version": "1.7.5",
+          "id": "x_KURATOR-2026-0042",
           "modified": "2026-12-09T08:30:00Z",
+          "published": "2026-12-08T14:00:00Z",
+          "aliases": ["CVE-2026-12345"],
           "summary": "Token leak in controller logs",
           "details": "Token leak in controller logs",
           "affected": [{"package": {"ecosystem": "Go", "name": "github.com/kurator-dev/kurator"}}],
@@ -83,12 +85,12 @@ class OsvAdvisoryTest {
     Map<String, Object> variables = AdvisoryCases.full();
     variables.put("affectedVersions", "every release since the fleet API");
     variables.put("releaseVersions", "v0.6.2, next patch");
-    JsonNode affected = osv.write(Advisory.from(variables), NOW).get("affected").get(0);
+    JsonNode affected = osv.write(AdvisoryCases.advisory(variables)).get("affected").get(0);
 
     assertThat(affected.has("ranges")).isFalse();
     assertThat(affected.at("/database_specific/affected_versions").asText()).isEqualTo("every release since the fleet API");
     assertThat(affected.at("/database_specific/fixed_versions").asText()).isEqualTo("v0.6.2, next patch");
-    assertThat(AdvisorySchemas.osvErrors(osv.write(Advisory.from(variables), NOW))).isEmpty();
+    assertThat(AdvisorySchemas.osvErrors(osv.write(AdvisoryCases.advisory(variables)))).isEmpty();
   }
 
   @Test
@@ -99,25 +101,79 @@ class OsvAdvisoryTest {
     variables.put("cvssVersion", "4.0");
     variables.put("cvssScore", 8.7);
     variables.put("affectedVersions", "v0.4.0 - v0.4.9, v0.5.0 - v0.6.1");
-    ObjectNode advisory = osv.write(Advisory.from(variables), NOW);
+    ObjectNode advisory = osv.write(AdvisoryCases.advisory(variables));
 
     assertThat(AdvisorySchemas.osvErrors(advisory)).isEmpty();
     assertThat(advisory.at("/severity/0/type").asText()).isEqualTo("CVSS_V4");
     assertThat(advisory.at("/affected/0/ranges").toString()).isEqualTo("""
         [{"type":"SEMVER","events":[{"introduced":"0.4.0"},{"last_affected":"0.4.9"}]},\
-        {"type":"SEMVER","events":[{"introduced":"0.5.0"},{"fixed":"0.5.4"},{"introduced":"0.6.0"},{"fixed":"0.6.2"}]}]""");
+        {"type":"SEMVER","events":[{"introduced":"0.5.0"},{"fixed":"0.5.4"},{"introduced":"0.6.0-0"},{"fixed":"0.6.2"}]}]""");
   }
 
   @Test
   @DisplayName("the schema check is no formality: OSV's schema refuses an ecosystem it does not know")
   void schemaRefusesWhatIsWrong() {
     OsvAdvisory misconfigured = new OsvAdvisory(new AdvisoryProperties(PRODUCT.packageName(), "Golang",
-        PRODUCT.vendor(), PRODUCT.product(), PRODUCT.cnaOrgId(), PRODUCT.repositoryUrl()));
-    ObjectNode advisory = misconfigured.write(Advisory.from(AdvisoryCases.full()), NOW);
+        PRODUCT.vendor(), PRODUCT.product(), PRODUCT.cnaOrgId(), PRODUCT.repositoryUrl(), PRODUCT.osvIdPrefix()));
+    ObjectNode advisory = misconfigured.write(AdvisoryCases.advisory(AdvisoryCases.full()));
     assertThat(AdvisorySchemas.osvErrors(advisory)).anyMatch(error -> error.contains("ecosystem"));
 
-    ObjectNode noModified = osv.write(Advisory.from(AdvisoryCases.full()), NOW);
+    ObjectNode noModified = osv.write(AdvisoryCases.advisory(AdvisoryCases.full()));
     noModified.put("modified", "yesterday");
     assertThat(AdvisorySchemas.osvErrors(noModified)).isNotEmpty();
+  }
+
+  @Test
+  @DisplayName("R18 the OSV id is the project's own, prefix and case number, the CVE an alias: never a CVE- id that collides with OSV.dev's")
+  void ownId() {
+    Map<String, Object> variables = AdvisoryCases.full();
+    variables.remove("advisoryUrl");
+    ObjectNode advisory = osv.write(AdvisoryCases.advisory(variables));
+
+    assertThat(advisory.get("id").asText()).isEqualTo("x_KURATOR-2026-0042").doesNotStartWith("CVE-");
+    assertThat(advisory.get("aliases")).containsExactly(new TextNode((String) variables.get("cveId")));
+    assertThat(AdvisorySchemas.osvErrors(advisory)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("R18 an advisory published on GitHub: its GHSA ID is the OSV id, the CVE an alias, its URL an ADVISORY reference")
+  void githubAdvisory() {
+    Map<String, Object> variables = AdvisoryCases.full();
+    ObjectNode advisory = osv.write(AdvisoryCases.advisory(variables));
+
+    assertThat(advisory.get("id").asText()).isEqualTo("GHSA-4x7q-9wm2-v3cp");
+    assertThat(advisory.get("aliases")).containsExactly(new TextNode((String) variables.get("cveId")));
+    assertThat(advisory.get("references").get(0).toString()).isEqualTo("""
+        {"type":"ADVISORY","url":"https://github.com/kurator-dev/kurator/security/advisories/GHSA-4x7q-9wm2-v3cp"}""");
+
+    variables.put("advisoryUrl", "https://kurator.dev/security/2026-0042");
+    ObjectNode elsewhere = osv.write(AdvisoryCases.advisory(variables));
+    assertThat(elsewhere.get("id").asText()).isEqualTo("x_KURATOR-2026-0042");
+    assertThat(elsewhere.get("references").get(0).get("url").asText()).isEqualTo("https://kurator.dev/security/2026-0042");
+  }
+
+  @Test
+  @DisplayName("R18 modified is the advisory's last change in the case's history and published the actual disclosure, not the plan nor the request")
+  void dates() {
+    Map<String, Object> variables = AdvisoryCases.full();
+    variables.put("publicDisclosureAt", java.util.Date.from(AdvisoryCases.DISCLOSED.minusSeconds(86_400)));
+    Advisory advisory = Advisory.from(variables, new CaseHistory.Changes(
+        java.time.Instant.parse("2026-12-08T16:45:12.5Z"), java.time.Instant.parse("2026-12-08T14:00:07Z")));
+    ObjectNode written = osv.write(advisory);
+
+    assertThat(written.get("modified").asText()).isEqualTo("2026-12-08T16:45:12Z");
+    assertThat(written.get("published").asText()).isEqualTo("2026-12-08T14:00:07Z");
+  }
+
+  @Test
+  @DisplayName("R18 R27 a case under embargo is never a published record: the OSV draft has no published date")
+  void embargoed() {
+    Map<String, Object> variables = AdvisoryCases.full();
+    variables.remove("disclosedAt");
+    Advisory advisory = Advisory.from(variables, AdvisoryCases.EMBARGOED);
+
+    assertThat(advisory.disclosed()).isFalse();
+    assertThat(osv.write(advisory).has("published")).isFalse();
+    assertThat(AdvisorySchemas.osvErrors(osv.write(advisory))).isEmpty();
   }
 }
