@@ -2,6 +2,9 @@ package io.github.securityrelease.disclosure;
 
 import static io.github.securityrelease.cases.CaseVariables.*;
 
+import io.github.securityrelease.assessment.CvssScorer;
+import io.github.securityrelease.assessment.CvssScorer.CvssResult;
+import io.github.securityrelease.assessment.InvalidCvssVectorException;
 import io.github.securityrelease.assessment.Severity;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -41,8 +44,8 @@ record Advisory(String caseId, String cveId, String title, String impactDescript
   private static final Pattern GITHUB_ADVISORY = Pattern.compile(
       "/[^/]+/[^/]+/security/advisories/(GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})/?");
 
-  /** The case's CVSS base metrics (R5). {@code baseScore} may be missing. */
-  record Cvss(String version, String vector, Double baseScore) {}
+  /** The case's CVSS vector and the score of the whole vector (R5, {@code cvssScore}), which may be missing. */
+  record Cvss(String version, String vector, Double score) {}
 
   Advisory {
     Objects.requireNonNull(cveId, "an advisory needs the case's CVE ID");
@@ -149,6 +152,8 @@ record Advisory(String caseId, String cveId, String title, String impactDescript
     return list(value, "[,;\\n]");
   }
 
+  private static final CvssScorer CANONICAL = new CvssScorer();
+
   private static Cvss cvss(Map<String, Object> variables) {
     String vector = text(variables.get(CVSS_VECTOR));
     if (vector == null) {
@@ -159,7 +164,13 @@ record Advisory(String caseId, String cveId, String title, String impactDescript
       version = vector.substring(5, vector.indexOf('/'));
     }
     Double score = variables.get(CVSS_SCORE) instanceof Number number ? number.doubleValue() : null;
-    return new Cvss(version, vector, score);
+    try {
+      // a case assessed before vectors were kept canonical is published in canonical form too
+      CvssResult scored = CANONICAL.score(vector);
+      return new Cvss(scored.version(), scored.vector(), score);
+    } catch (InvalidCvssVectorException e) {
+      return new Cvss(version, vector, score);
+    }
   }
 
   private static Severity severity(Object value) {

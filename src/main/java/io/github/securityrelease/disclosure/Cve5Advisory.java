@@ -138,13 +138,13 @@ class Cve5Advisory {
 
   /**
    * The CVSS metrics of the whole vector (R5), in the field names of the CVE schema's bundled
-   * FIRST CVSS schemas: the vector in canonical form, the base score, and where the vector has
-   * them the temporal (3.x), threat (4.0) and environmental scores, each severity the band of its
-   * score. Scored again from the stored vector, so that every number agrees with the vector.
+   * FIRST CVSS schemas: the vector in canonical form, the base score, and for 3.x where the
+   * vector has them the temporal and environmental scores, each severity the band of its score
+   * (the record's 4.0 object has no fields for the threat and environmental scores). Scored again from the stored vector, so that every number agrees with the vector.
    */
   private static Optional<ObjectNode> metric(Advisory advisory) {
     Advisory.Cvss cvss = advisory.cvss();
-    if (cvss == null || cvss.baseScore() == null || cvss.version() == null) {
+    if (cvss == null || cvss.score() == null || cvss.version() == null) {
       return Optional.empty();
     }
     CvssResult result;
@@ -168,9 +168,12 @@ class Cve5Advisory {
         .put("version", result.version())
         .put("vectorString", result.vector());
     score(scores, "base", result.baseScore());
-    score(scores, "temporal", result.temporalScore());
-    score(scores, "threat", result.threatScore());
-    score(scores, "environmental", result.environmentalScore());
+    if (!"4.0".equals(result.version())) {
+      // the CVE record's CVSS 4.0 object (CVE_Record_Format_bundled.json) has no threat or
+      // environmental score fields and takes no others: there the vector carries them
+      score(scores, "temporal", result.temporalScore());
+      score(scores, "environmental", result.environmentalScore());
+    }
     return Optional.of(metric);
   }
 
@@ -184,7 +187,7 @@ class Cve5Advisory {
   private static boolean overridden(Advisory advisory) {
     Advisory.Cvss cvss = advisory.cvss();
     return advisory.severity() != null
-        && (cvss == null || cvss.baseScore() == null || advisory.severity() != Severity.of(cvss.baseScore()));
+        && (cvss == null || cvss.score() == null || advisory.severity() != Severity.of(cvss.score()));
   }
 
   private static Optional<String> solution(Advisory advisory) {

@@ -35,7 +35,7 @@ class CvssCanonicalFormTest {
   @BeforeAll
   static void patterns() throws IOException {
     ObjectMapper json = new ObjectMapper();
-    for (String schema : List.of("/schemas/CVE_JSON_5.1_bundled.json", "/schemas/osv-schema.json")) {
+    for (String schema : List.of("/schemas/CVE_Record_Format_bundled.json", "/schemas/osv-schema.json")) {
       try (InputStream in = CvssCanonicalFormTest.class.getResourceAsStream(schema)) {
         collect(json.readTree(in));
       }

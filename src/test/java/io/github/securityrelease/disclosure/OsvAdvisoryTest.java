@@ -111,6 +111,22 @@ class OsvAdvisoryTest {
   }
 
   @Test
+  @DisplayName("R18 a vector stored as typed before vectors were kept canonical is published in canonical form, valid for OSV and CVE")
+  void canonicalVector() {
+    Map<String, Object> variables = AdvisoryCases.full();
+    variables.put("cvssVector", "cvss:4.0/VC:H/AV:N/AC:L/AT:N/PR:N/UI:N/VI:N/VA:N/SC:N/SI:N/SA:N/U:clear");
+    variables.put("cvssVersion", "4.0");
+    variables.put("cvssScore", 8.7);
+    Advisory case_ = AdvisoryCases.advisory(variables);
+    ObjectNode advisory = osv.write(case_);
+
+    assertThat(advisory.at("/severity/0/score").asText())
+        .isEqualTo("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N/U:Clear");
+    assertThat(AdvisorySchemas.osvErrors(advisory)).isEmpty();
+    assertThat(AdvisorySchemas.cveRecordErrors(new Cve5Advisory(PRODUCT).write(case_))).isEmpty();
+  }
+
+  @Test
   @DisplayName("the schema check is no formality: OSV's schema refuses an ecosystem it does not know")
   void schemaRefusesWhatIsWrong() {
     OsvAdvisory misconfigured = new OsvAdvisory(new AdvisoryProperties(PRODUCT.packageName(), "Golang",
