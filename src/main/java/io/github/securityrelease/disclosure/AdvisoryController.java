@@ -5,6 +5,7 @@ import static io.github.securityrelease.cases.CaseVariables.CVE_ID;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.securityrelease.security.EngineIdentity;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.Arrays;
@@ -51,6 +52,12 @@ class AdvisoryController {
 
   @Operation(summary = "The case's security advisory, as OSV or as a CVE record (security-team; R18)",
       description = "format=osv or format=cve5; 409 without a CVE ID, 501 for cve5 without the CNA's id")
+  @ApiResponse(responseCode = "200", description = "The advisory, as an attachment")
+  @ApiResponse(responseCode = "400", description = "No format, or an unknown one")
+  @ApiResponse(responseCode = "403", description = "Not in security-team")
+  @ApiResponse(responseCode = "404", description = "No such case")
+  @ApiResponse(responseCode = "409", description = "The case has no CVE ID yet")
+  @ApiResponse(responseCode = "501", description = "cve5 without the CNA's id configured")
   @GetMapping("/api/v1/cases/{caseId}/advisory")
   ResponseEntity<JsonNode> advisory(@PathVariable String caseId, @RequestParam String format) {
     Format chosen = Arrays.stream(Format.values()).filter(known -> known.id().equals(format)).findFirst()
