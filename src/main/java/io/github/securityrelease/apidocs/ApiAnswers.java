@@ -1,5 +1,6 @@
 package io.github.securityrelease.apidocs;
 
+import com.fasterxml.jackson.databind.JavaType;
 import io.github.securityrelease.engine.MaxCharacters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -13,7 +14,11 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -61,6 +66,34 @@ class ApiAnswers {
       }
       return property;
     };
+  }
+
+  /**
+   * Jackson writes a null as {@code null}: a property with a reference type that no
+   * {@code @NotNull}, {@code @NotBlank} or {@code @NotEmpty} holds may be null, and says so
+   * (OpenAPI 3.1: {@code "null"} among its types). A reference to another schema stays as it is.
+   */
+  @Bean
+  PropertyCustomizer nullWhereJavaMayBeNull() {
+    return (property, type) -> {
+      if (property == null || property.get$ref() != null || property.getTypes() == null
+          || property.getTypes().isEmpty() || primitive(type.getType())) {
+        return property;
+      }
+      if (type.getCtxAnnotations() != null) {
+        for (Annotation annotation : type.getCtxAnnotations()) {
+          if (annotation instanceof NotNull || annotation instanceof NotBlank || annotation instanceof NotEmpty) {
+            return property;
+          }
+        }
+      }
+      property.addType("null");
+      return property;
+    };
+  }
+
+  private static boolean primitive(Type type) {
+    return type instanceof Class<?> plain ? plain.isPrimitive() : type instanceof JavaType java && java.isPrimitive();
   }
 
   static void complete(Operation operation) {
