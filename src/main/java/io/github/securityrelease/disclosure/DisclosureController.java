@@ -1,7 +1,6 @@
 package io.github.securityrelease.disclosure;
 
 import io.github.securityrelease.engine.MaxCharacters;
-
 import io.github.securityrelease.engine.TaskInput;
 import static io.github.securityrelease.cases.CaseVariables.*;
 

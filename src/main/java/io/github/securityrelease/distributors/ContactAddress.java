@@ -1,7 +1,6 @@
 package io.github.securityrelease.distributors;
 
 import io.github.securityrelease.engine.MaxCharacters;
-
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.Email;

@@ -1,7 +1,6 @@
 package io.github.securityrelease.distributors;
 
 import io.github.securityrelease.engine.MaxCharacters;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,7 +1,6 @@
 package io.github.securityrelease.distributors;
 
 import io.github.securityrelease.engine.TaskInput;
-
 import io.github.securityrelease.web.InvalidFieldException;
 import io.github.securityrelease.distributors.DistributorChangeLog.Change;
 import io.github.securityrelease.security.EngineIdentity;

@@ -1,7 +1,6 @@
 package io.github.securityrelease.distributors;
 
 import io.github.securityrelease.engine.MaxCharacters;
-
 import io.github.securityrelease.engine.TaskInput;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,7 +1,6 @@
 package io.github.securityrelease.intake;
 
 import io.github.securityrelease.engine.MaxCharacters;
-
 import io.github.securityrelease.engine.TaskInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
