@@ -166,6 +166,19 @@ class ApiDescriptionIT {
   }
 
   @Test
+  @DisplayName("text limits are maxLength, which JSON Schema counts in characters as the service does; nulls are said")
+  void textLimitsAndNulls() throws Exception {
+    JsonNode schemas = contract().description().path("components").path("schemas");
+
+    assertThat(schemas.path("ReportRequest").path("properties").path("title").path("maxLength").asInt()).isEqualTo(200);
+    assertThat(schemas.path("ReportRequest").path("properties").path("whatHappened").path("maxLength").asInt()).isEqualTo(4000);
+    assertThat(schemas.path("EmbargoBreak").path("properties").path("breachedBy").path("maxLength").asInt()).isEqualTo(200);
+    assertThat(schemas.path("NominationRequest").path("properties").path("reason").path("maxLength").asInt()).isEqualTo(2000);
+    assertThat(schemas.path("CaseState").path("properties").path("cveId").path("type").toString()).contains("null");
+    assertThat(schemas.path("ReportRequest").path("properties").path("title").path("type").toString()).doesNotContain("null");
+  }
+
+  @Test
   @DisplayName("a sample of real answers matches the description: status, media type and body")
   void realAnswersMatch() throws Exception {
     ApiContract contract = contract();
