@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * Checks of the API description against its references: the official OpenAPI 3.1 schema
  * (src/test/resources/schemas/openapi, see the README there) and JSON Schema draft 2020-12
  * (networknt json-schema-validator), every {@code pattern} compiled by an ECMA-262 engine
- * (Node.js's V8, with the {@code u} flag JSON Schema 2020-12 asks for), and a real answer held
- * to the operation that describes it.
+ * (Node.js's V8, with the {@code u} flag JSON Schema 2020-12 asks for; .ci/run installs
+ * Node.js), and a real answer held to the operation that describes it.
  */
 final class ApiContract {
 
@@ -89,7 +89,7 @@ final class ApiContract {
 
   /**
    * The patterns an ECMA-262 engine refuses, each with its message: V8 (Node.js) compiles each as
-   * {@code new RegExp(pattern, "u")}. Node.js is part of the project's machine (docs/testing.md).
+   * {@code new RegExp(pattern, "u")}. Node.js: docs/testing.md.
    */
   static List<String> notEcma262(List<String> patterns) throws IOException, InterruptedException {
     Process node = new ProcessBuilder("node", "-e", """
