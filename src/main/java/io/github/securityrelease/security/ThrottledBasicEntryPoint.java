@@ -11,7 +11,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 /**
  * HTTP Basic's answer to a refused login: {@code 429} with {@code Retry-After} when the login
@@ -23,10 +22,10 @@ class ThrottledBasicEntryPoint implements AuthenticationEntryPoint {
 
   static final String DETAIL = "Too many failed logins from your address";
 
-  private final BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+  private final String realm;
 
   ThrottledBasicEntryPoint(String realm) {
-    basic.setRealmName(realm);
+    this.realm = realm;
   }
 
   @Override
@@ -36,7 +35,7 @@ class ThrottledBasicEntryPoint implements AuthenticationEntryPoint {
       TooManyRequests.refuse(response, throttled.retryAfterSeconds(), DETAIL);
       return;
     }
-    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + basic.getRealmName() + "\"");
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
     problem(response, HttpStatus.UNAUTHORIZED, "Log in with HTTP Basic: a user of the service and its password");
   }
 
