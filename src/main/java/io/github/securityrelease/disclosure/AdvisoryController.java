@@ -5,6 +5,7 @@ import static io.github.securityrelease.cases.CaseVariables.CVE_ID;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.securityrelease.security.EngineIdentity;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.Map;
@@ -49,6 +50,12 @@ class AdvisoryController {
       description = "format=osv or format=cve5; 409 without a CVE ID, 409 while the case is not disclosed "
           + "(draft=true gives the draft: no publication date, and for cve5 the CNA container alone), "
           + "501 for cve5 without the CNA's id")
+  @ApiResponse(responseCode = "200", description = "The advisory, as an attachment")
+  @ApiResponse(responseCode = "400", description = "No format, or an unknown one")
+  @ApiResponse(responseCode = "403", description = "Not in security-team")
+  @ApiResponse(responseCode = "404", description = "No such case")
+  @ApiResponse(responseCode = "409", description = "The case has no CVE ID yet, or is not disclosed (draft=true gives the draft)")
+  @ApiResponse(responseCode = "501", description = "cve5 without the CNA's id configured")
   @GetMapping("/api/v1/cases/{caseId}/advisory")
   ResponseEntity<JsonNode> advisory(@PathVariable String caseId, @RequestParam String format,
       @RequestParam(defaultValue = "false") boolean draft) {

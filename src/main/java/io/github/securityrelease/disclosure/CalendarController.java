@@ -3,6 +3,11 @@ package io.github.securityrelease.disclosure;
 import static io.github.securityrelease.cases.CaseVariables.PROCESS_KEY;
 
 import io.github.securityrelease.security.EngineIdentity;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * read as the service, as for the case state.
  */
 @RestController
+@Tag(name = "Cases")
 class CalendarController {
 
   static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
@@ -46,6 +52,11 @@ class CalendarController {
   }
 
   /** One case, open or ended (from history, like the case state): its dates with title, rule and CVE ID. */
+  @Operation(summary = "The case's planned dates as an iCalendar file (security-team)")
+  @ApiResponse(responseCode = "200", description = "RFC 5545 iCalendar, inline, never cached",
+      content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
+  @ApiResponse(responseCode = "403", description = "Not in security-team")
+  @ApiResponse(responseCode = "404", description = "No such case")
   @GetMapping("/api/v1/cases/{caseId}/timeline.ics")
   ResponseEntity<byte[]> timeline(@PathVariable String caseId) {
     Map<String, Object> variables = engineIdentity.runAsService(() -> history.variables(caseId, CaseCalendar.VARIABLES.toArray(String[]::new)));
@@ -55,6 +66,10 @@ class CalendarController {
   }
 
   /** Every open case: case IDs and dates only, so that it shows no embargoed detail (R27). */
+  @Operation(summary = "Every open case's dates with its case ID alone, as an iCalendar file (security-team, managers; R27)")
+  @ApiResponse(responseCode = "200", description = "RFC 5545 iCalendar, inline, never cached",
+      content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
+  @ApiResponse(responseCode = "403", description = "Neither security-team nor managers")
   @GetMapping("/api/v1/calendar.ics")
   ResponseEntity<byte[]> openCases() {
     List<CaseCalendar.Event> events = engineIdentity.runAsService(this::openCaseEvents);

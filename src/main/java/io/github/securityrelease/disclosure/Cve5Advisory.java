@@ -229,7 +229,11 @@ class Cve5Advisory {
     return descriptions;
   }
 
-  private static String limit(String text, int length) {
-    return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+  /** At most {@code length} characters (code points, as the schema's maxLength counts), never half an emoji. */
+  static String limit(String text, int length) {
+    if (text.codePointCount(0, text.length()) <= length) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, length - 1)) + "…";
   }
 }

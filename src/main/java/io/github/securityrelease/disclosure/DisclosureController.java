@@ -1,15 +1,16 @@
 package io.github.securityrelease.disclosure;
 
+import io.github.securityrelease.engine.MaxCharacters;
 import io.github.securityrelease.engine.TaskInput;
 import static io.github.securityrelease.cases.CaseVariables.*;
 
 import io.github.securityrelease.web.InvalidFieldException;
 import io.github.securityrelease.security.EngineIdentity;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,18 +55,23 @@ class DisclosureController {
    * @param shortEmbargoReason why the distributors get less than 7 days (R14) or 24 hours (R16):
    *     a short embargo needs a reason of its own, the re-plan's does not unlock it
    */
-  record Reschedule(@NotBlank String publicDisclosureAt, String releaseAt, @Size(max = TaskInput.MAX_TEXT) String reason,
-      @Size(max = TaskInput.MAX_TEXT) String shortEmbargoReason) {}
+  record Reschedule(@NotBlank String publicDisclosureAt, String releaseAt, @MaxCharacters(TaskInput.MAX_TEXT) String reason,
+      @MaxCharacters(TaskInput.MAX_TEXT) String shortEmbargoReason) {}
 
   record PlanView(Instant publicDisclosureAt, Instant releaseAt, Instant advanceNoticeAt, Instant releaseNoticeAt,
       boolean shortEmbargo) {}
 
-  record EmbargoBreak(@NotBlank @Size(max = 200) String breachedBy, @NotBlank @Size(max = TaskInput.MAX_TEXT) String breachDescription) {}
+  record EmbargoBreak(@NotBlank @MaxCharacters(200) String breachedBy, @NotBlank @MaxCharacters(TaskInput.MAX_TEXT) String breachDescription) {}
 
   @Operation(summary = "Re-plan the disclosure: every waiting timer moves (security-team; R14, R16)",
       description = "202 with the new plan; 400 naming the field the policy refuses (shortEmbargoReason for a short"
           + " embargo without its own reason; publicDisclosureAt for a later disclosure after RELEASE_NOW, R15);"
           + " 409 without a plan or once public")
+  @ApiResponse(responseCode = "202", description = "The new plan; the waiting timers move")
+  @ApiResponse(responseCode = "400", description = "A field the policy refuses: shortEmbargoReason, publicDisclosureAt (R15)")
+  @ApiResponse(responseCode = "403", description = "Not in security-team")
+  @ApiResponse(responseCode = "404", description = "No open case")
+  @ApiResponse(responseCode = "409", description = "No plan yet, or public already")
   @PutMapping("/api/v1/cases/{caseId}/disclosure-plan")
   ResponseEntity<PlanView> reschedule(@PathVariable String caseId, @Valid @RequestBody Reschedule request,
       Principal caller) {
@@ -97,6 +103,10 @@ class DisclosureController {
   @Operation(summary = "Report an embargo break: opens \"Assess embargo break\" (security-team; R15)",
       description = "202 at any time before the public disclosure, with or without a plan; 404 for no open case;"
           + " 409 once public")
+  @ApiResponse(responseCode = "202", description = "Reported: \"Assess embargo break\" is open")
+  @ApiResponse(responseCode = "403", description = "Not in security-team")
+  @ApiResponse(responseCode = "404", description = "No open case")
+  @ApiResponse(responseCode = "409", description = "Public already")
   @PostMapping("/api/v1/cases/{caseId}/embargo-breaks")
   ResponseEntity<Void> embargoBroken(@PathVariable String caseId, @Valid @RequestBody EmbargoBreak request,
       Principal caller) {

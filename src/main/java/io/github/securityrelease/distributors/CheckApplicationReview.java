@@ -1,5 +1,6 @@
 package io.github.securityrelease.distributors;
 
+import static io.github.securityrelease.engine.TaskInput.characters;
 import static io.github.securityrelease.engine.TaskInput.refuse;
 import static io.github.securityrelease.engine.TaskInput.requireText;
 import static io.github.securityrelease.distributors.ApplicationProcess.*;
@@ -43,7 +44,7 @@ class CheckApplicationReview implements TaskListener {
       }
       case REJECTED -> {
         String reason = requireText(task, REJECTION_REASON, "say why: the applicant is told");
-        if (reason.length() > MAX_REASON) {
+        if (characters(reason) > MAX_REASON) {
           throw refuse(REJECTION_REASON, "must be at most " + MAX_REASON + " characters");
         }
       }

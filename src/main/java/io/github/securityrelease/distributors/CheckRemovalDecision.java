@@ -1,5 +1,6 @@
 package io.github.securityrelease.distributors;
 
+import static io.github.securityrelease.engine.TaskInput.characters;
 import static io.github.securityrelease.engine.TaskInput.refuse;
 import static io.github.securityrelease.engine.TaskInput.requireText;
 import static io.github.securityrelease.distributors.ApplicationProcess.*;
@@ -26,7 +27,7 @@ class CheckRemovalDecision implements TaskListener {
       throw refuse(REMOVAL_OUTCOME, "must be " + REMOVE + " or " + KEEP);
     }
     String reason = requireText(task, REMOVAL_DECISION_REASON, "the decision and its reason are on record (R26)");
-    if (reason.length() > DistributorRegistry.MAX_REASON_LENGTH) {
+    if (characters(reason) > DistributorRegistry.MAX_REASON_LENGTH) {
       throw refuse(REMOVAL_DECISION_REASON, "must be at most " + DistributorRegistry.MAX_REASON_LENGTH + " characters");
     }
     String by = identity.currentUserId() != null ? identity.currentUserId() : task.getAssignee();

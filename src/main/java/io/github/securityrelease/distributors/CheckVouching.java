@@ -1,5 +1,6 @@
 package io.github.securityrelease.distributors;
 
+import static io.github.securityrelease.engine.TaskInput.characters;
 import static io.github.securityrelease.engine.TaskInput.refuse;
 import static io.github.securityrelease.engine.TaskInput.requireText;
 import static io.github.securityrelease.distributors.ApplicationProcess.*;
@@ -42,7 +43,7 @@ class CheckVouching implements TaskListener {
       }
       case DECLINED -> {
         String reason = requireText(task, VOUCHING_DECLINE_REASON, "say why: the applicant is told");
-        if (reason.length() > CheckApplicationReview.MAX_REASON) {
+        if (characters(reason) > CheckApplicationReview.MAX_REASON) {
           throw refuse(VOUCHING_DECLINE_REASON, "must be at most " + CheckApplicationReview.MAX_REASON + " characters");
         }
       }

@@ -1,11 +1,11 @@
 package io.github.securityrelease.distributors;
 
+import io.github.securityrelease.engine.MaxCharacters;
 import io.github.securityrelease.engine.TaskInput;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -23,18 +23,18 @@ import java.util.List;
  * @param vouchedBy 8. the user id of the current security-team member who vouches for it
  */
 record DistributorApplication(
-    @NotBlank @Size(max = 200) @Pattern(regexp = DistributorRequest.ONE_LINE, message = "must be a single line")
+    @NotBlank @MaxCharacters(200) @Pattern(regexp = DistributorRequest.ONE_LINE, message = "must be a single line")
     String organisation,
     @ContactAddresses List<@ContactAddress String> contacts,
     @ContactAddress String securityAlias,
-    @NotBlank @Size(max = ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String userBase,
-    @NotBlank @Size(max = ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String trackRecord,
-    @NotBlank @Size(max = ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String notDownstream,
-    @NotBlank @Size(max = ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String activeContributor,
+    @NotBlank @MaxCharacters(ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String userBase,
+    @NotBlank @MaxCharacters(ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String trackRecord,
+    @NotBlank @MaxCharacters(ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String notDownstream,
+    @NotBlank @MaxCharacters(ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String activeContributor,
     @NotNull @AssertTrue(message = "must be true: the embargo policy is a condition of membership")
     Boolean embargoPolicyAccepted,
-    @NotBlank @Size(max = ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String contributeBack,
-    @NotBlank @Size(max = 64) @Pattern(regexp = DistributorRequest.USER_ID, message = "must be a user id")
+    @NotBlank @MaxCharacters(ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String contributeBack,
+    @NotBlank @MaxCharacters(64) @Pattern(regexp = DistributorRequest.USER_ID, message = "must be a user id")
     String vouchedBy) {
 
   static final int ANSWER = TaskInput.MAX_TEXT;

@@ -1,6 +1,7 @@
 package io.github.securityrelease.distributors;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,6 +31,9 @@ class DistributorApplicationController {
           + " eight criteria and the member named in vouchedBy confirms. 400 naming each bad field (vouchedBy must be a"
           + " current security-team member), 409 for an organisation on record (removed ones too) or under way,"
           + " 413, 415, 429 with Retry-After past the rate limit")
+  @ApiResponse(responseCode = "202", description = "Received: the application ID")
+  @ApiResponse(responseCode = "409", description = "An organisation on record or under way")
+  @ApiResponse(responseCode = "429", description = "Past the rate limit: retry after Retry-After seconds")
   @SecurityRequirements
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Received> apply(@Valid @RequestBody DistributorApplication application) {

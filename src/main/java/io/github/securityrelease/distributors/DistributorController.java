@@ -1,6 +1,7 @@
 package io.github.securityrelease.distributors;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -33,12 +34,18 @@ class DistributorController {
   }
 
   @Operation(summary = "Every distributor on record, removed ones too")
+  @ApiResponse(responseCode = "200", description = "Every distributor")
+  @ApiResponse(responseCode = "403", description = "Not in security-team")
   @GetMapping
   List<Distributor> list() {
     return registry.all();
   }
 
   @Operation(summary = "One distributor")
+  @ApiResponse(responseCode = "200", description = "The distributor")
+  @ApiResponse(responseCode = "400", description = "The id is not a number")
+  @ApiResponse(responseCode = "403", description = "Not in security-team")
+  @ApiResponse(responseCode = "404", description = "No such distributor")
   @GetMapping("/{id}")
   Distributor get(@PathVariable long id) {
     return registry.find(id).orElseThrow(() -> unknown(id));
@@ -46,6 +53,10 @@ class DistributorController {
 
   /** The audit trail of a distributor: every change, who made it and when. */
   @Operation(summary = "Every change of a distributor: action, by whom, when")
+  @ApiResponse(responseCode = "200", description = "The change log, oldest first")
+  @ApiResponse(responseCode = "400", description = "The id is not a number")
+  @ApiResponse(responseCode = "403", description = "Not in security-team")
+  @ApiResponse(responseCode = "404", description = "No such distributor")
   @GetMapping("/{id}/changes")
   List<DistributorChangeLog.Entry> changes(@PathVariable long id) {
     registry.find(id).orElseThrow(() -> unknown(id));
@@ -60,6 +71,7 @@ class DistributorController {
   @Operation(summary = "Refused (R25): 403, a distributor joins through an accepted application",
       description = "Always 403 problem+json pointing to POST /api/v1/distributor-applications; a list vetted under"
           + " an earlier process is imported by camunda-admin (POST /api/v1/distributors/imports)")
+  @ApiResponse(responseCode = "403", description = "Always: a distributor joins through an accepted application (R25)")
   @PostMapping
   ResponseEntity<Void> register() {
     throw new ResponseStatusException(HttpStatus.FORBIDDEN, "A distributor joins the list only through an accepted"
@@ -70,6 +82,10 @@ class DistributorController {
   @Operation(summary = "Change a distributor's name or contacts, or deactivate it; never activate it (R25)",
       description = "400 naming active for an inactive one made active, vouchedBy or embargoPolicyAcceptedAt when"
           + " they differ from the record; 404; 409 once removed or for a name on record")
+  @ApiResponse(responseCode = "200", description = "The distributor as changed")
+  @ApiResponse(responseCode = "403", description = "Not in security-team")
+  @ApiResponse(responseCode = "404", description = "No such distributor")
+  @ApiResponse(responseCode = "409", description = "Removed, or a name on record")
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   Distributor update(@PathVariable long id, @Valid @RequestBody DistributorRequest request) {
     return registry.update(id, request).orElseThrow(() -> unknown(id));
@@ -77,6 +93,10 @@ class DistributorController {
 
   /** R26: off the list for good, on record with {@code reason}; {@code 204} again for one removed already. */
   @Operation(summary = "Remove a distributor for good, on record with a reason (R26)")
+  @ApiResponse(responseCode = "204", description = "Removed, now or before")
+  @ApiResponse(responseCode = "400", description = "The id is not a number, or the reason is too long")
+  @ApiResponse(responseCode = "403", description = "Not in security-team")
+  @ApiResponse(responseCode = "404", description = "No such distributor")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> remove(@PathVariable long id, @RequestParam(required = false) String reason) {
     registry.remove(id, reason).orElseThrow(() -> unknown(id));

@@ -1,6 +1,7 @@
 package io.github.securityrelease.distributors;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -41,6 +42,9 @@ class DistributorImportController {
       description = "201 with the imported names; each is active and IMPORTED by the caller in its change log."
           + " 400 naming each bad field (distributors[i].<field>; vouchedBy a current security-team member; a name"
           + " twice), 409 naming every entry on record (removed ones too) or under application, 413 over 64 KiB")
+  @ApiResponse(responseCode = "201", description = "Imported: the names")
+  @ApiResponse(responseCode = "403", description = "Not camunda-admin")
+  @ApiResponse(responseCode = "409", description = "An entry on record or under application, each named")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Imported> importAll(@Valid @RequestBody ImportRequest request) {
     return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(imports.importAll(request.distributors())));

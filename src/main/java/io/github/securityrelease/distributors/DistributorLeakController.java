@@ -1,10 +1,11 @@
 package io.github.securityrelease.distributors;
 
+import io.github.securityrelease.engine.MaxCharacters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -32,13 +33,17 @@ class DistributorLeakController {
     this.registry = registry;
   }
 
-  record RemovalProposal(@NotBlank @Size(max = DistributorRegistry.MAX_REASON_LENGTH) String reason) {}
+  record RemovalProposal(@NotBlank @MaxCharacters(DistributorRegistry.MAX_REASON_LENGTH) String reason) {}
 
   record Proposed(long distributorId, String businessKey) {}
 
   @Operation(summary = "Record an embargo leak by a distributor (R26)",
       description = "201 and the leak; the team is alerted, and from the second leak on the distributor's removal is"
           + " proposed (\"Decide removal\"). 400 naming each bad field, 404, 409 for a removed distributor")
+  @ApiResponse(responseCode = "201", description = "The leak on record")
+  @ApiResponse(responseCode = "403", description = "Not in security-team")
+  @ApiResponse(responseCode = "404", description = "No such distributor")
+  @ApiResponse(responseCode = "409", description = "A removed distributor")
   @PostMapping(path = "/leaks", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Leak> report(@PathVariable long id, @Valid @RequestBody LeakRequest request) {
     Leak leak = leaks.report(id, request);
@@ -46,6 +51,10 @@ class DistributorLeakController {
   }
 
   @Operation(summary = "Every embargo leak of a distributor on record, oldest first (R26)")
+  @ApiResponse(responseCode = "200", description = "The leaks, oldest first")
+  @ApiResponse(responseCode = "400", description = "The id is not a number")
+  @ApiResponse(responseCode = "403", description = "Not in security-team")
+  @ApiResponse(responseCode = "404", description = "No such distributor")
   @GetMapping("/leaks")
   List<Leak> list(@PathVariable long id) {
     registry.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No distributor " + id));
@@ -55,6 +64,10 @@ class DistributorLeakController {
   @Operation(summary = "Propose the removal of a distributor that no longer meets the criteria (R26)",
       description = "202: \"Decide removal\" waits for the security team. 400 without a reason, 404, 409 for a removed"
           + " distributor or one whose removal is being decided")
+  @ApiResponse(responseCode = "202", description = "Proposed: \"Decide removal\" waits for the security team")
+  @ApiResponse(responseCode = "403", description = "Not in security-team")
+  @ApiResponse(responseCode = "404", description = "No such distributor")
+  @ApiResponse(responseCode = "409", description = "Removed, or its removal is being decided")
   @PostMapping(path = "/removal-proposals", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Proposed> proposeRemoval(@PathVariable long id, @Valid @RequestBody RemovalProposal proposal) {
     leaks.proposeRemoval(id, proposal.reason().strip());

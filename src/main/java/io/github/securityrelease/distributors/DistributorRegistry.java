@@ -1,5 +1,6 @@
 package io.github.securityrelease.distributors;
 
+import io.github.securityrelease.engine.TaskInput;
 import io.github.securityrelease.web.InvalidFieldException;
 import io.github.securityrelease.distributors.DistributorChangeLog.Change;
 import io.github.securityrelease.security.EngineIdentity;
@@ -152,7 +153,7 @@ public class DistributorRegistry {
    */
   Optional<Distributor> remove(long id, String reason) {
     String why = reason == null || reason.isBlank() ? null : reason.strip();
-    if (why != null && why.length() > MAX_REASON_LENGTH) {
+    if (why != null && TaskInput.characters(why) > MAX_REASON_LENGTH) {
       throw new InvalidFieldException("reason", "must be at most " + MAX_REASON_LENGTH + " characters");
     }
     return transaction.execute(tx -> {

@@ -1,10 +1,10 @@
 package io.github.securityrelease.distributors;
 
+import io.github.securityrelease.engine.MaxCharacters;
 import io.github.securityrelease.web.InvalidFieldException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,16 +15,16 @@ import java.util.List;
  */
 @VouchedWhenActive
 record DistributorRequest(
-    @NotBlank @Size(max = 200) @Pattern(regexp = ONE_LINE, message = "must be a single line") String organisation,
+    @NotBlank @MaxCharacters(200) @Pattern(regexp = ONE_LINE, message = "must be a single line") String organisation,
     @ContactAddresses List<@ContactAddress String> contacts,
     @NotNull Boolean active,
     Instant embargoPolicyAcceptedAt,
-    @Size(max = 64) @Pattern(regexp = USER_ID, message = "must be a user id") String vouchedBy) {
+    @MaxCharacters(64) @Pattern(regexp = USER_ID, message = "must be a user id") String vouchedBy) {
 
-  static final String ONE_LINE = "[^\\p{Cc}\\p{Zl}\\p{Zp}]*";
+  static final String ONE_LINE = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$";
 
   /** Camunda's user ids (camunda.bpm.generic-properties userResourceWhitelistPattern). */
-  static final String USER_ID = "[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*";
+  static final String USER_ID = "^[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$";
 
   boolean activeRequested() {
     return Boolean.TRUE.equals(active);

@@ -1,9 +1,9 @@
 package io.github.securityrelease.distributors;
 
+import io.github.securityrelease.engine.MaxCharacters;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,11 +13,11 @@ import java.util.List;
  * security team vouches for it.
  */
 record ImportedDistributor(
-    @NotBlank @Size(max = 200) @Pattern(regexp = DistributorRequest.ONE_LINE, message = "must be a single line")
+    @NotBlank @MaxCharacters(200) @Pattern(regexp = DistributorRequest.ONE_LINE, message = "must be a single line")
     String organisation,
     @ContactAddresses List<@ContactAddress String> contacts,
     @NotNull Instant embargoPolicyAcceptedAt,
-    @NotBlank @Size(max = 64) @Pattern(regexp = DistributorRequest.USER_ID, message = "must be a user id")
+    @NotBlank @MaxCharacters(64) @Pattern(regexp = DistributorRequest.USER_ID, message = "must be a user id")
     String vouchedBy) {
 
   DistributorRequest asActive() {

@@ -15,18 +15,30 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class TaskInput {
 
   /**
-   * The longest text a variable may hold: Camunda keeps a string variable, and its history, in
-   * a {@code varchar(4000)} column (counted in characters on H2 and PostgreSQL). Every free
-   * text the service takes in, through its API or a form, is held to it, so that a long text is
-   * a 400 naming the field, never a failed database write.
+   * The longest text a variable may hold, in characters (code points: an emoji is one). Camunda
+   * keeps a string variable, and its history, in a {@code varchar(4000)} column. Every free text
+   * the service takes in, through its API or a form, is held to it, so that a long text is a 400
+   * naming the field, never a failed database write.
    */
   public static final int MAX_TEXT = 4000;
 
   /**
+   * What that column holds on every database: PostgreSQL counts its 4000 in code points, H2 in
+   * UTF-16 units, so a text of more than 2000 characters outside the Basic Multilingual Plane
+   * (emoji) fits on one and not the other. Beyond it a text is refused with its own message.
+   */
+  public static final int COLUMN_UTF16_UNITS = 4000;
+  public static final String COLUMN_MESSAGE = "is too long to store: at most " + COLUMN_UTF16_UNITS
+      + " UTF-16 units, where an emoji or another character beyond U+FFFF takes two";
+
+  /**
    * Text a database keeps as it was given: no NUL (PostgreSQL refuses it in text) and no
    * unpaired UTF-16 surrogate (no character at all, which neither database can store as such).
+   * An ECMA-262 expression as well as a Java one, anchored, so that the API description shows it
+   * as a valid JSON Schema {@code pattern}: with JSON Schema's {@code u} flag a surrogate range
+   * excludes lone surrogates only, as in Java.
    */
-  public static final String STORABLE_TEXT = "[^\\x00\\x{D800}-\\x{DFFF}]*";
+  public static final String STORABLE_TEXT = "^[^\\u0000\\uD800-\\uDFFF]*$";
   public static final String STORABLE_MESSAGE = "must not contain NUL characters or unpaired surrogates";
   private static final Pattern STORABLE = Pattern.compile(STORABLE_TEXT);
 
@@ -35,13 +47,37 @@ public final class TaskInput {
     return STORABLE.matcher(text).matches();
   }
 
-  /** {@code text} cut to {@link #MAX_TEXT} where it is longer, ending with {@code more} to say where the rest is. */
+  /** The characters of {@code text} as a person counts them: code points, an emoji is one. */
+  public static int characters(CharSequence text) {
+    return Character.codePointCount(text, 0, text.length());
+  }
+
+  /** Whether {@code text} fits the variable column on every database ({@link #COLUMN_UTF16_UNITS}). */
+  public static boolean fitsColumn(CharSequence text) {
+    return text.length() <= COLUMN_UTF16_UNITS;
+  }
+
+  /** Whether {@code text} is at most {@link #MAX_TEXT} characters and fits the column. */
+  public static boolean withinMaxText(String text) {
+    return characters(text) <= MAX_TEXT && fitsColumn(text);
+  }
+
+  /**
+   * {@code text} cut where it does not fit the column ({@link #MAX_TEXT} characters and
+   * {@link #COLUMN_UTF16_UNITS} units), never inside a character, ending with {@code more} to say
+   * where the rest is.
+   */
   public static String abridged(String text, String more) {
-    if (text.length() <= MAX_TEXT) {
+    if (withinMaxText(text)) {
       return text;
     }
     String tail = "\n… " + more;
-    return text.substring(0, MAX_TEXT - tail.length()) + tail;
+    int units = COLUMN_UTF16_UNITS - tail.length();
+    int end = text.offsetByCodePoints(0, Math.min(MAX_TEXT - characters(tail), characters(text)));
+    while (end > units) {
+      end = text.offsetByCodePoints(end, -1);
+    }
+    return text.substring(0, end) + tail;
   }
 
   private static final Pattern PUBLIC_URL = Pattern.compile("https?://\\S+");

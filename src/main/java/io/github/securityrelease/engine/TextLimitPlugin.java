@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every user task of every model refuses, on completion, a text the engine cannot keep: longer
- * than {@link TaskInput#MAX_TEXT}, or with a NUL or an unpaired surrogate
+ * than {@link TaskInput#MAX_TEXT} characters (code points) or than the column holds, or with a NUL or an unpaired surrogate
  * ({@link TaskInput#STORABLE_TEXT}): a {@code 400} naming the field, the task left open,
  * instead of a failed database write. A built-in listener, so it runs before the model's own
  * and needs nothing in the models; the forms say the same with their {@code maxLength}.
@@ -46,8 +46,12 @@ class TextLimitPlugin extends AbstractProcessEnginePlugin {
   static void refuseLongText(DelegateTask task) {
     for (Map.Entry<String, Object> variable : task.getVariables().entrySet()) {
       if (variable.getValue() instanceof String text) {
-        if (text.length() > MAX_TEXT) {
+        // characters as a person counts them (an emoji is one), then what the column holds
+        if (TaskInput.characters(text) > MAX_TEXT) {
           throw refuse(variable.getKey(), "must be at most " + MAX_TEXT + " characters");
+        }
+        if (!TaskInput.fitsColumn(text)) {
+          throw refuse(variable.getKey(), TaskInput.COLUMN_MESSAGE);
         }
         if (!TaskInput.storable(text)) {
           throw refuse(variable.getKey(), TaskInput.STORABLE_MESSAGE);

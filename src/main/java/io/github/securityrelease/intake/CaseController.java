@@ -6,6 +6,7 @@ import io.github.securityrelease.cases.VulnerabilityStatus;
 import io.github.securityrelease.security.EngineIdentity;
 import io.github.securityrelease.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -62,6 +63,9 @@ class CaseController {
 
   @Operation(summary = "The state of a case: status, severity, dates, where it waits (security-team, managers)",
       description = "State only, never the report's content; the CVE ID for managers only once disclosed (R27)")
+  @ApiResponse(responseCode = "200", description = "The state of the case")
+  @ApiResponse(responseCode = "403", description = "Neither security-team nor managers")
+  @ApiResponse(responseCode = "404", description = "No such case")
   @GetMapping("/api/v1/cases/{caseId}")
   CaseState state(@PathVariable String caseId, Authentication caller) {
     boolean securityTeam = caller.getAuthorities().stream()

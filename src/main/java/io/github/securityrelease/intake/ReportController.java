@@ -1,6 +1,7 @@
 package io.github.securityrelease.intake;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,6 +37,9 @@ class ReportController {
   @Operation(summary = "Report a suspected vulnerability",
       description = "201 with the case ID and the acknowledgement deadline (R2); 400 naming each bad field, 413, 415, 429 "
           + "with Retry-After past the rate limit, 503 while the service starts")
+  @ApiResponse(responseCode = "201", description = "The case ID and the acknowledgement deadline (Location: the case)")
+  @ApiResponse(responseCode = "429", description = "Past the rate limit: retry after Retry-After seconds")
+  @ApiResponse(responseCode = "503", description = "The service is starting: retry after Retry-After seconds")
   @SecurityRequirements
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Created> report(@Valid @RequestBody ReportRequest report) {

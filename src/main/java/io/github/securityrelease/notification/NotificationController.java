@@ -1,6 +1,7 @@
 package io.github.securityrelease.notification;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -24,6 +25,9 @@ class NotificationController {
   }
 
   @Operation(summary = "The case's notification ledger: every message, its recipients and status (security-team)")
+  @ApiResponse(responseCode = "200", description = "The ledger rows, oldest first")
+  @ApiResponse(responseCode = "403", description = "Not in security-team")
+  @ApiResponse(responseCode = "404", description = "No such case")
   @GetMapping("/api/v1/cases/{caseId}/notifications")
   List<Notification> notifications(@PathVariable String caseId) {
     List<Notification> rows = ledger.findByCase(caseId);

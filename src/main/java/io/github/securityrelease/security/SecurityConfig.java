@@ -102,6 +102,8 @@ class SecurityConfig {
                 .hasAnyAuthority(authority(SECURITY_TEAM), authority(MANAGERS))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottledBasicEntryPoint(REALM)))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(new ThrottledBasicEntryPoint(REALM))
+            .accessDeniedHandler(ThrottledBasicEntryPoint::forbidden))
         // stateless Basic authentication carries no cookie a forged request could ride on
         .csrf(csrf -> csrf.disable())
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -4,22 +4,28 @@ import io.github.securityrelease.web.TooManyRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 /**
  * HTTP Basic's answer to a refused login: {@code 429} with {@code Retry-After} when the login
- * throttle refused it, else the usual {@code 401} with {@code WWW-Authenticate}.
+ * throttle refused it, else the usual {@code 401} with {@code WWW-Authenticate}. Both, and the
+ * {@code 403} of a caller outside the groups a path is for ({@link #forbidden}), are
+ * {@code application/problem+json} like every other error of the API (the API description says so).
  */
 class ThrottledBasicEntryPoint implements AuthenticationEntryPoint {
 
   static final String DETAIL = "Too many failed logins from your address";
 
-  private final BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+  private final String realm;
 
   ThrottledBasicEntryPoint(String realm) {
-    basic.setRealmName(realm);
+    this.realm = realm;
   }
 
   @Override
@@ -29,6 +35,20 @@ class ThrottledBasicEntryPoint implements AuthenticationEntryPoint {
       TooManyRequests.refuse(response, throttled.retryAfterSeconds(), DETAIL);
       return;
     }
-    basic.commence(request, response, refused);
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
+    problem(response, HttpStatus.UNAUTHORIZED, "Log in with HTTP Basic: a user of the service and its password");
+  }
+
+  /** The answer to a logged-in caller whom the path's rule refuses. */
+  static void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+      throws IOException {
+    problem(response, HttpStatus.FORBIDDEN, "You are not allowed to do this");
+  }
+
+  private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+        + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
   }
 }

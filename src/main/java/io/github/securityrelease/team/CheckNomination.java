@@ -1,5 +1,6 @@
 package io.github.securityrelease.team;
 
+import static io.github.securityrelease.engine.TaskInput.characters;
 import static io.github.securityrelease.engine.TaskInput.refuse;
 import static io.github.securityrelease.engine.TaskInput.requireMatching;
 import static io.github.securityrelease.engine.TaskInput.requireText;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 class CheckNomination implements ExecutionListener {
 
   /** Camunda's user ids (camunda.bpm.generic-properties userResourceWhitelistPattern). */
-  static final String USER_ID_FORMAT = "[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*";
+  static final String USER_ID_FORMAT = "^[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$";
   static final Pattern USER_ID = Pattern.compile(USER_ID_FORMAT);
   static final int MAX_REASON = 2000;
 
@@ -37,11 +38,11 @@ class CheckNomination implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String userId = requireMatching(execution, MEMBER_ID, USER_ID, "name the user id of the nominee",
         value -> "must be a user id");
-    if (userId.length() > MAX_USER_ID) {
+    if (characters(userId) > MAX_USER_ID) {
       throw refuse(MEMBER_ID, "at most " + MAX_USER_ID + " characters");
     }
     String reason = requireText(execution, NOMINATION_REASON, "say why you nominate them");
-    if (reason.length() > MAX_REASON) {
+    if (characters(reason) > MAX_REASON) {
       throw refuse(NOMINATION_REASON, "at most " + MAX_REASON + " characters");
     }
     membership.refusal(userId).ifPresent(refusal -> {

@@ -1,11 +1,12 @@
 package io.github.securityrelease.team;
 
+import io.github.securityrelease.engine.MaxCharacters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,9 +30,9 @@ class TeamController {
    * @param reason why they are nominated; the team reads it at the rotation's review
    */
   record NominationRequest(
-      @NotBlank @Size(max = CheckNomination.MAX_USER_ID)
+      @NotBlank @MaxCharacters(CheckNomination.MAX_USER_ID)
       @Pattern(regexp = CheckNomination.USER_ID_FORMAT, message = "must be a user id") String userId,
-      @NotBlank @Size(max = CheckNomination.MAX_REASON) String reason) {}
+      @NotBlank @MaxCharacters(CheckNomination.MAX_REASON) String reason) {}
 
   /**
    * @param userId the nominee, now an associate, and the business key of their membership process
@@ -49,6 +50,10 @@ class TeamController {
 
   @Operation(summary = "Nominate a user: they join the security associates for the rotation (sig-maintainers, "
       + "security-team; R21); 404 unknown user, 409 an associate, member or membership process already")
+  @ApiResponse(responseCode = "201", description = "Nominated: an associate now, their membership process started")
+  @ApiResponse(responseCode = "403", description = "Not a SIG maintainer or security-team member")
+  @ApiResponse(responseCode = "404", description = "No such user")
+  @ApiResponse(responseCode = "409", description = "An associate, a member, or a membership process already")
   @PostMapping(path = "/nominations", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Nomination> nominate(@Valid @RequestBody NominationRequest request) {
     membership.refusal(request.userId()).ifPresent(refusal -> {
@@ -63,6 +68,10 @@ class TeamController {
   @Operation(summary = "Step down from the security team or the associates, at once (the member themself only; "
       + "R22); 403 for anyone else, whoever they are (removing another member is the vote's, R23); 404 unknown "
       + "user, 409 neither member nor associate")
+  @ApiResponse(responseCode = "204", description = "Stepped down")
+  @ApiResponse(responseCode = "403", description = "Anyone but the member themself")
+  @ApiResponse(responseCode = "404", description = "No such user")
+  @ApiResponse(responseCode = "409", description = "Neither member nor associate")
   @PostMapping("/members/{userId}/step-down")
   ResponseEntity<Void> stepDown(@PathVariable String userId, Authentication caller) {
     // checked before anything else: a refused request looks nothing up and changes nothing

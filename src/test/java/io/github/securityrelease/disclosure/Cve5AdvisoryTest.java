@@ -168,4 +168,14 @@ class Cve5AdvisoryTest {
         .isEqualTo("{\"url\":\"https://kurator.dev/security/2026-0042\",\"tags\":[\"vendor-advisory\"]}");
     assertThat(record.at("/cveMetadata/cveId").asText()).isEqualTo(variables.get("cveId"));
   }
+
+  @Test
+  @DisplayName("a long description is cut by characters, as the schema's maxLength counts: never half an emoji")
+  void limitCountsCharacters() {
+    String emoji = "\uD83D\uDD12".repeat(10);
+    assertThat(Cve5Advisory.limit(emoji, 10)).isEqualTo(emoji);
+    String cut = Cve5Advisory.limit(emoji, 5);
+    assertThat(cut.codePointCount(0, cut.length())).isEqualTo(5);
+    assertThat(cut).isEqualTo("\uD83D\uDD12".repeat(4) + "…");
+  }
 }
