@@ -76,13 +76,12 @@ class DisclosureController {
   ResponseEntity<PlanView> reschedule(@PathVariable String caseId, @Valid @RequestBody Reschedule request,
       Principal caller) {
     Map<String, Object> state = planned(caseId);
-    boolean releaseNow = Boolean.TRUE.equals(state.get(RELEASE_NOW_REQUESTED));
     Plan replanned;
     try {
       replanned = plan.plan(PlanDates.parse(request.publicDisclosureAt(), "publicDisclosureAt"),
-          PlanDates.parse(request.releaseAt(), "releaseAt"), Boolean.TRUE.equals(state.get(FAST_TRACK)) || releaseNow,
+          PlanDates.parse(request.releaseAt(), "releaseAt"), ReleaseNowRequest.noEmbargoToProtect(state::get),
           request.shortEmbargoReason(), clock.instant());
-      ReleaseNowRequest.checkReplan(releaseNow, PlanDates.parse(state.get(PUBLIC_DISCLOSURE_AT), PUBLIC_DISCLOSURE_AT),
+      ReleaseNowRequest.checkReplan(ReleaseNowRequest.requested(state::get), PlanDates.parse(state.get(PUBLIC_DISCLOSURE_AT), PUBLIC_DISCLOSURE_AT),
           replanned);
     } catch (InvalidPlanException e) {
       throw new InvalidFieldException(e.field(), e.getMessage());

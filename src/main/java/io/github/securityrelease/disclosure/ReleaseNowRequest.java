@@ -3,6 +3,7 @@ package io.github.securityrelease.disclosure;
 import static io.github.securityrelease.cases.CaseVariables.*;
 
 import java.time.Instant;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -18,12 +19,21 @@ final class ReleaseNowRequest {
   private ReleaseNowRequest() {}
 
   static boolean requested(VariableScope scope) {
-    return Boolean.TRUE.equals(scope.getVariable(RELEASE_NOW_REQUESTED));
+    return requested(scope::getVariable);
+  }
+
+  /** The same for the case's variables read outside the engine, e.g. by a controller. */
+  static boolean requested(Function<String, Object> variables) {
+    return Boolean.TRUE.equals(variables.apply(RELEASE_NOW_REQUESTED));
   }
 
   /** The fast track (R3) or a release now (R15): the distributors' 7 days are not waited for. */
   static boolean noEmbargoToProtect(VariableScope scope) {
-    return Boolean.TRUE.equals(scope.getVariable(FAST_TRACK)) || requested(scope);
+    return noEmbargoToProtect(scope::getVariable);
+  }
+
+  static boolean noEmbargoToProtect(Function<String, Object> variables) {
+    return Boolean.TRUE.equals(variables.apply(FAST_TRACK)) || requested(variables);
   }
 
   /**
