@@ -25,7 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code EngineIdentity.runAsService} once the caller's access is checked).
  */
 @Component
-class CaseHistory {
+public class CaseHistory {
 
   private final HistoryService historyService;
 
@@ -39,10 +39,10 @@ class CaseHistory {
    * @param lastChanged the latest update of any of the variables asked for; null if none
    * @param disclosureBegan the first time {@code status} became PUBLIC_DISCLOSURE; null if never
    */
-  record Changes(Instant lastChanged, Instant disclosureBegan) {}
+  public record Changes(Instant lastChanged, Instant disclosureBegan) {}
 
   /** The case's variables with a value: all of them, or only {@code names} when given. */
-  Map<String, Object> variables(String caseId, String... names) {
+  public Map<String, Object> variables(String caseId, String... names) {
     HistoricProcessInstance instance = instance(caseId);
     HistoricVariableInstanceQuery query = historyService.createHistoricVariableInstanceQuery()
         .processInstanceId(instance.getId());
@@ -61,7 +61,7 @@ class CaseHistory {
   }
 
   /** Needs the history level {@code full}, which records each update of a variable with its time. */
-  Changes changes(String caseId, Collection<String> names) {
+  public Changes changes(String caseId, Collection<String> names) {
     Instant lastChanged = null;
     Instant disclosureBegan = null;
     List<HistoricDetail> updates = historyService.createHistoricDetailQuery()

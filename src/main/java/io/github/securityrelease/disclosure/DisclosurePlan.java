@@ -1,6 +1,6 @@
 package io.github.securityrelease.disclosure;
 
-import io.github.securityrelease.release.BusinessCalendar;
+import io.github.securityrelease.cases.BusinessCalendar;
 import io.github.securityrelease.release.ReleaseCalendar;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import io.github.securityrelease.distributors.Distributor;
 import io.github.securityrelease.distributors.DistributorRegistry;
 import io.github.securityrelease.notification.CaseMail;
 import io.github.securityrelease.notification.NotificationKind;
-import io.github.securityrelease.release.BusinessCalendar;
+import io.github.securityrelease.cases.BusinessCalendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.github.securityrelease.disclosure;
 
 import static io.github.securityrelease.cases.CaseVariables.*;
 
-import io.github.securityrelease.release.CalendarProperties;
+import io.github.securityrelease.cases.CalendarProperties;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;

@@ -6,7 +6,7 @@ import static io.github.securityrelease.cases.CaseVariables.*;
 
 import io.github.securityrelease.cases.VulnerabilityStatus;
 import io.github.securityrelease.disclosure.DisclosurePlan;
-import io.github.securityrelease.release.BusinessCalendar;
+import io.github.securityrelease.cases.BusinessCalendar;
 import io.github.securityrelease.security.EngineIdentity;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.github.securityrelease.release;
 
+import io.github.securityrelease.cases.BusinessCalendar;
+import io.github.securityrelease.cases.CalendarProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;

@@ -3,8 +3,8 @@ package io.github.securityrelease.disclosure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.securityrelease.release.BusinessCalendar;
-import io.github.securityrelease.release.CalendarProperties;
+import io.github.securityrelease.cases.BusinessCalendar;
+import io.github.securityrelease.cases.CalendarProperties;
 import io.github.securityrelease.release.ReleaseCalendar;
 import io.github.securityrelease.release.ReleaseProperties;
 import java.time.Duration;

@@ -248,7 +248,7 @@ class DisclosureTimelineIT {
   }
 
   private static String describe(Instant instant) {
-    return new io.github.securityrelease.release.BusinessCalendar(new io.github.securityrelease.release.CalendarProperties(
+    return new io.github.securityrelease.cases.BusinessCalendar(new io.github.securityrelease.cases.CalendarProperties(
         java.time.ZoneId.of("Europe/Berlin"), List.of())).describe(instant);
   }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.securityrelease.DefaultConfiguration;
-import io.github.securityrelease.release.BusinessCalendar;
-import io.github.securityrelease.release.CalendarProperties;
+import io.github.securityrelease.cases.BusinessCalendar;
+import io.github.securityrelease.cases.CalendarProperties;
 import io.github.securityrelease.release.ReleaseCalendar;
 import io.github.securityrelease.release.ReleaseProperties;
 import java.time.Duration;

@@ -7,8 +7,8 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.securityrelease.release.BusinessCalendar;
-import io.github.securityrelease.release.CalendarProperties;
+import io.github.securityrelease.cases.BusinessCalendar;
+import io.github.securityrelease.cases.CalendarProperties;
 import io.github.securityrelease.release.ReleaseCalendar;
 import io.github.securityrelease.release.ReleaseProperties;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.github.securityrelease.disclosure;
 
-import io.github.securityrelease.release.BusinessCalendar;
-import io.github.securityrelease.release.CalendarProperties;
+import io.github.securityrelease.cases.BusinessCalendar;
+import io.github.securityrelease.cases.CalendarProperties;
 import io.github.securityrelease.release.ReleaseCalendar;
 import io.github.securityrelease.release.ReleaseProperties;
 import java.time.LocalTime;

@@ -1,4 +1,4 @@
-package io.github.securityrelease.disclosure;
+package io.github.securityrelease.advisory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;

@@ -1,5 +1,6 @@
-package io.github.securityrelease.disclosure;
+package io.github.securityrelease.advisory;
 
+import io.github.securityrelease.disclosure.CaseHistory;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Date;

@@ -1,4 +1,4 @@
-package io.github.securityrelease.disclosure;
+package io.github.securityrelease.advisory;
 
 import static io.github.securityrelease.TestCases.post;
 import static io.github.securityrelease.TestCases.report;

@@ -1,4 +1,4 @@
-package io.github.securityrelease.disclosure;
+package io.github.securityrelease.advisory;
 
 import static io.github.securityrelease.cases.CaseVariables.AFFECTED_VERSIONS;
 import static io.github.securityrelease.cases.CaseVariables.RELEASE_VERSIONS;

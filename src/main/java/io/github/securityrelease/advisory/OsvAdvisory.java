@@ -1,9 +1,9 @@
-package io.github.securityrelease.disclosure;
+package io.github.securityrelease.advisory;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.securityrelease.disclosure.AffectedRange.End;
+import io.github.securityrelease.advisory.AffectedRange.End;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

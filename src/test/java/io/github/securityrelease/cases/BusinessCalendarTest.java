@@ -1,4 +1,4 @@
-package io.github.securityrelease.release;
+package io.github.securityrelease.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

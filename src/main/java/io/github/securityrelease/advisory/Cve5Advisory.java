@@ -1,6 +1,6 @@
-package io.github.securityrelease.disclosure;
+package io.github.securityrelease.advisory;
 
-import static io.github.securityrelease.disclosure.OsvAdvisory.timestamp;
+import static io.github.securityrelease.advisory.OsvAdvisory.timestamp;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,6 +1,6 @@
-package io.github.securityrelease.disclosure;
+package io.github.securityrelease.advisory;
 
-import static io.github.securityrelease.disclosure.AdvisoryCases.PRODUCT;
+import static io.github.securityrelease.advisory.AdvisoryCases.PRODUCT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

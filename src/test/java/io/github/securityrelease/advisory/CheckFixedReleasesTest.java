@@ -1,4 +1,4 @@
-package io.github.securityrelease.disclosure;
+package io.github.securityrelease.advisory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

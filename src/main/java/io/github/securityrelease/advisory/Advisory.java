@@ -1,4 +1,4 @@
-package io.github.securityrelease.disclosure;
+package io.github.securityrelease.advisory;
 
 import static io.github.securityrelease.cases.CaseVariables.*;
 
@@ -6,6 +6,9 @@ import io.github.securityrelease.assessment.CvssScorer;
 import io.github.securityrelease.assessment.CvssScorer.CvssResult;
 import io.github.securityrelease.assessment.InvalidCvssVectorException;
 import io.github.securityrelease.assessment.Severity;
+import io.github.securityrelease.disclosure.CaseHistory;
+import io.github.securityrelease.disclosure.InvalidPlanException;
+import io.github.securityrelease.disclosure.PlanDates;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;

@@ -1,8 +1,9 @@
-package io.github.securityrelease.disclosure;
+package io.github.securityrelease.advisory;
 
 import static io.github.securityrelease.cases.CaseVariables.CVE_ID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.securityrelease.disclosure.CaseHistory;
 import io.github.securityrelease.security.EngineIdentity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

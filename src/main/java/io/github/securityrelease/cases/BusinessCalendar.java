@@ -1,4 +1,4 @@
-package io.github.securityrelease.release;
+package io.github.securityrelease.cases;
 
 import java.time.DayOfWeek;
 import java.time.Instant;

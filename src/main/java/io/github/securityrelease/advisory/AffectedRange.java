@@ -1,4 +1,4 @@
-package io.github.securityrelease.disclosure;
+package io.github.securityrelease.advisory;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,12 @@
-package io.github.securityrelease.disclosure;
+package io.github.securityrelease.advisory;
 
-import static io.github.securityrelease.disclosure.AdvisoryCases.PRODUCT;
+import static io.github.securityrelease.advisory.AdvisoryCases.PRODUCT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.securityrelease.disclosure.CaseHistory;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
