@@ -2,11 +2,11 @@ package io.github.securityrelease.disclosure;
 
 import static io.github.securityrelease.cases.CaseVariables.*;
 
+import io.github.securityrelease.cases.BusinessCalendar;
 import io.github.securityrelease.distributors.Distributor;
 import io.github.securityrelease.distributors.DistributorRegistry;
 import io.github.securityrelease.notification.CaseMail;
 import io.github.securityrelease.notification.NotificationKind;
-import io.github.securityrelease.cases.BusinessCalendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

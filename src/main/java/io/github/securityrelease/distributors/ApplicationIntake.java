@@ -2,6 +2,7 @@ package io.github.securityrelease.distributors;
 
 import static io.github.securityrelease.distributors.ApplicationProcess.*;
 
+import io.github.securityrelease.cases.YearlyIds;
 import io.github.securityrelease.security.EngineIdentity;
 import java.time.Clock;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,14 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ApplicationIntake {
 
-  private final ApplicationIds ids;
+  private final YearlyIds ids;
   private final DistributorRegistry registry;
   private final RuntimeService runtimeService;
   private final EngineIdentity engineIdentity;
   private final Clock clock;
 
-  ApplicationIntake(ApplicationIds ids, DistributorRegistry registry, RuntimeService runtimeService,
-      EngineIdentity engineIdentity, Clock clock) {
+  ApplicationIntake(@Qualifier(ApplicationIdsConfiguration.APPLICATION_IDS) YearlyIds ids,
+      DistributorRegistry registry, RuntimeService runtimeService, EngineIdentity engineIdentity, Clock clock) {
     this.ids = ids;
     this.registry = registry;
     this.runtimeService = runtimeService;

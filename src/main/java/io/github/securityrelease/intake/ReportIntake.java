@@ -1,12 +1,12 @@
 package io.github.securityrelease.intake;
 
-import io.github.securityrelease.cases.CaseVariables;
-
 import static io.github.securityrelease.cases.CaseVariables.*;
 
-import io.github.securityrelease.cases.VulnerabilityStatus;
-import io.github.securityrelease.disclosure.DisclosurePlan;
 import io.github.securityrelease.cases.BusinessCalendar;
+import io.github.securityrelease.cases.CaseIdsConfiguration;
+import io.github.securityrelease.cases.VulnerabilityStatus;
+import io.github.securityrelease.cases.YearlyIds;
+import io.github.securityrelease.disclosure.DisclosurePlan;
 import io.github.securityrelease.security.EngineIdentity;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,15 +27,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ReportIntake {
 
-  private final CaseIds caseIds;
+  private final YearlyIds caseIds;
   private final DisclosurePlan disclosurePlan;
   private final RuntimeService runtimeService;
   private final EngineIdentity engineIdentity;
   private final BusinessCalendar calendar;
   private final Clock clock;
 
-  ReportIntake(CaseIds caseIds, DisclosurePlan disclosurePlan, RuntimeService runtimeService,
-      EngineIdentity engineIdentity, BusinessCalendar calendar, Clock clock) {
+  ReportIntake(@Qualifier(CaseIdsConfiguration.CASE_IDS) YearlyIds caseIds, DisclosurePlan disclosurePlan,
+      RuntimeService runtimeService, EngineIdentity engineIdentity, BusinessCalendar calendar, Clock clock) {
     this.caseIds = caseIds;
     this.disclosurePlan = disclosurePlan;
     this.runtimeService = runtimeService;

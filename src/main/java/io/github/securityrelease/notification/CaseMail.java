@@ -1,7 +1,7 @@
 package io.github.securityrelease.notification;
 
-import io.github.securityrelease.cases.CaseVariables;
 import io.github.securityrelease.cases.BusinessCalendar;
+import io.github.securityrelease.cases.CaseVariables;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
