@@ -61,6 +61,7 @@ class DisclosureController {
   record PlanView(Instant publicDisclosureAt, Instant releaseAt, Instant advanceNoticeAt, Instant releaseNoticeAt,
       boolean shortEmbargo) {}
 
+  /** The fields are named as the message's variables are stored (docs/process-contract.md), and so they stay. */
   record EmbargoBreak(@NotBlank @MaxCharacters(200) String breachedBy, @NotBlank @MaxCharacters(TaskInput.MAX_TEXT) String breachDescription) {}
 
   @Operation(summary = "Re-plan the disclosure: every waiting timer moves (security-team; R14, R16)",
