@@ -50,7 +50,6 @@ class CheckApplicationReview implements TaskListener {
       }
       default -> throw refuse(REVIEW_OUTCOME, "must be " + ACCEPTED + " or " + REJECTED);
     }
-    String by = identity.currentUserId() != null ? identity.currentUserId() : task.getAssignee();
-    task.getExecution().setVariable(REVIEWED_BY, by);
+    task.getExecution().setVariable(REVIEWED_BY, identity.completedBy(task));
   }
 }

@@ -30,7 +30,6 @@ class CheckRemovalDecision implements TaskListener {
     if (characters(reason) > DistributorRegistry.MAX_REASON_LENGTH) {
       throw refuse(REMOVAL_DECISION_REASON, "must be at most " + DistributorRegistry.MAX_REASON_LENGTH + " characters");
     }
-    String by = identity.currentUserId() != null ? identity.currentUserId() : task.getAssignee();
-    task.getExecution().setVariable(DECIDED_BY, by);
+    task.getExecution().setVariable(DECIDED_BY, identity.completedBy(task));
   }
 }

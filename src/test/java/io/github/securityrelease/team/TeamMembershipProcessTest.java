@@ -14,9 +14,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import io.github.securityrelease.DefaultConfiguration;
 import io.github.securityrelease.security.EngineIdentity;
@@ -26,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -93,7 +89,7 @@ class TeamMembershipProcessTest {
     group(ASSOCIATES);
     user(NOMINEE);
     user(MAINTAINER);
-    EngineIdentity engineIdentity = engineIdentity();
+    EngineIdentity engineIdentity = new EngineIdentity(identityService());
     TeamGroups groups = new TeamGroups(identityService(), engineIdentity);
     membership = new Membership(runtimeService(), groups, engineIdentity);
     outsideChanges = new OutsideChanges(groups);
@@ -523,25 +519,5 @@ class TeamMembershipProcessTest {
   private static void group(String id) {
     Group group = identityService().newGroup(id);
     identityService().saveGroup(group);
-  }
-
-  private static EngineIdentity engineIdentity() {
-    EngineIdentity identity = mock(EngineIdentity.class);
-    when(identity.runAsService(any())).thenAnswer(call -> {
-      Authentication caller = identityService().getCurrentAuthentication();
-      identityService().clearAuthentication();
-      try {
-        return ((Supplier<?>) call.getArgument(0)).get();
-      } finally {
-        if (caller != null) {
-          identityService().setAuthentication(caller);
-        }
-      }
-    });
-    when(identity.currentUserId()).thenAnswer(call -> {
-      Authentication caller = identityService().getCurrentAuthentication();
-      return caller == null ? null : caller.getUserId();
-    });
-    return identity;
   }
 }
