@@ -3,6 +3,7 @@ package io.github.securityrelease.disclosure;
 import static io.github.securityrelease.cases.CaseVariables.PROCESS_KEY;
 import static io.github.securityrelease.cases.CaseVariables.STATUS;
 
+import io.github.securityrelease.cases.UnknownCaseException;
 import io.github.securityrelease.cases.VulnerabilityStatus;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,9 +16,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A case's variables from history, so that an ended case answers as an open one does; 404
@@ -89,7 +88,7 @@ class CaseHistory {
         .processInstanceBusinessKey(caseId)
         .singleResult();
     if (instance == null) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
+      throw UnknownCaseException.noCase(caseId);
     }
     return instance;
   }

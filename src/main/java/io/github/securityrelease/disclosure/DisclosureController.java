@@ -4,7 +4,7 @@ import io.github.securityrelease.engine.MaxCharacters;
 import io.github.securityrelease.engine.TaskInput;
 import static io.github.securityrelease.cases.CaseVariables.*;
 
-import io.github.securityrelease.web.InvalidFieldException;
+import io.github.securityrelease.cases.UnknownCaseException;
 import io.github.securityrelease.security.EngineIdentity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -76,16 +76,11 @@ class DisclosureController {
   ResponseEntity<PlanView> reschedule(@PathVariable String caseId, @Valid @RequestBody Reschedule request,
       Principal caller) {
     Map<String, Object> state = planned(caseId);
-    Plan replanned;
-    try {
-      replanned = plan.plan(PlanDates.parse(request.publicDisclosureAt(), "publicDisclosureAt"),
-          PlanDates.parse(request.releaseAt(), "releaseAt"), ReleaseNowRequest.noEmbargoToProtect(state::get),
-          request.shortEmbargoReason(), clock.instant());
-      ReleaseNowRequest.checkReplan(ReleaseNowRequest.requested(state::get), PlanDates.parse(state.get(PUBLIC_DISCLOSURE_AT), PUBLIC_DISCLOSURE_AT),
-          replanned);
-    } catch (InvalidPlanException e) {
-      throw new InvalidFieldException(e.field(), e.getMessage());
-    }
+    Plan replanned = plan.plan(PlanDates.parse(request.publicDisclosureAt(), "publicDisclosureAt"),
+        PlanDates.parse(request.releaseAt(), "releaseAt"), ReleaseNowRequest.noEmbargoToProtect(state::get),
+        request.shortEmbargoReason(), clock.instant());
+    ReleaseNowRequest.checkReplan(ReleaseNowRequest.requested(state::get), PlanDates.parse(state.get(PUBLIC_DISCLOSURE_AT), PUBLIC_DISCLOSURE_AT),
+        replanned);
     Map<String, Object> message = new HashMap<>();
     message.put(RESCHEDULED_PUBLIC_DISCLOSURE_AT, request.publicDisclosureAt());
     message.put(RESCHEDULED_RELEASE_AT, request.releaseAt());
@@ -130,6 +125,6 @@ class DisclosureController {
 
   private Map<String, Object> open(String caseId) {
     return breaks.openCase(caseId)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No open case " + caseId));
+        .orElseThrow(() -> UnknownCaseException.noOpenCase(caseId));
   }
 }

@@ -2,6 +2,7 @@ package io.github.securityrelease.intake;
 
 import static io.github.securityrelease.cases.CaseVariables.*;
 
+import io.github.securityrelease.cases.UnknownCaseException;
 import io.github.securityrelease.cases.VulnerabilityStatus;
 import io.github.securityrelease.security.EngineIdentity;
 import io.github.securityrelease.security.Groups;
@@ -22,12 +23,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Where a case stands: its status, dates and open tasks. State only, no report detail, so
@@ -81,7 +80,7 @@ class CaseController {
         .processInstanceBusinessKey(caseId)
         .singleResult();
     if (instance == null) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
+      throw UnknownCaseException.noCase(caseId);
     }
     Map<String, Object> state = new HashMap<>();
     historyService.createHistoricVariableInstanceQuery()
