@@ -44,8 +44,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     if (causedBy(ex, BodyTooLargeException.class)) {
-      return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than "
-          + BodyTooLargeException.LIMIT_BYTES / 1024 + " KiB");
+      return problem(HttpStatus.PAYLOAD_TOO_LARGE, BodyTooLargeException.DETAIL);
     }
     if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = mapping.getPath().stream()
