@@ -1,5 +1,8 @@
 package io.github.securityrelease.team;
 
+import static io.github.securityrelease.engine.ProcessTests.fire;
+import static io.github.securityrelease.engine.ProcessTests.historicVariable;
+import static io.github.securityrelease.engine.ProcessTests.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -16,6 +19,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.github.securityrelease.DefaultConfiguration;
+import io.github.securityrelease.engine.ProcessTests;
 import io.github.securityrelease.security.EngineIdentity;
 import java.time.Instant;
 import java.time.Period;
@@ -36,7 +40,6 @@ import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -47,6 +50,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,12 +65,11 @@ import org.junit.jupiter.params.provider.CsvSource;
     "processes/forms/team-nominate.form",
     "processes/forms/team-review-rotation.form",
     "processes/forms/team-vote-on-removal.form"})
+@ExtendWith(ProcessTests.class)
 class TeamMembershipProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
-      .assertClassCoverageAtLeast(1.0)
-      .build();
+  static ProcessEngineCoverageExtension engine = ProcessTests.engine();
 
   private static final String TEAM = "security-team";
   private static final String ASSOCIATES = "security-associates";
@@ -115,8 +118,6 @@ class TeamMembershipProcessTest {
 
   @AfterEach
   void reset() {
-    Mocks.reset();
-    ClockUtil.reset();
     identityService().clearAuthentication();
     runtimeService().createProcessInstanceQuery().list()
         .forEach(pi -> runtimeService().deleteProcessInstance(pi.getId(), "test over"));
@@ -272,7 +273,7 @@ class TeamMembershipProcessTest {
     }
 
     assertThat(pi).hasPassed("Task_TallyRemovalVotes");
-    assertThat(historic(pi, "removalOutcome")).isEqualTo(outcome);
+    assertThat(historicVariable(pi, "removalOutcome")).isEqualTo(outcome);
     if ("REMOVED".equals(outcome)) {
       assertThat(pi).isEnded().hasPassed("Task_RemoveMember", "EndEvent_MemberRemoved");
       assertThat(isIn("member-x", TEAM)).isFalse();
@@ -483,20 +484,6 @@ class TeamMembershipProcessTest {
       identityService().clearAuthentication();
     }
     historyService().deleteHistoricTaskInstance(work.getId());
-  }
-
-  private void fire(String timerId, Date at) {
-    ClockUtil.setCurrentTime(new Date(at.getTime() + 60_000));
-    execute(timer(timerId));
-  }
-
-  private static Job timer(String activityId) {
-    return jobQuery().timers().activityId(activityId).singleResult();
-  }
-
-  private static Object historic(ProcessInstance pi, String name) {
-    return historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
-        .singleResult().getValue();
   }
 
   private static Date months(Instant from, int months) {
