@@ -4,10 +4,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -22,7 +30,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What the process tests share (the {@code *ProcessTest} classes, each a model on a bare engine):
+ * What the process tests share (the {@code *ProcessTest} classes, each a model on a bare engine,
+ * and the tests of a decision table):
  * <pre>
  * &#64;Deployment(resources = "processes/some-model.bpmn")
  * &#64;ExtendWith(ProcessTests.class)
@@ -88,6 +97,24 @@ public final class ProcessTests implements AfterEachCallback {
   public static Object historicVariable(ProcessInstance pi, String name) {
     return historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
         .singleResult().getValue();
+  }
+
+  /** The decision table {@code key} of the model {@code resource}, on a bare DMN engine. */
+  public static DecisionTable decisionTable(String resource, String key) {
+    DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    try (InputStream model = ProcessTests.class.getClassLoader().getResourceAsStream(resource)) {
+      return new DecisionTable(engine, engine.parseDecision(key, model));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A decision table, evaluated as the process evaluates it. */
+  public record DecisionTable(DmnEngine engine, DmnDecision decision) {
+
+    public DmnDecisionTableResult evaluate(Map<String, Object> variables) {
+      return engine.evaluateDecisionTable(decision, variables);
+    }
   }
 
   private static final class Nothing implements JavaDelegate, TaskListener, ExecutionListener {
