@@ -3,6 +3,7 @@ package io.github.securityrelease.advisory;
 import static io.github.securityrelease.cases.CaseVariables.CVE_ID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.securityrelease.cases.UnknownCaseException;
 import io.github.securityrelease.cases.Cases;
 import io.github.securityrelease.security.EngineIdentity;
 import io.swagger.v3.oas.annotations.Operation;
@@ -72,7 +73,7 @@ class AdvisoryController {
     }
     // the caller's group was checked at the door; history holds the variables of ended cases too
     HistoricProcessInstance found = engineIdentity.runAsService(() -> cases.find(caseId))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
+        .orElseThrow(() -> UnknownCaseException.noCase(caseId));
     Map<String, Object> variables = engineIdentity.runAsService(() -> cases.variables(found));
     if (variables.get(CVE_ID) == null || variables.get(CVE_ID).toString().isBlank()) {
       throw new ResponseStatusException(HttpStatus.CONFLICT,

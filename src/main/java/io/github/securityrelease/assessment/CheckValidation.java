@@ -1,11 +1,11 @@
 package io.github.securityrelease.assessment;
 
 import static io.github.securityrelease.cases.CaseVariables.*;
+import static io.github.securityrelease.engine.TaskInput.oneOf;
 import static io.github.securityrelease.engine.TaskInput.refuse;
+import static io.github.securityrelease.engine.TaskInput.requireOneOf;
 import static io.github.securityrelease.engine.TaskInput.requireText;
-import static io.github.securityrelease.engine.TaskInput.text;
 
-import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,7 @@ class CheckValidation implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ValidationOutcome outcome = outcome(requireText(task, VALIDATION_OUTCOME, "choose an outcome"));
+    ValidationOutcome outcome = requireOneOf(task, VALIDATION_OUTCOME, "choose an outcome", ValidationOutcome.class);
     task.setVariable(VALIDATION_OUTCOME, outcome.name());
     if (outcome != ValidationOutcome.ACCEPTED) {
       requireText(task, REJECTION_REASON, "the reporter is told why the report is rejected (R4)");
@@ -40,9 +40,9 @@ class CheckValidation implements TaskListener {
       throw refuse(CVSS_VECTOR, e.getMessage());
     }
     requireText(task, AFFECTED_VERSIONS, "name the affected versions");
-    String override = text(task, SEVERITY_OVERRIDE);
+    Severity override = oneOf(task, SEVERITY_OVERRIDE, Severity.class);
     if (override != null) {
-      task.setVariable(SEVERITY_OVERRIDE, severity(override).name());
+      task.setVariable(SEVERITY_OVERRIDE, override.name());
       requireText(task, SEVERITY_OVERRIDE_REASON, "an override of the computed severity needs its reason (R6)");
     }
     Object lowSensitivity = task.getVariable(LOW_SENSITIVITY);
@@ -51,21 +51,5 @@ class CheckValidation implements TaskListener {
     }
     // R24: unmarked means embargoed as usual, within the security team (R27)
     task.setVariable(LOW_SENSITIVITY, Boolean.TRUE.equals(lowSensitivity));
-  }
-
-  private static ValidationOutcome outcome(String value) {
-    try {
-      return ValidationOutcome.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw refuse(VALIDATION_OUTCOME, "must be one of " + Arrays.toString(ValidationOutcome.values()));
-    }
-  }
-
-  private static Severity severity(String value) {
-    try {
-      return Severity.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw refuse(SEVERITY_OVERRIDE, "must be one of " + Arrays.toString(Severity.values()));
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.github.securityrelease.disclosure;
 
 import static io.github.securityrelease.cases.CaseVariables.PROCESS_KEY;
 
+import io.github.securityrelease.cases.UnknownCaseException;
 import io.github.securityrelease.cases.Cases;
 import io.github.securityrelease.security.EngineIdentity;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,7 +64,7 @@ class CalendarController {
   ResponseEntity<byte[]> timeline(@PathVariable String caseId) {
     Map<String, Object> variables = engineIdentity.runAsService(() -> cases.find(caseId)
         .map(found -> cases.variables(found, CaseCalendar.VARIABLES.toArray(String[]::new))))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
+        .orElseThrow(() -> UnknownCaseException.noCase(caseId));
     String calendar = CaseCalendar.write(caseId + " timeline", CaseCalendar.timeline(caseId, variables),
         clock.instant());
     return calendar(calendar, caseId + ".ics");

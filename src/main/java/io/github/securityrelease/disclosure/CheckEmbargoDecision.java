@@ -2,11 +2,11 @@ package io.github.securityrelease.disclosure;
 
 import static io.github.securityrelease.cases.CaseVariables.*;
 import static io.github.securityrelease.engine.TaskInput.refuse;
+import static io.github.securityrelease.engine.TaskInput.requireOneOf;
 import static io.github.securityrelease.engine.TaskInput.requireText;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 @Component("checkEmbargoDecision")
 class CheckEmbargoDecision implements TaskListener {
 
-  static final Set<String> DECISIONS = Set.of("RELEASE_NOW", "CONTINUE");
+  static final String RELEASE_NOW = "RELEASE_NOW";
+  static final String CONTINUE = "CONTINUE";
 
   private final Clock clock;
 
@@ -29,10 +30,7 @@ class CheckEmbargoDecision implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String decision = requireText(task, EMBARGO_DECISION, "release now or continue");
-    if (!DECISIONS.contains(decision)) {
-      throw refuse(EMBARGO_DECISION, "must be RELEASE_NOW or CONTINUE");
-    }
+    String decision = requireOneOf(task, EMBARGO_DECISION, "release now or continue", RELEASE_NOW, CONTINUE);
     requireText(task, EMBARGO_DECISION_REASON, "the decision and its reason are on record (R15)");
     try {
       Instant at = PlanDates.instant(task, RELEASE_NOW_AT);
@@ -40,7 +38,7 @@ class CheckEmbargoDecision implements TaskListener {
         throw refuse(RELEASE_NOW_AT, "is in the past: leave it empty to release now");
       }
       Instant planned = task.getVariable(ADVANCE_NOTICE_AT) == null ? null : PlanDates.instant(task, PUBLIC_DISCLOSURE_AT);
-      if ("RELEASE_NOW".equals(decision) && at != null && planned != null && at.isAfter(planned)) {
+      if (RELEASE_NOW.equals(decision) && at != null && planned != null && at.isAfter(planned)) {
         throw refuse(RELEASE_NOW_AT, "is later than the planned public disclosure (" + planned
             + "): releasing now brings the disclosure forward, never later (R15)");
       }

@@ -6,8 +6,8 @@ import io.github.securityrelease.cases.Cases;
 import io.github.securityrelease.cases.EmbargoBreaks;
 import io.github.securityrelease.engine.MaxCharacters;
 import io.github.securityrelease.engine.TaskInput;
+import io.github.securityrelease.cases.UnknownCaseException;
 import io.github.securityrelease.security.EngineIdentity;
-import io.github.securityrelease.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -77,16 +77,11 @@ class DisclosureController {
   ResponseEntity<PlanView> reschedule(@PathVariable String caseId, @Valid @RequestBody Reschedule request,
       Principal caller) {
     Map<String, Object> state = planned(caseId);
-    DisclosurePlan replanned;
-    try {
-      replanned = planner.plan(PlanDates.parse(request.publicDisclosureAt(), "publicDisclosureAt"),
-          PlanDates.parse(request.releaseAt(), "releaseAt"), ReleaseNowRequest.noEmbargoToProtect(state::get),
-          request.shortEmbargoReason(), clock.instant());
-      ReleaseNowRequest.checkReplan(ReleaseNowRequest.requested(state::get), PlanDates.parse(state.get(PUBLIC_DISCLOSURE_AT), PUBLIC_DISCLOSURE_AT),
-          replanned);
-    } catch (InvalidPlanException e) {
-      throw new InvalidFieldException(e.field(), e.getMessage());
-    }
+    DisclosurePlan replanned = planner.plan(PlanDates.parse(request.publicDisclosureAt(), "publicDisclosureAt"),
+        PlanDates.parse(request.releaseAt(), "releaseAt"), ReleaseNowRequest.noEmbargoToProtect(state::get),
+        request.shortEmbargoReason(), clock.instant());
+    ReleaseNowRequest.checkReplan(ReleaseNowRequest.requested(state::get), PlanDates.parse(state.get(PUBLIC_DISCLOSURE_AT), PUBLIC_DISCLOSURE_AT),
+        replanned);
     Map<String, Object> message = new HashMap<>();
     message.put(RESCHEDULED_PUBLIC_DISCLOSURE_AT, request.publicDisclosureAt());
     message.put(RESCHEDULED_RELEASE_AT, request.releaseAt());
@@ -131,6 +126,6 @@ class DisclosureController {
 
   private Map<String, Object> open(String caseId) {
     return engineIdentity.runAsService(() -> cases.openCase(caseId))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No open case " + caseId));
+        .orElseThrow(() -> UnknownCaseException.noOpenCase(caseId));
   }
 }

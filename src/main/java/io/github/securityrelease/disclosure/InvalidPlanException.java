@@ -1,16 +1,11 @@
 package io.github.securityrelease.disclosure;
 
-/** A disclosure plan the policy does not allow, with the field at fault. */
-public class InvalidPlanException extends RuntimeException {
+import io.github.securityrelease.web.InvalidFieldException;
 
-  private final String field;
+/** A disclosure plan the policy does not allow, with the field at fault: a 400 naming it, through the API. */
+public class InvalidPlanException extends InvalidFieldException {
 
   InvalidPlanException(String field, String message) {
-    super(message);
-    this.field = field;
-  }
-
-  public String field() {
-    return field;
+    super(field, message);
   }
 }

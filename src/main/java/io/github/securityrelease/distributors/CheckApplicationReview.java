@@ -2,6 +2,7 @@ package io.github.securityrelease.distributors;
 
 import static io.github.securityrelease.engine.TaskInput.characters;
 import static io.github.securityrelease.engine.TaskInput.refuse;
+import static io.github.securityrelease.engine.TaskInput.requireOneOf;
 import static io.github.securityrelease.engine.TaskInput.requireText;
 import static io.github.securityrelease.distributors.ApplicationVariables.*;
 
@@ -30,7 +31,7 @@ class CheckApplicationReview implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String outcome = requireText(task, REVIEW_OUTCOME, "accept or reject the application");
+    String outcome = requireOneOf(task, REVIEW_OUTCOME, "accept or reject the application", ACCEPTED, REJECTED);
     switch (outcome) {
       case ACCEPTED -> {
         // every unmet criterion at once, so that the reviewer mends the form in one go
@@ -48,9 +49,7 @@ class CheckApplicationReview implements TaskListener {
           throw refuse(REJECTION_REASON, "must be at most " + MAX_REASON + " characters");
         }
       }
-      default -> throw refuse(REVIEW_OUTCOME, "must be " + ACCEPTED + " or " + REJECTED);
     }
-    String by = identity.currentUserId() != null ? identity.currentUserId() : task.getAssignee();
-    task.getExecution().setVariable(REVIEWED_BY, by);
+    task.getExecution().setVariable(REVIEWED_BY, identity.completedBy(task));
   }
 }

@@ -2,6 +2,7 @@ package io.github.securityrelease.distributors;
 
 import static io.github.securityrelease.engine.TaskInput.characters;
 import static io.github.securityrelease.engine.TaskInput.refuse;
+import static io.github.securityrelease.engine.TaskInput.requireOneOf;
 import static io.github.securityrelease.engine.TaskInput.requireText;
 import static io.github.securityrelease.distributors.ApplicationVariables.*;
 
@@ -28,7 +29,7 @@ class CheckVouching implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String outcome = requireText(task, VOUCHING_OUTCOME, "confirm or decline");
+    String outcome = requireOneOf(task, VOUCHING_OUTCOME, "confirm or decline", CONFIRMED, DECLINED);
     String vouchedBy = (String) task.getVariable(VOUCHED_BY);
     switch (outcome) {
       case CONFIRMED -> {
@@ -47,7 +48,6 @@ class CheckVouching implements TaskListener {
           throw refuse(VOUCHING_DECLINE_REASON, "must be at most " + CheckApplicationReview.MAX_REASON + " characters");
         }
       }
-      default -> throw refuse(VOUCHING_OUTCOME, "must be " + CONFIRMED + " or " + DECLINED);
     }
   }
 }

@@ -48,7 +48,7 @@ class DistributorController {
   @ApiResponse(responseCode = "404", description = "No such distributor")
   @GetMapping("/{id}")
   Distributor get(@PathVariable long id) {
-    return registry.find(id).orElseThrow(() -> unknown(id));
+    return registry.find(id).orElseThrow(() -> new UnknownDistributorException(id));
   }
 
   /** The audit trail of a distributor: every change, who made it and when. */
@@ -59,7 +59,7 @@ class DistributorController {
   @ApiResponse(responseCode = "404", description = "No such distributor")
   @GetMapping("/{id}/changes")
   List<DistributorChangeLog.Entry> changes(@PathVariable long id) {
-    registry.find(id).orElseThrow(() -> unknown(id));
+    registry.find(id).orElseThrow(() -> new UnknownDistributorException(id));
     return changes.of(id);
   }
 
@@ -88,7 +88,7 @@ class DistributorController {
   @ApiResponse(responseCode = "409", description = "Removed, or a name on record")
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   Distributor update(@PathVariable long id, @Valid @RequestBody DistributorRequest request) {
-    return registry.update(id, request).orElseThrow(() -> unknown(id));
+    return registry.update(id, request).orElseThrow(() -> new UnknownDistributorException(id));
   }
 
   /** R26: off the list for good, on record with {@code reason}; {@code 204} again for one removed already. */
@@ -99,11 +99,7 @@ class DistributorController {
   @ApiResponse(responseCode = "404", description = "No such distributor")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> remove(@PathVariable long id, @RequestParam(required = false) String reason) {
-    registry.remove(id, reason).orElseThrow(() -> unknown(id));
+    registry.remove(id, reason).orElseThrow(() -> new UnknownDistributorException(id));
     return ResponseEntity.noContent().build();
-  }
-
-  private static ResponseStatusException unknown(long id) {
-    return new ResponseStatusException(HttpStatus.NOT_FOUND, "No distributor " + id);
   }
 }

@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** R26: embargo leaks and removal proposals, for the security team alone (SecurityConfig). */
 @RestController
@@ -57,7 +55,7 @@ class DistributorLeakController {
   @ApiResponse(responseCode = "404", description = "No such distributor")
   @GetMapping("/leaks")
   List<Leak> list(@PathVariable long id) {
-    registry.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No distributor " + id));
+    registry.find(id).orElseThrow(() -> new UnknownDistributorException(id));
     return leaks.of(id);
   }
 

@@ -17,11 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * R26: a distributor's embargo leaks on record, and its removal when it leaks again or stops
@@ -126,8 +124,7 @@ class DistributorLeaks {
 
   /** The distributor, locked until the transaction ends so that its leaks are counted one after another. */
   private Distributor current(long distributorId) {
-    Distributor distributor = registry.lock(distributorId).orElseThrow(() ->
-        new ResponseStatusException(HttpStatus.NOT_FOUND, "No distributor " + distributorId));
+    Distributor distributor = registry.lock(distributorId).orElseThrow(() -> new UnknownDistributorException(distributorId));
     if (distributor.removedAt() != null) {
       throw new DistributorConflictException("Distributor " + distributorId + " was removed at "
           + distributor.removedAt() + " and stays on record as it was");

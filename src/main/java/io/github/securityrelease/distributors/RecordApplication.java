@@ -41,7 +41,7 @@ class RecordApplication implements ExecutionListener {
     } catch (InvalidFieldException e) {
       throw TaskInput.refuse(e.field(), e.getMessage());
     } catch (DistributorConflictException e) {
-      throw TaskInput.refuse(ORGANISATION, e.getReason());
+      throw TaskInput.refuse(ORGANISATION, e.getMessage());
     }
     execution.setVariables(variables);
     execution.setProcessBusinessKey((String) variables.get(APPLICATION_ID));

@@ -2,6 +2,8 @@ package io.github.securityrelease.engine;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -99,13 +101,31 @@ public final class TaskInput {
 
   /** A required value that must be one of {@code allowed}, which the refusal lists. */
   public static String requireOneOf(VariableScope scope, String name, String why, String... allowed) {
-    String value = requireText(scope, name, why);
-    for (String option : allowed) {
-      if (option.equals(value)) {
-        return value;
-      }
+    return oneOf(name, requireText(scope, name, why), List.of(allowed));
+  }
+
+  /** A required value that must name one of {@code type}'s constants, which the refusal lists. */
+  public static <E extends Enum<E>> E requireOneOf(VariableScope scope, String name, String why, Class<E> type) {
+    return Enum.valueOf(type, oneOf(name, requireText(scope, name, why), names(type)));
+  }
+
+  /** An optional value that, when given, must name one of {@code type}'s constants; else null. */
+  public static <E extends Enum<E>> E oneOf(VariableScope scope, String name, Class<E> type) {
+    String value = text(scope, name);
+    return value == null ? null : Enum.valueOf(type, oneOf(name, value, names(type)));
+  }
+
+  private static String oneOf(String name, String value, List<String> allowed) {
+    if (allowed.contains(value)) {
+      return value;
     }
-    throw refuse(name, "must be " + String.join(" or ", allowed));
+    int last = allowed.size() - 1;
+    throw refuse(name, "must be " + (last == 0 ? allowed.get(0)
+        : String.join(", ", allowed.subList(0, last)) + " or " + allowed.get(last)));
+  }
+
+  private static List<String> names(Class<? extends Enum<?>> type) {
+    return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
   }
 
   /** A required value that must match {@code format}; {@code refusal} says why a value does not. */

@@ -3,6 +3,7 @@ package io.github.securityrelease.intake;
 import static io.github.securityrelease.cases.CaseVariables.*;
 
 import io.github.securityrelease.cases.Cases;
+import io.github.securityrelease.cases.UnknownCaseException;
 import io.github.securityrelease.cases.VulnerabilityStatus;
 import io.github.securityrelease.security.EngineIdentity;
 import io.github.securityrelease.security.Groups;
@@ -21,12 +22,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Where a case stands: its status, dates and open tasks. State only, no report detail, so
@@ -76,7 +75,7 @@ class CaseController {
 
   private CaseState read(String caseId, boolean securityTeam) {
     HistoricProcessInstance instance = cases.find(caseId)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
+        .orElseThrow(() -> UnknownCaseException.noCase(caseId));
     Map<String, Object> state = cases.variables(instance, STATE_VARIABLES.toArray(String[]::new));
     boolean ended = instance.getEndTime() != null;
     List<String> waitingAt = ended ? List.of() : waitingAt(runtimeService.getActivityInstance(instance.getId()));

@@ -23,8 +23,7 @@ class RecordAcknowledgement implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String by = identity.currentUserId() != null ? identity.currentUserId() : task.getAssignee();
-    task.getExecution().setVariable(CaseVariables.ACKNOWLEDGED_BY, by);
+    task.getExecution().setVariable(CaseVariables.ACKNOWLEDGED_BY, identity.completedBy(task));
     task.getExecution().setVariable(CaseVariables.ACKNOWLEDGED_AT, Date.from(clock.instant()));
   }
 }

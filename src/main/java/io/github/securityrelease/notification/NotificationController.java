@@ -1,15 +1,14 @@
 package io.github.securityrelease.notification;
 
 import io.github.securityrelease.cases.Cases;
+import io.github.securityrelease.cases.UnknownCaseException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The ledger rows of a case, for the security team. */
 @RestController
@@ -32,7 +31,7 @@ class NotificationController {
   List<Notification> notifications(@PathVariable String caseId) {
     List<Notification> rows = ledger.findByCase(caseId);
     if (rows.isEmpty() && !cases.exists(caseId)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
+      throw UnknownCaseException.noCase(caseId);
     }
     return rows;
   }

@@ -3,7 +3,6 @@ package io.github.securityrelease.release;
 import static io.github.securityrelease.cases.CaseVariables.*;
 import static io.github.securityrelease.engine.TaskInput.requireOneOf;
 
-import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -30,9 +29,9 @@ enum RemediationPriority {
 
   /** The submitted priority, which must be one of these; kept on the case. */
   static RemediationPriority require(VariableScope scope) {
-    String value = requireOneOf(scope, REMEDIATION_PRIORITY, "the remediation priority is determined (R7)",
-        Arrays.stream(values()).map(Enum::name).toArray(String[]::new));
-    scope.setVariable(REMEDIATION_PRIORITY, value);
-    return valueOf(value);
+    RemediationPriority priority = requireOneOf(scope, REMEDIATION_PRIORITY, "the remediation priority is determined (R7)",
+        RemediationPriority.class);
+    scope.setVariable(REMEDIATION_PRIORITY, priority.name());
+    return priority;
   }
 }

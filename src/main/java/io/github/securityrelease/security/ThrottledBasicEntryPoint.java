@@ -1,13 +1,11 @@
 package io.github.securityrelease.security;
 
-import io.github.securityrelease.web.TooManyRequests;
+import io.github.securityrelease.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -32,23 +30,16 @@ class ThrottledBasicEntryPoint implements AuthenticationEntryPoint {
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
       throws IOException {
     if (refused instanceof LoginThrottledException throttled) {
-      TooManyRequests.refuse(response, throttled.retryAfterSeconds(), DETAIL);
+      ProblemResponses.tooManyRequests(response, throttled.retryAfterSeconds(), DETAIL);
       return;
     }
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
-    problem(response, HttpStatus.UNAUTHORIZED, "Log in with HTTP Basic: a user of the service and its password");
+    ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Log in with HTTP Basic: a user of the service and its password");
   }
 
   /** The answer to a logged-in caller whom the path's rule refuses. */
   static void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
       throws IOException {
-    problem(response, HttpStatus.FORBIDDEN, "You are not allowed to do this");
-  }
-
-  private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-        + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+    ProblemResponses.write(response, HttpStatus.FORBIDDEN, "You are not allowed to do this");
   }
 }

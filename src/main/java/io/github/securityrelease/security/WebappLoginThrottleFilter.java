@@ -1,6 +1,6 @@
 package io.github.securityrelease.security;
 
-import io.github.securityrelease.web.TooManyRequests;
+import io.github.securityrelease.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -55,10 +55,7 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
     byte[] body = request.getContentLengthLong() > MAX_BODY_BYTES ? null
         : request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
     if (body == null || body.length > MAX_BODY_BYTES) {
-      response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-          + "\"detail\":\"A login form is at most " + MAX_BODY_BYTES / 1024 + " KiB\"}").getBytes(StandardCharsets.UTF_8));
+      ProblemResponses.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "A login form is at most " + MAX_BODY_BYTES / 1024 + " KiB");
       return;
     }
     HttpServletRequest again = new BufferedRequest(request, body);
@@ -71,7 +68,7 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
     try (LoginThrottle.Attempt attempt = throttle.admit(request.getRemoteAddr(), username)) {
       long retryAfter = attempt.retryAfter();
       if (retryAfter > 0) {
-        TooManyRequests.refuse(response, retryAfter, ThrottledBasicEntryPoint.DETAIL);
+        ProblemResponses.tooManyRequests(response, retryAfter, ThrottledBasicEntryPoint.DETAIL);
         return;
       }
       chain.doFilter(again, response);

@@ -31,6 +31,6 @@ class CheckRotationReview implements TaskListener {
     if (REJECT.equals(decision)) {
       requireText(task, ROTATION_DECISION_REASON, "the associate is told why the rotation is rejected");
     }
-    task.setVariable(REVIEWED_BY, engineIdentity.currentUserId());
+    task.setVariable(REVIEWED_BY, engineIdentity.completedBy(task));
   }
 }

@@ -1,7 +1,7 @@
 package io.github.securityrelease.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import io.github.securityrelease.assessment.InvalidCvssVectorException;
+import io.github.securityrelease.web.InvalidFieldException.FieldProblem;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,8 +30,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-  record FieldProblem(String field, String message) {}
-
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -46,8 +44,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     if (causedBy(ex, BodyTooLargeException.class)) {
-      return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than "
-          + BodyTooLargeException.LIMIT_BYTES / 1024 + " KiB");
+      return problem(HttpStatus.PAYLOAD_TOO_LARGE, BodyTooLargeException.DETAIL);
     }
     if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = mapping.getPath().stream()
@@ -58,17 +55,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
   }
 
-  /** The vector is the field; the metric at fault is named too, for a form to point at it. */
-  @ExceptionHandler(InvalidCvssVectorException.class)
-  ResponseEntity<Object> invalidCvssVector(InvalidCvssVectorException ex) {
-    ProblemDetail detail = invalidFields(List.of(new FieldProblem("vector", ex.getMessage())));
-    detail.setProperty("metric", ex.metric());
-    return ResponseEntity.badRequest().body(detail);
-  }
-
-  @ExceptionHandler(InvalidFieldException.class)
-  ResponseEntity<Object> invalidField(InvalidFieldException ex) {
-    return badFields(List.of(new FieldProblem(ex.field(), ex.getMessage())));
+  /** A refusal of the service's own packages, answered as it says. */
+  @ExceptionHandler(ProblemException.class)
+  ResponseEntity<Object> refused(ProblemException ex) {
+    return ResponseEntity.status(ex.status()).body(ex.problem());
   }
 
   @ExceptionHandler(AuthorizationException.class)
@@ -92,15 +82,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private static ResponseEntity<Object> badFields(List<FieldProblem> problems) {
-    return ResponseEntity.badRequest().body(invalidFields(problems));
-  }
-
-  private static ProblemDetail invalidFields(List<FieldProblem> problems) {
-    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid field(s): "
-        + problems.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", ")));
-    detail.setTitle("Invalid request");
-    detail.setProperty("errors", problems);
-    return detail;
+    return ResponseEntity.badRequest().body(InvalidFieldException.invalidFields(problems));
   }
 
   private static ResponseEntity<Object> problem(HttpStatus status, String message) {

@@ -7,6 +7,9 @@ class BodyTooLargeException extends IOException {
 
   static final int LIMIT_BYTES = 64 * 1024;
 
+  /** What the client is told, however the limit was found out. */
+  static final String DETAIL = "The request body is larger than " + LIMIT_BYTES / 1024 + " KiB";
+
   BodyTooLargeException() {
     super("Request body over " + LIMIT_BYTES + " bytes");
   }

@@ -50,7 +50,7 @@ class RateLimitFilter extends OncePerRequestFilter {
       return;
     }
     log.debug("Refused POST {} from {}: rate limit", path(request), request.getRemoteAddr());
-    TooManyRequests.refuse(response, retryAfter, "Too many requests from your address");
+    ProblemResponses.tooManyRequests(response, retryAfter, "Too many requests from your address");
   }
 
   private static String path(HttpServletRequest request) {

@@ -7,15 +7,11 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.github.securityrelease.engine.ProcessTests;
+import io.github.securityrelease.engine.ProcessTests.DecisionTable;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,18 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class AssessSeverityTest {
 
-  private static DmnEngine engine;
-  private static DmnDecision releaseTrack;
+  private static final DecisionTable RELEASE_TRACK = ProcessTests.decisionTable("processes/release-track.dmn",
+      "release-track");
 
   private final AssessSeverity assessSeverity = new AssessSeverity(new CvssScorer());
-
-  @BeforeAll
-  static void parse() throws IOException {
-    engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream model = AssessSeverityTest.class.getClassLoader().getResourceAsStream("processes/release-track.dmn")) {
-      releaseTrack = engine.parseDecision("release-track", model);
-    }
-  }
 
   @ParameterizedTest(name = "R11 R5 {0}: {1} {2} (base {3}) -> {4}")
   @CsvSource(delimiter = '|', value = {
@@ -53,7 +41,7 @@ class AssessSeverityTest {
     assertThat(variables).containsEntry("cvssScore", score).containsEntry("cvssBaseScore", baseScore)
         .containsEntry("computedSeverity", severity.name()).containsEntry("severity", severity.name());
     variables.put("publiclyDisclosed", false);
-    assertThat(engine.evaluateDecisionTable(releaseTrack, variables).getSingleResult().getEntryMap())
+    assertThat(RELEASE_TRACK.evaluate(variables).getSingleResult().getEntryMap())
         .containsEntry("releaseType", releaseType);
   }
 

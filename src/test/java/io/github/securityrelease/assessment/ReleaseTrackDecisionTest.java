@@ -2,15 +2,11 @@ package io.github.securityrelease.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.github.securityrelease.engine.ProcessTests;
+import io.github.securityrelease.engine.ProcessTests.DecisionTable;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,17 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** processes/release-track.dmn row by row, on a bare DMN engine. */
 class ReleaseTrackDecisionTest {
 
-  private static DmnEngine engine;
-  private static DmnDecision decision;
-
-  @BeforeAll
-  static void parse() throws IOException {
-    engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream model = ReleaseTrackDecisionTest.class.getClassLoader()
-        .getResourceAsStream("processes/release-track.dmn")) {
-      decision = engine.parseDecision("release-track", model);
-    }
-  }
+  private static final DecisionTable RELEASE_TRACK = ProcessTests.decisionTable("processes/release-track.dmn",
+      "release-track");
 
   @ParameterizedTest(name = "{5} {0}, public already {1} -> {2}, {3}, may defer {4}")
   @CsvSource({
@@ -79,6 +66,6 @@ class ReleaseTrackDecisionTest {
     Map<String, Object> variables = new HashMap<>();
     variables.put("severity", severity);
     variables.put("publiclyDisclosed", publiclyDisclosed);
-    return engine.evaluateDecisionTable(decision, variables);
+    return RELEASE_TRACK.evaluate(variables);
   }
 }

@@ -10,22 +10,21 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import io.github.securityrelease.engine.ProcessTests;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -38,33 +37,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "processes/forms/review-application.form",
     "processes/forms/confirm-vouching.form",
     "processes/forms/decide-removal.form"})
+@ExtendWith(ProcessTests.class)
 class DistributorApplicationProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
-      .assertClassCoverageAtLeast(1.0)
-      .build();
+  static ProcessEngineCoverageExtension engine = ProcessTests.engine();
 
   private final List<String> done = new ArrayList<>();
 
   @BeforeEach
   void registerDelegates() {
-    Mocks.register("recordDistributorApplication", (ExecutionListener) execution -> { });
-    Mocks.register("mailDistributorContacts", (JavaDelegate) execution -> done.add((String) execution.getVariableLocal("notice")));
-    Mocks.register("alertTeamOfLeak", (JavaDelegate) execution -> done.add((String) execution.getVariableLocal("notice")));
+    ProcessTests.doNothing("recordDistributorApplication", "checkApplicationReview", "checkVouching", "checkRemovalDecision");
+    ProcessTests.recordNotices(done, "mailDistributorContacts", "alertTeamOfLeak");
     Mocks.register("addDistributor", (JavaDelegate) execution -> {
       done.add("added");
       execution.setVariable("distributorId", 7L);
     });
     Mocks.register("removeDistributor", (JavaDelegate) execution -> done.add("removed"));
-    for (String listener : List.of("checkApplicationReview", "checkVouching", "checkRemovalDecision")) {
-      Mocks.register(listener, (TaskListener) task -> { });
-    }
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
   }
 
   @Test

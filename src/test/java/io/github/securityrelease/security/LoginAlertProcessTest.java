@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import io.github.securityrelease.engine.ProcessTests;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,29 +22,22 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** login-alert.bpmn on a bare engine: the alert goes from a job, retried, never on the starter's thread. */
 @Deployment(resources = "processes/login-alert.bpmn")
+@ExtendWith(ProcessTests.class)
 class LoginAlertProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
-      .assertClassCoverageAtLeast(1.0)
-      .build();
+  static ProcessEngineCoverageExtension engine = ProcessTests.engine();
 
   private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
 
   private final List<String> sent = new ArrayList<>();
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-    ClockUtil.reset();
-  }
 
   private ProcessInstance start() {
     return runtimeService().startProcessInstanceByMessage(LoginAlertVariables.MESSAGE_LOGIN_ATTACK_DETECTED,
@@ -57,7 +51,7 @@ class LoginAlertProcessTest {
   @Test
   @DisplayName("starting the alert sends nothing: the mail is the job's")
   void alertFromJob() {
-    Mocks.register("alertTeamOfLoginAttack", (JavaDelegate) execution -> sent.add((String) execution.getVariableLocal("notice")));
+    ProcessTests.recordNotices(sent, "alertTeamOfLoginAttack");
     ProcessInstance pi = start();
     assertThat(pi).isWaitingAt("Task_AlertTeamOfLoginAttack");
     assertThat(sent).isEmpty();

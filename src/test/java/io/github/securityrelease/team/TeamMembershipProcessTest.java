@@ -1,5 +1,8 @@
 package io.github.securityrelease.team;
 
+import static io.github.securityrelease.engine.ProcessTests.fire;
+import static io.github.securityrelease.engine.ProcessTests.historicVariable;
+import static io.github.securityrelease.engine.ProcessTests.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -14,11 +17,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import io.github.securityrelease.DefaultConfiguration;
+import io.github.securityrelease.engine.ProcessTests;
 import io.github.securityrelease.security.EngineIdentity;
 import java.time.Instant;
 import java.time.Period;
@@ -26,7 +27,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -40,7 +40,6 @@ import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -51,6 +50,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,12 +65,11 @@ import org.junit.jupiter.params.provider.CsvSource;
     "processes/forms/team-nominate.form",
     "processes/forms/team-review-rotation.form",
     "processes/forms/team-vote-on-removal.form"})
+@ExtendWith(ProcessTests.class)
 class TeamMembershipProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
-      .assertClassCoverageAtLeast(1.0)
-      .build();
+  static ProcessEngineCoverageExtension engine = ProcessTests.engine();
 
   private static final String TEAM = "security-team";
   private static final String ASSOCIATES = "security-associates";
@@ -93,7 +92,7 @@ class TeamMembershipProcessTest {
     group(ASSOCIATES);
     user(NOMINEE);
     user(MAINTAINER);
-    EngineIdentity engineIdentity = engineIdentity();
+    EngineIdentity engineIdentity = new EngineIdentity(identityService());
     TeamGroups groups = new TeamGroups(identityService(), engineIdentity);
     membership = new Membership(runtimeService(), groups, engineIdentity);
     outsideChanges = new OutsideChanges(groups);
@@ -119,8 +118,6 @@ class TeamMembershipProcessTest {
 
   @AfterEach
   void reset() {
-    Mocks.reset();
-    ClockUtil.reset();
     identityService().clearAuthentication();
     runtimeService().createProcessInstanceQuery().list()
         .forEach(pi -> runtimeService().deleteProcessInstance(pi.getId(), "test over"));
@@ -276,7 +273,7 @@ class TeamMembershipProcessTest {
     }
 
     assertThat(pi).hasPassed("Task_TallyRemovalVotes");
-    assertThat(historic(pi, "removalOutcome")).isEqualTo(outcome);
+    assertThat(historicVariable(pi, "removalOutcome")).isEqualTo(outcome);
     if ("REMOVED".equals(outcome)) {
       assertThat(pi).isEnded().hasPassed("Task_RemoveMember", "EndEvent_MemberRemoved");
       assertThat(isIn("member-x", TEAM)).isFalse();
@@ -489,20 +486,6 @@ class TeamMembershipProcessTest {
     historyService().deleteHistoricTaskInstance(work.getId());
   }
 
-  private void fire(String timerId, Date at) {
-    ClockUtil.setCurrentTime(new Date(at.getTime() + 60_000));
-    execute(timer(timerId));
-  }
-
-  private static Job timer(String activityId) {
-    return jobQuery().timers().activityId(activityId).singleResult();
-  }
-
-  private static Object historic(ProcessInstance pi, String name) {
-    return historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
-        .singleResult().getValue();
-  }
-
   private static Date months(Instant from, int months) {
     return Date.from(from.atZone(ZoneOffset.UTC).plusMonths(months).toInstant());
   }
@@ -523,25 +506,5 @@ class TeamMembershipProcessTest {
   private static void group(String id) {
     Group group = identityService().newGroup(id);
     identityService().saveGroup(group);
-  }
-
-  private static EngineIdentity engineIdentity() {
-    EngineIdentity identity = mock(EngineIdentity.class);
-    when(identity.runAsService(any())).thenAnswer(call -> {
-      Authentication caller = identityService().getCurrentAuthentication();
-      identityService().clearAuthentication();
-      try {
-        return ((Supplier<?>) call.getArgument(0)).get();
-      } finally {
-        if (caller != null) {
-          identityService().setAuthentication(caller);
-        }
-      }
-    });
-    when(identity.currentUserId()).thenAnswer(call -> {
-      Authentication caller = identityService().getCurrentAuthentication();
-      return caller == null ? null : caller.getUserId();
-    });
-    return identity;
   }
 }
