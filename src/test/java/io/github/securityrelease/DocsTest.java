@@ -110,7 +110,8 @@ class DocsTest {
     while (row.find()) {
       documented.add(row.group(1));
     }
-    assertThat(documented).as("keys documented in docs/configuration.md, one row each").isEqualTo(KEYS);
+    assertThat(difference(KEYS, documented)).as("keys the code reads that have no row in docs/configuration.md").isEmpty();
+    assertThat(difference(documented, KEYS)).as("rows of docs/configuration.md for keys no code reads").isEmpty();
   }
 
   @Test
@@ -135,9 +136,9 @@ class DocsTest {
   @DisplayName("the policy map has one row per rule of the policy, and each test it names exists and names that rule")
   void policyMapNamesTheProofs() {
     Map<Integer, List<String>> rows = policyMapRows();
-    assertThat(rows.keySet()).as("the policy map's rules")
-        .containsExactlyElementsOf(IntStream.rangeClosed(1, RULES).boxed().toList());
     List<String> wrong = new ArrayList<>();
+    IntStream.rangeClosed(1, RULES).filter(rule -> !rows.containsKey(rule)).forEach(rule -> wrong.add("no row for R" + rule));
+    rows.keySet().stream().filter(rule -> rule > RULES).forEach(rule -> wrong.add("a row for R" + rule + ", no rule of the policy"));
     rows.forEach((rule, tests) -> {
       if (tests.isEmpty() && !NO_FEATURE_YET.contains(rule)) {
         wrong.add("R" + rule + " names no test");
@@ -172,6 +173,12 @@ class DocsTest {
       }
     }
     return rows;
+  }
+
+  private static Set<String> difference(Set<String> from, Set<String> less) {
+    Set<String> difference = new TreeSet<>(from);
+    difference.removeAll(less);
+    return difference;
   }
 
   private static boolean namesRule(Path testSource, int rule) {
