@@ -6,7 +6,7 @@ import io.github.securityrelease.assessment.CvssScorer;
 import io.github.securityrelease.assessment.CvssScorer.CvssResult;
 import io.github.securityrelease.assessment.InvalidCvssVectorException;
 import io.github.securityrelease.assessment.Severity;
-import io.github.securityrelease.disclosure.CaseHistory;
+import io.github.securityrelease.cases.Cases;
 import io.github.securityrelease.disclosure.InvalidPlanException;
 import io.github.securityrelease.disclosure.PlanDates;
 import java.net.URI;
@@ -62,7 +62,7 @@ record Advisory(String caseId, String cveId, String title, String impactDescript
    *
    * @param history when the case's disclosure began and when its advisory's variables last changed
    */
-  static Advisory from(Map<String, Object> variables, CaseHistory.Changes history) {
+  static Advisory from(Map<String, Object> variables, Cases.Changes history) {
     String cveId = text(variables.get(CVE_ID));
     if (cveId == null) {
       throw new IllegalArgumentException("The case has no CVE ID");

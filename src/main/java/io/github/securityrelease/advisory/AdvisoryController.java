@@ -3,7 +3,7 @@ package io.github.securityrelease.advisory;
 import static io.github.securityrelease.cases.CaseVariables.CVE_ID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.securityrelease.disclosure.CaseHistory;
+import io.github.securityrelease.cases.Cases;
 import io.github.securityrelease.security.EngineIdentity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,13 +36,13 @@ class AdvisoryController {
     }
   }
 
-  private final CaseHistory history;
+  private final Cases cases;
   private final EngineIdentity engineIdentity;
   private final OsvAdvisory osv;
   private final Cve5Advisory cve5;
 
-  AdvisoryController(CaseHistory history, EngineIdentity engineIdentity, OsvAdvisory osv, Cve5Advisory cve5) {
-    this.history = history;
+  AdvisoryController(Cases cases, EngineIdentity engineIdentity, OsvAdvisory osv, Cve5Advisory cve5) {
+    this.cases = cases;
     this.engineIdentity = engineIdentity;
     this.osv = osv;
     this.cve5 = cve5;
@@ -70,13 +71,15 @@ class AdvisoryController {
           "No CVE record without security-release.advisory.cna-org-id, the CNA that assigns the CVE IDs");
     }
     // the caller's group was checked at the door; history holds the variables of ended cases too
-    Map<String, Object> variables = engineIdentity.runAsService(() -> history.variables(caseId));
+    HistoricProcessInstance found = engineIdentity.runAsService(() -> cases.find(caseId))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
+    Map<String, Object> variables = engineIdentity.runAsService(() -> cases.variables(found));
     if (variables.get(CVE_ID) == null || variables.get(CVE_ID).toString().isBlank()) {
       throw new ResponseStatusException(HttpStatus.CONFLICT,
           "Case " + caseId + " has no CVE ID yet: an advisory names the CVE (R12, R18)");
     }
     Advisory advisory = Advisory.from(variables,
-        engineIdentity.runAsService(() -> history.changes(caseId, Advisory.VARIABLES)));
+        engineIdentity.runAsService(() -> cases.changes(found, Advisory.VARIABLES)));
     boolean published = advisory.disclosed();
     if (!published && !draft) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Case " + caseId + " is not disclosed yet: "

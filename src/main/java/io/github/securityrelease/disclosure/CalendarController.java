@@ -2,6 +2,7 @@ package io.github.securityrelease.disclosure;
 
 import static io.github.securityrelease.cases.CaseVariables.PROCESS_KEY;
 
+import io.github.securityrelease.cases.Cases;
 import io.github.securityrelease.security.EngineIdentity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -20,11 +21,13 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The timeline at a glance: a case's planned dates (for the security team), and every open
@@ -38,14 +41,13 @@ class CalendarController {
 
   static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
-  private final CaseHistory history;
+  private final Cases cases;
   private final RuntimeService runtimeService;
   private final EngineIdentity engineIdentity;
   private final Clock clock;
 
-  CalendarController(CaseHistory history, RuntimeService runtimeService, EngineIdentity engineIdentity,
-      Clock clock) {
-    this.history = history;
+  CalendarController(Cases cases, RuntimeService runtimeService, EngineIdentity engineIdentity, Clock clock) {
+    this.cases = cases;
     this.runtimeService = runtimeService;
     this.engineIdentity = engineIdentity;
     this.clock = clock;
@@ -59,7 +61,9 @@ class CalendarController {
   @ApiResponse(responseCode = "404", description = "No such case")
   @GetMapping("/api/v1/cases/{caseId}/timeline.ics")
   ResponseEntity<byte[]> timeline(@PathVariable String caseId) {
-    Map<String, Object> variables = engineIdentity.runAsService(() -> history.variables(caseId, CaseCalendar.VARIABLES.toArray(String[]::new)));
+    Map<String, Object> variables = engineIdentity.runAsService(() -> cases.find(caseId)
+        .map(found -> cases.variables(found, CaseCalendar.VARIABLES.toArray(String[]::new))))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
     String calendar = CaseCalendar.write(caseId + " timeline", CaseCalendar.timeline(caseId, variables),
         clock.instant());
     return calendar(calendar, caseId + ".ics");

@@ -3,6 +3,7 @@ package io.github.securityrelease.disclosure;
 import static io.github.securityrelease.cases.CaseVariables.CVE_ID;
 import static io.github.securityrelease.engine.TaskInput.refuse;
 
+import io.github.securityrelease.cases.Cases;
 import io.github.securityrelease.security.EngineIdentity;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -24,12 +25,14 @@ class CaseCves {
 
   private final JdbcClient jdbc;
   private final HistoryService historyService;
+  private final Cases cases;
   private final EngineIdentity engineIdentity;
   private final Clock clock;
 
-  CaseCves(JdbcClient jdbc, HistoryService historyService, EngineIdentity engineIdentity, Clock clock) {
+  CaseCves(JdbcClient jdbc, HistoryService historyService, Cases cases, EngineIdentity engineIdentity, Clock clock) {
     this.jdbc = jdbc;
     this.historyService = historyService;
+    this.cases = cases;
     this.engineIdentity = engineIdentity;
     this.clock = clock;
   }
@@ -46,7 +49,7 @@ class CaseCves {
         .filter(id -> id != null && !id.equals(processInstanceId))
         .toList());
     if (!inHistory.isEmpty()) {
-      throw taken(cveId, caseOf(inHistory.get(0)));
+      throw taken(cveId, engineIdentity.runAsService(() -> cases.caseIdOf(inHistory.get(0))).orElse("another case"));
     }
     if (holder.isEmpty()) {
       try {
@@ -64,12 +67,6 @@ class CaseCves {
   Optional<String> holder(String cveId) {
     return jdbc.sql("select case_id from case_cve where cve_id = :cveId").param("cveId", cveId)
         .query(String.class).optional();
-  }
-
-  private String caseOf(String processInstanceId) {
-    return engineIdentity.runAsService(() -> Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
-        .processInstanceId(processInstanceId).singleResult())
-        .map(instance -> instance.getBusinessKey()).orElse("another case"));
   }
 
   private static RuntimeException taken(String cveId, String caseId) {

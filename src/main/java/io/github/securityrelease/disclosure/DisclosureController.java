@@ -1,11 +1,13 @@
 package io.github.securityrelease.disclosure;
 
-import io.github.securityrelease.engine.MaxCharacters;
-import io.github.securityrelease.engine.TaskInput;
 import static io.github.securityrelease.cases.CaseVariables.*;
 
-import io.github.securityrelease.web.InvalidFieldException;
+import io.github.securityrelease.cases.Cases;
+import io.github.securityrelease.cases.EmbargoBreaks;
+import io.github.securityrelease.engine.MaxCharacters;
+import io.github.securityrelease.engine.TaskInput;
 import io.github.securityrelease.security.EngineIdentity;
+import io.github.securityrelease.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,8 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,15 +35,15 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "Cases")
 class DisclosureController {
 
-  private final RuntimeService runtimeService;
+  private final Cases cases;
   private final DisclosurePlan plan;
   private final EngineIdentity engineIdentity;
   private final EmbargoBreaks breaks;
   private final Clock clock;
 
-  DisclosureController(RuntimeService runtimeService, DisclosurePlan plan, EngineIdentity engineIdentity,
-      EmbargoBreaks breaks, Clock clock) {
-    this.runtimeService = runtimeService;
+  DisclosureController(Cases cases, DisclosurePlan plan, EngineIdentity engineIdentity, EmbargoBreaks breaks,
+      Clock clock) {
+    this.cases = cases;
     this.plan = plan;
     this.engineIdentity = engineIdentity;
     this.breaks = breaks;
@@ -93,8 +93,7 @@ class DisclosureController {
     message.put(RESCHEDULED_SHORT_EMBARGO_REASON, request.shortEmbargoReason());
     // on record in the case's history with the time of the change (the audit trail)
     message.put(RESCHEDULED_BY, caller.getName());
-    engineIdentity.runAsService(() -> runtimeService.createMessageCorrelation("DisclosureRescheduled")
-        .processInstanceBusinessKey(caseId).setVariables(message).correlateWithResult());
+    engineIdentity.runAsService(() -> cases.correlate(caseId, "DisclosureRescheduled", message));
     return ResponseEntity.accepted().body(new PlanView(replanned.publicDisclosureAt(), replanned.releaseAt(),
         replanned.advanceNoticeAt(), replanned.releaseNoticeAt(), replanned.shortEmbargo()));
   }
@@ -114,14 +113,15 @@ class DisclosureController {
       throw new ResponseStatusException(HttpStatus.CONFLICT,
           caseId + " is not under embargo any more (status " + variables.get(STATUS) + ")");
     }
-    breaks.report(caseId, request.breachedBy(), request.breachDescription(), caller.getName());
+    engineIdentity.runAsService(() -> breaks.report(caseId, request.breachedBy(), request.breachDescription(),
+        caller.getName()));
     return ResponseEntity.accepted().build();
   }
 
   /** The case's variables, if it has a disclosure plan and is not public yet; else 404 or 409. */
   private Map<String, Object> planned(String caseId) {
     Map<String, Object> variables = open(caseId);
-    if (!EmbargoBreaks.planned(variables)) {
+    if (variables.get(ADVANCE_NOTICE_AT) == null || !EmbargoBreaks.underEmbargo(variables)) {
       throw new ResponseStatusException(HttpStatus.CONFLICT,
           caseId + " has no disclosure plan to change (status " + variables.get(STATUS) + ")");
     }
@@ -129,7 +129,7 @@ class DisclosureController {
   }
 
   private Map<String, Object> open(String caseId) {
-    return breaks.openCase(caseId)
+    return engineIdentity.runAsService(() -> cases.openCase(caseId))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No open case " + caseId));
   }
 }

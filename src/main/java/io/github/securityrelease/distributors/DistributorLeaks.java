@@ -2,10 +2,11 @@ package io.github.securityrelease.distributors;
 
 import static io.github.securityrelease.distributors.ApplicationProcess.*;
 
-import io.github.securityrelease.web.InvalidFieldException;
+import io.github.securityrelease.cases.Cases;
+import io.github.securityrelease.cases.EmbargoBreaks;
 import io.github.securityrelease.engine.TaskInput;
-import io.github.securityrelease.disclosure.EmbargoBreaks;
 import io.github.securityrelease.security.EngineIdentity;
+import io.github.securityrelease.web.InvalidFieldException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,15 +39,17 @@ class DistributorLeaks {
   private final DistributorRegistry registry;
   private final RuntimeService runtimeService;
   private final EngineIdentity engineIdentity;
+  private final Cases cases;
   private final EmbargoBreaks embargoBreaks;
   private final Clock clock;
 
   DistributorLeaks(JdbcClient jdbc, DistributorRegistry registry, RuntimeService runtimeService,
-      EngineIdentity engineIdentity, EmbargoBreaks embargoBreaks, Clock clock) {
+      EngineIdentity engineIdentity, Cases cases, EmbargoBreaks embargoBreaks, Clock clock) {
     this.jdbc = jdbc;
     this.registry = registry;
     this.runtimeService = runtimeService;
     this.engineIdentity = engineIdentity;
+    this.cases = cases;
     this.embargoBreaks = embargoBreaks;
     this.clock = clock;
   }
@@ -59,7 +62,7 @@ class DistributorLeaks {
   @Transactional
   public Leak report(long distributorId, LeakRequest request) {
     Distributor distributor = current(distributorId);
-    if (request.caseId() != null && !embargoBreaks.exists(request.caseId())) {
+    if (request.caseId() != null && !engineIdentity.runAsService(() -> cases.exists(request.caseId()))) {
       throw new InvalidFieldException("caseId", "names no case");
     }
     jdbc.sql("""
@@ -87,10 +90,12 @@ class DistributorLeaks {
     variables.put(REMOVAL_REASON, proposeRemoval ? "Repeated embargo leaks: " + leaks.size() + " on record (R26)" : null);
     start(MESSAGE_LEAK_REPORTED, distributorId, variables);
     if (leak.caseId() != null) {
-      embargoBreaks.report(leak.caseId(), distributor.organisation() + " (distributor " + distributorId + ")",
+      // the leak's reporter need not have rights on the case: the service brings the break before the team
+      engineIdentity.runAsService(() -> embargoBreaks.report(leak.caseId(),
+          distributor.organisation() + " (distributor " + distributorId + ")",
           TaskInput.abridged("Leaked: " + leak.whatLeaked() + "\nTo: " + leak.leakedTo() + "\nSteps taken: "
               + leak.stepsTaken(), "the whole report: GET /api/v1/distributors/" + distributorId + "/leaks"),
-          leak.reportedBy());
+          leak.reportedBy()));
     }
     return leak;
   }

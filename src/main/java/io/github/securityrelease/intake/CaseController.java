@@ -2,6 +2,7 @@ package io.github.securityrelease.intake;
 
 import static io.github.securityrelease.cases.CaseVariables.*;
 
+import io.github.securityrelease.cases.Cases;
 import io.github.securityrelease.cases.VulnerabilityStatus;
 import io.github.securityrelease.security.EngineIdentity;
 import io.github.securityrelease.security.Groups;
@@ -13,11 +14,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
@@ -42,12 +41,12 @@ class CaseController {
       ACKNOWLEDGEMENT_DUE_BY, ACKNOWLEDGED_AT, FIX_DUE_BY, ADVANCE_NOTICE_AT, ADVANCE_NOTICE_SENT_AT, RELEASE_NOTICE_AT,
       RELEASE_NOTICE_SENT_AT, RELEASE_AT, PUBLIC_DISCLOSURE_AT, DISCLOSED_AT);
 
-  private final HistoryService historyService;
+  private final Cases cases;
   private final RuntimeService runtimeService;
   private final EngineIdentity engineIdentity;
 
-  CaseController(HistoryService historyService, RuntimeService runtimeService, EngineIdentity engineIdentity) {
-    this.historyService = historyService;
+  CaseController(Cases cases, RuntimeService runtimeService, EngineIdentity engineIdentity) {
+    this.cases = cases;
     this.runtimeService = runtimeService;
     this.engineIdentity = engineIdentity;
   }
@@ -76,20 +75,9 @@ class CaseController {
   }
 
   private CaseState read(String caseId, boolean securityTeam) {
-    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY)
-        .processInstanceBusinessKey(caseId)
-        .singleResult();
-    if (instance == null) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
-    }
-    Map<String, Object> state = new HashMap<>();
-    historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId())
-        .variableNameIn(STATE_VARIABLES.toArray(String[]::new))
-        .list().stream()
-        .filter(variable -> variable.getValue() != null)
-        .forEach(variable -> state.put(variable.getName(), variable.getValue()));
+    HistoricProcessInstance instance = cases.find(caseId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
+    Map<String, Object> state = cases.variables(instance, STATE_VARIABLES.toArray(String[]::new));
     boolean ended = instance.getEndTime() != null;
     List<String> waitingAt = ended ? List.of() : waitingAt(runtimeService.getActivityInstance(instance.getId()));
     String status = (String) state.get(STATUS);

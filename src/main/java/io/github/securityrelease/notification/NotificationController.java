@@ -1,10 +1,10 @@
 package io.github.securityrelease.notification;
 
+import io.github.securityrelease.cases.Cases;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.camunda.bpm.engine.HistoryService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,11 +17,11 @@ import org.springframework.web.server.ResponseStatusException;
 class NotificationController {
 
   private final NotificationLedger ledger;
-  private final HistoryService historyService;
+  private final Cases cases;
 
-  NotificationController(NotificationLedger ledger, HistoryService historyService) {
+  NotificationController(NotificationLedger ledger, Cases cases) {
     this.ledger = ledger;
-    this.historyService = historyService;
+    this.cases = cases;
   }
 
   @Operation(summary = "The case's notification ledger: every message, its recipients and status (security-team)")
@@ -31,7 +31,7 @@ class NotificationController {
   @GetMapping("/api/v1/cases/{caseId}/notifications")
   List<Notification> notifications(@PathVariable String caseId) {
     List<Notification> rows = ledger.findByCase(caseId);
-    if (rows.isEmpty() && historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).count() == 0) {
+    if (rows.isEmpty() && !cases.exists(caseId)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
     }
     return rows;

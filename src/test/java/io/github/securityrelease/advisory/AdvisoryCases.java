@@ -1,6 +1,6 @@
 package io.github.securityrelease.advisory;
 
-import io.github.securityrelease.disclosure.CaseHistory;
+import io.github.securityrelease.cases.Cases;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
@@ -19,10 +19,10 @@ final class AdvisoryCases {
   static final Instant DISCLOSED = Instant.parse("2026-12-08T14:00:00Z");
 
   /** The case's history: disclosure began at DISCLOSED, a variable last changed the morning after. */
-  static final CaseHistory.Changes HISTORY = new CaseHistory.Changes(Instant.parse("2026-12-09T08:30:00.123Z"), DISCLOSED);
+  static final Cases.Changes HISTORY = new Cases.Changes(Instant.parse("2026-12-09T08:30:00.123Z"), DISCLOSED);
 
   /** A case under embargo: no disclosure in its history. */
-  static final CaseHistory.Changes EMBARGOED = new CaseHistory.Changes(Instant.parse("2026-12-01T10:00:00Z"), null);
+  static final Cases.Changes EMBARGOED = new Cases.Changes(Instant.parse("2026-12-01T10:00:00Z"), null);
 
   static Advisory advisory(Map<String, Object> variables) {
     return Advisory.from(variables, HISTORY);

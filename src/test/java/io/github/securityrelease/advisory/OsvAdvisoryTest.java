@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.github.securityrelease.disclosure.CaseHistory;
+import io.github.securityrelease.cases.Cases;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -174,7 +174,7 @@ class OsvAdvisoryTest {
   void dates() {
     Map<String, Object> variables = AdvisoryCases.full();
     variables.put("publicDisclosureAt", java.util.Date.from(AdvisoryCases.DISCLOSED.minusSeconds(86_400)));
-    Advisory advisory = Advisory.from(variables, new CaseHistory.Changes(
+    Advisory advisory = Advisory.from(variables, new Cases.Changes(
         java.time.Instant.parse("2026-12-08T16:45:12.5Z"), java.time.Instant.parse("2026-12-08T14:00:07Z")));
     ObjectNode written = osv.write(advisory);
 

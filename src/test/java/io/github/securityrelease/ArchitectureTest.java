@@ -1,0 +1,112 @@
+package io.github.securityrelease;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The packages and the directions of their dependencies, as docs/architecture.md draws them.
+ * Each package has a rule naming every package it may use; a package not in {@link #PACKAGES}
+ * fails the build until it is placed in the picture.
+ */
+@AnalyzeClasses(packages = "io.github.securityrelease", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  private static final String ROOT = "io.github.securityrelease";
+
+  /** What every capability builds on, knowing none: the case contract, engine and web plumbing, the node. */
+  private static final List<String> FOUNDATION = List.of("cases", "engine", "web", "cluster");
+
+  /** Shared by the capabilities: who is calling and what they may do, and every message sent. */
+  private static final List<String> SHARED = List.of("security", "notification");
+
+  /** What the service does, one package each; the rules below say which uses which. */
+  private static final List<String> CAPABILITIES = List.of("team", "release", "assessment", "distributors",
+      "disclosure", "advisory", "intake");
+
+  /** They observe and describe the service: they may use the rest, and nothing uses them. */
+  private static final List<String> OBSERVERS = List.of("metrics", "apidocs");
+
+  private static final List<String> PACKAGES = Stream.of(FOUNDATION, SHARED, CAPABILITIES, OBSERVERS)
+      .flatMap(List::stream).toList();
+
+  @ArchTest
+  static final ArchRule noCycles = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule rootHoldsTheApplicationAlone = classes().that().resideInAPackage(ROOT)
+      .should().haveSimpleName("SecurityReleaseApplication");
+
+  @ArchTest
+  static final ArchRule everyPackageIsInThePicture = classes().that().resideOutsideOfPackage(ROOT)
+      .should().resideInAnyPackage(PACKAGES.stream().map(ArchitectureTest::within).toArray(String[]::new));
+
+  @ArchTest
+  static final ArchRule cases = mayUse("cases", FOUNDATION);
+
+  @ArchTest
+  static final ArchRule engine = mayUse("engine", FOUNDATION);
+
+  @ArchTest
+  static final ArchRule web = mayUse("web", FOUNDATION);
+
+  @ArchTest
+  static final ArchRule cluster = mayUse("cluster", FOUNDATION);
+
+  @ArchTest
+  static final ArchRule security = mayUse("security", FOUNDATION);
+
+  @ArchTest
+  static final ArchRule notification = mayUse("notification", FOUNDATION);
+
+  @ArchTest
+  static final ArchRule team = mayUse("team", FOUNDATION, SHARED);
+
+  @ArchTest
+  static final ArchRule release = mayUse("release", FOUNDATION, SHARED);
+
+  @ArchTest
+  static final ArchRule assessment = mayUse("assessment", FOUNDATION, SHARED);
+
+  @ArchTest
+  static final ArchRule distributors = mayUse("distributors", FOUNDATION, SHARED, List.of("team"));
+
+  @ArchTest
+  static final ArchRule disclosure = mayUse("disclosure", FOUNDATION, SHARED,
+      List.of("team", "release", "distributors"));
+
+  @ArchTest
+  static final ArchRule advisory = mayUse("advisory", FOUNDATION, SHARED, List.of("assessment", "disclosure"));
+
+  @ArchTest
+  static final ArchRule intake = mayUse("intake", FOUNDATION, SHARED, List.of("disclosure"));
+
+  @ArchTest
+  static final ArchRule metrics = mayUse("metrics", FOUNDATION, SHARED, CAPABILITIES);
+
+  @ArchTest
+  static final ArchRule apidocs = mayUse("apidocs", FOUNDATION, SHARED, CAPABILITIES);
+
+  /** The rule of {@code name}: it uses no package of the service but itself and {@code allowed}. */
+  @SafeVarargs
+  private static ArchRule mayUse(String name, List<String>... allowed) {
+    List<String> may = Stream.of(allowed).flatMap(List::stream).filter(other -> !other.equals(name)).toList();
+    String[] others = Stream.concat(Stream.of(ROOT), PACKAGES.stream()
+            .filter(other -> !other.equals(name) && !may.contains(other)).map(ArchitectureTest::within))
+        .toArray(String[]::new);
+    return noClasses().that().resideInAPackage(within(name))
+        .should().dependOnClassesThat().resideInAnyPackage(others)
+        .as(name + " uses " + (may.isEmpty() ? "no other package" : "only " + String.join(", ", may)));
+  }
+
+  private static String within(String name) {
+    return ROOT + "." + name + "..";
+  }
+}
