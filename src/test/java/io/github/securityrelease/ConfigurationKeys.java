@@ -15,11 +15,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The {@code security-release.*} keys, read from the compiled code rather than from a list kept
@@ -51,17 +49,12 @@ final class ConfigurationKeys {
   /** The {@code security-release.*} keys application.yaml sets, in every profile's document. */
   static Set<String> inApplicationYaml() {
     Set<String> keys = new TreeSet<>();
-    try {
-      for (PropertySource<?> document : new YamlPropertySourceLoader()
-          .load("application.yaml", new ClassPathResource("application.yaml"))) {
-        for (String name : ((EnumerablePropertySource<?>) document).getPropertyNames()) {
-          if (name.startsWith(PREFIX)) {
-            keys.add(name.replaceAll("\\[\\d+]$", ""));
-          }
+    for (PropertySource<?> document : DefaultConfiguration.applicationYaml()) {
+      for (String name : ((EnumerablePropertySource<?>) document).getPropertyNames()) {
+        if (name.startsWith(PREFIX)) {
+          keys.add(name.replaceAll("\\[\\d+]$", ""));
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return keys;
   }
