@@ -96,15 +96,16 @@ public final class CaseVariables {
   public static final String RESCHEDULED_BY = "rescheduledBy";
   /** R14, R16: a re-plan's reason does not unlock a short embargo; this reason does. */
   public static final String RESCHEDULED_SHORT_EMBARGO_REASON = "rescheduledShortEmbargoReason";
-  public static final String BREACH_REPORTED_BY = "breachReportedBy";
-  public static final String BREACHED_BY = "breachedBy";
-  public static final String BREACH_DESCRIPTION = "breachDescription";
+  // an embargo break (R15); the stored names say "breach", as running and ended cases keep them
+  public static final String BREAK_REPORTED_BY = "breachReportedBy";
+  public static final String BROKEN_BY = "breachedBy";
+  public static final String BREAK_DESCRIPTION = "breachDescription";
   public static final String EMBARGO_DECISION = "embargoDecision";
   public static final String EMBARGO_DECISION_REASON = "embargoDecisionReason";
   public static final String RELEASE_NOW_AT = "releaseNowAt";
   /** R15: the team decided to release now: the disclosure as early as possible, never later. */
   public static final String RELEASE_NOW_REQUESTED = "releaseNowRequested";
-  public static final String EMBARGO_BREACHES = "embargoBreaches";
+  public static final String EMBARGO_BREAKS = "embargoBreaches";
 
   // Release day and PUBLIC_DISCLOSURE (R17, R18)
   public static final String BRANCH = "branch";

@@ -32,15 +32,15 @@ public class EmbargoBreaks {
    * Opens "Assess embargo break" on the case if it is under embargo, with who broke it and how,
    * and who reported it (the case's history keeps them); else says where the case stands.
    */
-  public Standing report(String caseId, String breachedBy, String description, String reportedBy) {
+  public Standing report(String caseId, String brokenBy, String description, String reportedBy) {
     Standing standing = cases.openCase(caseId)
         .map(variables -> underEmbargo(variables) ? Standing.UNDER_EMBARGO : Standing.NOT_UNDER_EMBARGO)
         .orElse(Standing.NO_OPEN_CASE);
     if (standing == Standing.UNDER_EMBARGO) {
       Map<String, Object> message = new HashMap<>();
-      message.put(BREACHED_BY, breachedBy);
-      message.put(BREACH_DESCRIPTION, description);
-      message.put(BREACH_REPORTED_BY, reportedBy);
+      message.put(BROKEN_BY, brokenBy);
+      message.put(BREAK_DESCRIPTION, description);
+      message.put(BREAK_REPORTED_BY, reportedBy);
       cases.correlate(caseId, MESSAGE, message);
     }
     return standing;

@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 @Component("checkDisclosurePlan")
 class CheckDisclosurePlan implements TaskListener {
 
-  private final DisclosurePlan plan;
+  private final DisclosurePlanner planner;
   private final PlanDates dates;
   private final Clock clock;
 
-  CheckDisclosurePlan(DisclosurePlan plan, PlanDates dates, Clock clock) {
-    this.plan = plan;
+  CheckDisclosurePlan(DisclosurePlanner planner, PlanDates dates, Clock clock) {
+    this.planner = planner;
     this.dates = dates;
     this.clock = clock;
   }
@@ -38,10 +38,10 @@ class CheckDisclosurePlan implements TaskListener {
       boolean fastTrack = Boolean.TRUE.equals(task.getVariable(FAST_TRACK));
       Instant disclosure = PlanDates.instant(task, PUBLIC_DISCLOSURE_AT);
       // R15: after a decision to release now there is no embargo left to protect, as on the fast track
-      Plan planned = plan.plan(disclosure, PlanDates.instant(task, RELEASE_AT), advanceNoticeDays(task),
+      DisclosurePlan planned = planner.plan(disclosure, PlanDates.instant(task, RELEASE_AT), advanceNoticeDays(task),
           ReleaseNowRequest.noEmbargoToProtect(task), text(task, SHORT_EMBARGO_REASON), now);
-      ReleaseNowRequest.checkPlan(plan, task, planned, now);
-      boolean deferred = plan.deferred(disclosure, (String) task.getVariable(RELEASE_TYPE), fastTrack,
+      ReleaseNowRequest.checkPlan(planner, task, planned, now);
+      boolean deferred = planner.deferred(disclosure, (String) task.getVariable(RELEASE_TYPE), fastTrack,
           Boolean.TRUE.equals(task.getVariable(MAY_DEFER)), text(task, DEFERRAL_REASON), now);
       task.setVariable(RELEASE_BRANCHES, Branches.of(task.getVariable(RELEASE_BRANCHES)).asJson());
       task.getExecution().setVariable(DEFERRED, deferred);

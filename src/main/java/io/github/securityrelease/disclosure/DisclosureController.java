@@ -36,15 +36,15 @@ import org.springframework.web.server.ResponseStatusException;
 class DisclosureController {
 
   private final Cases cases;
-  private final DisclosurePlan plan;
+  private final DisclosurePlanner planner;
   private final EngineIdentity engineIdentity;
   private final EmbargoBreaks breaks;
   private final Clock clock;
 
-  DisclosureController(Cases cases, DisclosurePlan plan, EngineIdentity engineIdentity, EmbargoBreaks breaks,
+  DisclosureController(Cases cases, DisclosurePlanner planner, EngineIdentity engineIdentity, EmbargoBreaks breaks,
       Clock clock) {
     this.cases = cases;
-    this.plan = plan;
+    this.planner = planner;
     this.engineIdentity = engineIdentity;
     this.breaks = breaks;
     this.clock = clock;
@@ -61,6 +61,7 @@ class DisclosureController {
   record PlanView(Instant publicDisclosureAt, Instant releaseAt, Instant advanceNoticeAt, Instant releaseNoticeAt,
       boolean shortEmbargo) {}
 
+  /** The fields are named as the message's variables are stored (docs/process-contract.md), and so they stay. */
   record EmbargoBreak(@NotBlank @MaxCharacters(200) String breachedBy, @NotBlank @MaxCharacters(TaskInput.MAX_TEXT) String breachDescription) {}
 
   @Operation(summary = "Re-plan the disclosure: every waiting timer moves (security-team; R14, R16)",
@@ -76,9 +77,9 @@ class DisclosureController {
   ResponseEntity<PlanView> reschedule(@PathVariable String caseId, @Valid @RequestBody Reschedule request,
       Principal caller) {
     Map<String, Object> state = planned(caseId);
-    Plan replanned;
+    DisclosurePlan replanned;
     try {
-      replanned = plan.plan(PlanDates.parse(request.publicDisclosureAt(), "publicDisclosureAt"),
+      replanned = planner.plan(PlanDates.parse(request.publicDisclosureAt(), "publicDisclosureAt"),
           PlanDates.parse(request.releaseAt(), "releaseAt"), ReleaseNowRequest.noEmbargoToProtect(state::get),
           request.shortEmbargoReason(), clock.instant());
       ReleaseNowRequest.checkReplan(ReleaseNowRequest.requested(state::get), PlanDates.parse(state.get(PUBLIC_DISCLOSURE_AT), PUBLIC_DISCLOSURE_AT),

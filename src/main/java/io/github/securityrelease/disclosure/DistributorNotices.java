@@ -63,14 +63,14 @@ class DistributorNotices {
     String occasion = disclosure + "/" + release;
     boolean releaseNotice = kind == NotificationKind.RELEASE_NOTICE;
     Duration lead = Duration.between(now, releaseNotice ? release : disclosure);
-    Duration minimum = releaseNotice ? DisclosurePlan.RELEASE_NOTICE : DisclosurePlan.ADVANCE_NOTICE;
+    Duration minimum = releaseNotice ? DisclosurePlanner.RELEASE_NOTICE : DisclosurePlanner.ADVANCE_NOTICE;
     Map<String, Object> extra = new HashMap<>();
     extra.put("publicDisclosure", calendar.describe(disclosure));
     extra.put("release", calendar.describe(release));
     extra.put("leadTime", human(Duration.between(now, disclosure)));
     extra.put("releaseLeadTime", human(Duration.between(now, release)));
-    extra.put("underSevenDays", Duration.between(now, disclosure).compareTo(DisclosurePlan.ADVANCE_NOTICE) < 0);
-    extra.put("underTwentyFourHours", Duration.between(now, release).compareTo(DisclosurePlan.RELEASE_NOTICE) < 0);
+    extra.put("underSevenDays", Duration.between(now, disclosure).compareTo(DisclosurePlanner.ADVANCE_NOTICE) < 0);
+    extra.put("underTwentyFourHours", Duration.between(now, release).compareTo(DisclosurePlanner.RELEASE_NOTICE) < 0);
     extra.put("releaseNoticeLater", releaseNoticeAt != null && releaseNoticeAt.isAfter(now.plus(SAME_TIME)));
     if (releaseNoticeAt != null) {
       extra.put("releaseNoticeDue", calendar.describe(releaseNoticeAt));

@@ -22,7 +22,7 @@ class PlanChange {
    * @param onlyIfTold send {@code notice} only to a list that had the advance notice already:
    *     the others learn the new dates from the advance notice itself
    */
-  void apply(DelegateExecution execution, Plan plan, NotificationKind notice, boolean onlyIfTold) {
+  void apply(DelegateExecution execution, DisclosurePlan plan, NotificationKind notice, boolean onlyIfTold) {
     dates.apply(execution.getProcessInstance(), plan);
     dates.moveTimers(execution.getProcessInstanceId());
     if (!onlyIfTold || execution.getVariable(ADVANCE_NOTICE_SENT_AT) != null) {

@@ -66,7 +66,7 @@ public class PlanDates {
   }
 
   /** The plan on the case: the dates as strings for people and timers, the notice dates as dates. */
-  public void apply(VariableScope scope, Plan plan) {
+  public void apply(VariableScope scope, DisclosurePlan plan) {
     scope.setVariable(PUBLIC_DISCLOSURE_AT, forForm(plan.publicDisclosureAt()));
     scope.setVariable(RELEASE_AT, forForm(plan.releaseAt()));
     scope.setVariable(ADVANCE_NOTICE_AT, Date.from(plan.advanceNoticeAt()));

@@ -22,13 +22,13 @@ import org.springframework.stereotype.Component;
 @Component("proposeDisclosurePlan")
 class ProposeDisclosurePlan implements JavaDelegate {
 
-  private final DisclosurePlan plan;
+  private final DisclosurePlanner planner;
   private final PlanDates dates;
   private final ReleaseCalendar releases;
   private final Clock clock;
 
-  ProposeDisclosurePlan(DisclosurePlan plan, PlanDates dates, ReleaseCalendar releases, Clock clock) {
-    this.plan = plan;
+  ProposeDisclosurePlan(DisclosurePlanner planner, PlanDates dates, ReleaseCalendar releases, Clock clock) {
+    this.planner = planner;
     this.dates = dates;
     this.releases = releases;
     this.clock = clock;
@@ -39,16 +39,16 @@ class ProposeDisclosurePlan implements JavaDelegate {
     String releaseType = (String) execution.getVariable(RELEASE_TYPE);
     boolean fastTrack = Boolean.TRUE.equals(execution.getVariable(FAST_TRACK));
     Instant now = clock.instant();
-    Instant disclosure = plan.proposeDisclosure(releaseType, fastTrack, now);
+    Instant disclosure = planner.proposeDisclosure(releaseType, fastTrack, now);
     if (ReleaseNowRequest.requested(execution)) {
-      disclosure = ReleaseNowRequest.latestDisclosure(plan, execution, now);
+      disclosure = ReleaseNowRequest.latestDisclosure(planner, execution, now);
     }
     execution.setVariable(PUBLIC_DISCLOSURE_AT, dates.forForm(disclosure));
     execution.setVariable(RELEASE_AT, dates.forForm(disclosure));
-    execution.setVariable(ADVANCE_NOTICE_DAYS, plan.proposedAdvanceNoticeDays());
-    execution.setVariable(DEFERRAL_FROM, dates.forForm(plan.deferralFrom(releaseType, fastTrack, now)));
+    execution.setVariable(ADVANCE_NOTICE_DAYS, planner.proposedAdvanceNoticeDays());
+    execution.setVariable(DEFERRAL_FROM, dates.forForm(planner.deferralFrom(releaseType, fastTrack, now)));
     execution.setVariable(NO_PATCH_SCHEDULE,
-        !fastTrack && "NEXT_PATCH".equals(releaseType) && plan.scheduledPatchRelease(now).isEmpty());
+        !fastTrack && "NEXT_PATCH".equals(releaseType) && planner.scheduledPatchRelease(now).isEmpty());
     List<String> branches = releases.branches();
     execution.setVariable(RELEASE_BRANCHES, SpinValues.jsonValue(Spin.JSON(branches)).create());
     List<Map<String, String>> options = branches.stream().map(b -> Map.of("label", b, "value", b)).toList();

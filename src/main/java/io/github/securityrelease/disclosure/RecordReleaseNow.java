@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
 @Component("recordReleaseNow")
 class RecordReleaseNow implements JavaDelegate {
 
-  private final DisclosurePlan plan;
+  private final DisclosurePlanner planner;
   private final PlanDates dates;
   private final Clock clock;
 
-  RecordReleaseNow(DisclosurePlan plan, PlanDates dates, Clock clock) {
-    this.plan = plan;
+  RecordReleaseNow(DisclosurePlanner planner, PlanDates dates, Clock clock) {
+    this.planner = planner;
     this.dates = dates;
     this.clock = clock;
   }
@@ -30,7 +30,7 @@ class RecordReleaseNow implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     execution.setVariable(RELEASE_NOW_REQUESTED, true);
     if (execution.getVariable(PUBLIC_DISCLOSURE_AT) != null) {
-      Instant disclosure = ReleaseNowRequest.latestDisclosure(plan, execution, clock.instant());
+      Instant disclosure = ReleaseNowRequest.latestDisclosure(planner, execution, clock.instant());
       execution.setVariable(PUBLIC_DISCLOSURE_AT, dates.forForm(disclosure));
       execution.setVariable(RELEASE_AT, dates.forForm(disclosure));
     }

@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
 @Component("releaseNow")
 class ReleaseNow implements JavaDelegate {
 
-  private final DisclosurePlan plan;
+  private final DisclosurePlanner planner;
   private final PlanChange change;
   private final Clock clock;
 
-  ReleaseNow(DisclosurePlan plan, PlanChange change, Clock clock) {
-    this.plan = plan;
+  ReleaseNow(DisclosurePlanner planner, PlanChange change, Clock clock) {
+    this.planner = planner;
     this.change = change;
     this.clock = clock;
   }
@@ -36,6 +36,6 @@ class ReleaseNow implements JavaDelegate {
     Instant release = planned != null && planned.isAfter(now) && planned.isBefore(disclosure) ? planned : disclosure;
     execution.setVariable(RELEASE_NOW_REQUESTED, true);
     // a broken embargo has no embargo period left to protect: no 7-day rule (fast track)
-    change.apply(execution, plan.plan(disclosure, release, true, null, now), NotificationKind.EMBARGO_BROKEN, false);
+    change.apply(execution, planner.plan(disclosure, release, true, null, now), NotificationKind.EMBARGO_BROKEN, false);
   }
 }

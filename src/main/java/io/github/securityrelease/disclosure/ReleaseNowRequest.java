@@ -40,18 +40,18 @@ final class ReleaseNowRequest {
    * The latest public disclosure a plan made after RELEASE_NOW may have: the earliest the
    * plan allows now, or the team's {@code releaseNowAt} when that is later.
    */
-  static Instant latestDisclosure(DisclosurePlan plan, VariableScope scope, Instant now) {
-    Instant earliest = plan.proposeDisclosure((String) scope.getVariable(RELEASE_TYPE), true, now);
+  static Instant latestDisclosure(DisclosurePlanner planner, VariableScope scope, Instant now) {
+    Instant earliest = planner.proposeDisclosure((String) scope.getVariable(RELEASE_TYPE), true, now);
     Instant at = PlanDates.instant(scope, RELEASE_NOW_AT);
     return at != null && at.isAfter(earliest) ? at : earliest;
   }
 
   /** The plan's disclosure, if the team asked to release now, is no later than {@link #latestDisclosure}. */
-  static void checkPlan(DisclosurePlan plan, VariableScope scope, Plan planned, Instant now) {
+  static void checkPlan(DisclosurePlanner planner, VariableScope scope, DisclosurePlan planned, Instant now) {
     if (!requested(scope)) {
       return;
     }
-    Instant latest = latestDisclosure(plan, scope, now);
+    Instant latest = latestDisclosure(planner, scope, now);
     if (planned.publicDisclosureAt().isAfter(latest)) {
       throw new InvalidPlanException(PUBLIC_DISCLOSURE_AT, "the embargo is broken and the team decided to release"
           + " now (R15): disclose by " + latest + " at the latest");
@@ -59,7 +59,7 @@ final class ReleaseNowRequest {
   }
 
   /** A re-plan after RELEASE_NOW does not push the disclosure out. */
-  static void checkReplan(boolean requested, Instant plannedDisclosure, Plan replanned) {
+  static void checkReplan(boolean requested, Instant plannedDisclosure, DisclosurePlan replanned) {
     if (requested && plannedDisclosure != null && replanned.publicDisclosureAt().isAfter(plannedDisclosure)) {
       throw new InvalidPlanException(PUBLIC_DISCLOSURE_AT, "the embargo is broken and the team decided to release"
           + " now (R15): a re-plan may bring the disclosure forward, not push it out past " + plannedDisclosure);

@@ -18,19 +18,19 @@ import org.springframework.stereotype.Component;
 @Component("replanDisclosure")
 class ReplanDisclosure implements JavaDelegate {
 
-  private final DisclosurePlan plan;
+  private final DisclosurePlanner planner;
   private final PlanChange change;
   private final Clock clock;
 
-  ReplanDisclosure(DisclosurePlan plan, PlanChange change, Clock clock) {
-    this.plan = plan;
+  ReplanDisclosure(DisclosurePlanner planner, PlanChange change, Clock clock) {
+    this.planner = planner;
     this.change = change;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Plan replanned = plan.plan(PlanDates.instant(execution, RESCHEDULED_PUBLIC_DISCLOSURE_AT),
+    DisclosurePlan replanned = planner.plan(PlanDates.instant(execution, RESCHEDULED_PUBLIC_DISCLOSURE_AT),
         PlanDates.instant(execution, RESCHEDULED_RELEASE_AT), ReleaseNowRequest.noEmbargoToProtect(execution),
         text(execution, RESCHEDULED_SHORT_EMBARGO_REASON), clock.instant());
     ReleaseNowRequest.checkReplan(ReleaseNowRequest.requested(execution),

@@ -6,7 +6,7 @@ import io.github.securityrelease.cases.BusinessCalendar;
 import io.github.securityrelease.cases.CaseIdsConfiguration;
 import io.github.securityrelease.cases.VulnerabilityStatus;
 import io.github.securityrelease.cases.YearlyIds;
-import io.github.securityrelease.disclosure.DisclosurePlan;
+import io.github.securityrelease.disclosure.DisclosurePlanner;
 import io.github.securityrelease.security.EngineIdentity;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,16 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 class ReportIntake {
 
   private final YearlyIds caseIds;
-  private final DisclosurePlan disclosurePlan;
+  private final DisclosurePlanner planner;
   private final RuntimeService runtimeService;
   private final EngineIdentity engineIdentity;
   private final BusinessCalendar calendar;
   private final Clock clock;
 
-  ReportIntake(@Qualifier(CaseIdsConfiguration.CASE_IDS) YearlyIds caseIds, DisclosurePlan disclosurePlan,
+  ReportIntake(@Qualifier(CaseIdsConfiguration.CASE_IDS) YearlyIds caseIds, DisclosurePlanner planner,
       RuntimeService runtimeService, EngineIdentity engineIdentity, BusinessCalendar calendar, Clock clock) {
     this.caseIds = caseIds;
-    this.disclosurePlan = disclosurePlan;
+    this.planner = planner;
     this.runtimeService = runtimeService;
     this.engineIdentity = engineIdentity;
     this.calendar = calendar;
@@ -65,10 +65,10 @@ class ReportIntake {
   Map<String, Object> newCase(ReportRequest report) {
     Instant reportedAt = clock.instant();
     String caseId = caseIds.next();
-    Instant dueBy = disclosurePlan.acknowledgementDueBy(reportedAt);
+    Instant dueBy = planner.acknowledgementDueBy(reportedAt);
     Map<String, Object> variables = variables(report, caseId, reportedAt, dueBy);
     variables.put(ACKNOWLEDGEMENT_DUE_BY_TEXT, calendar.describe(dueBy));
-    variables.put(FIX_DUE_BY, Date.from(disclosurePlan.fixDueBy(reportedAt)));
+    variables.put(FIX_DUE_BY, Date.from(planner.fixDueBy(reportedAt)));
     return variables;
   }
 

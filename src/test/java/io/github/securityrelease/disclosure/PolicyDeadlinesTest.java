@@ -24,7 +24,7 @@ class PolicyDeadlinesTest {
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z"); // a Monday
   private static final Duration SECOND = Duration.ofSeconds(1);
 
-  private final DisclosurePlan plan = defaultPlan();
+  private final DisclosurePlanner planner = defaultPlanner();
 
   @ParameterizedTest(name = "R2 reported {0} -> acknowledged by {1}")
   @CsvSource({
@@ -36,7 +36,7 @@ class PolicyDeadlinesTest {
   })
   @DisplayName("R2 by default the acknowledgement is due 2 business days after the report")
   void acknowledgementTwoBusinessDays(Instant reportedAt, Instant dueBy) {
-    assertThat(plan.acknowledgementDueBy(reportedAt)).isEqualTo(dueBy);
+    assertThat(planner.acknowledgementDueBy(reportedAt)).isEqualTo(dueBy);
   }
 
   @ParameterizedTest(name = "R8 reported {0} -> fix due by {1}")
@@ -46,7 +46,7 @@ class PolicyDeadlinesTest {
   })
   @DisplayName("R8 the fix is due 7 calendar days after the report")
   void fixSevenDays(Instant reportedAt, Instant dueBy) {
-    assertThat(plan.fixDueBy(reportedAt)).isEqualTo(dueBy);
+    assertThat(planner.fixDueBy(reportedAt)).isEqualTo(dueBy);
   }
 
   private static final Duration MARGIN = Duration.ofHours(1);
@@ -54,7 +54,7 @@ class PolicyDeadlinesTest {
   @Test
   @DisplayName("R14 the advance notice goes out 7 days and the one-hour margin before the public disclosure")
   void advanceNoticeSevenDays() {
-    Plan p = plan.plan(Instant.parse("2026-12-16T15:00:00Z"), null, false, null, NOW);
+    DisclosurePlan p = planner.plan(Instant.parse("2026-12-16T15:00:00Z"), null, false, null, NOW);
     assertThat(p.advanceNoticeAt()).isEqualTo(Instant.parse("2026-12-09T14:00:00Z"));
     assertThat(p.advanceNoticeLeadTime()).isGreaterThanOrEqualTo(Duration.ofDays(7).plus(MARGIN));
     assertThat(p.shortEmbargo()).isFalse();
@@ -63,15 +63,15 @@ class PolicyDeadlinesTest {
   @Test
   @DisplayName("R14 a disclosure 7 days and the margin away is planned as usual; one second less is a short embargo")
   void advanceNoticeAtLeastSevenDays() {
-    Plan sevenDays = plan.plan(NOW.plus(Duration.ofDays(7)).plus(MARGIN), null, false, null, NOW);
+    DisclosurePlan sevenDays = planner.plan(NOW.plus(Duration.ofDays(7)).plus(MARGIN), null, false, null, NOW);
     assertThat(sevenDays.advanceNoticeAt()).isEqualTo(NOW);
     assertThat(sevenDays.shortEmbargo()).isFalse();
 
     Instant lessThanSevenDays = Instant.parse("2026-11-30T10:59:59Z");
-    assertThatThrownBy(() -> plan.plan(lessThanSevenDays, null, false, null, NOW))
+    assertThatThrownBy(() -> planner.plan(lessThanSevenDays, null, false, null, NOW))
         .isInstanceOfSatisfying(InvalidPlanException.class,
             e -> assertThat(e.field()).isEqualTo("shortEmbargoReason"));
-    Plan explained = plan.plan(lessThanSevenDays, null, false, "Exploited in the wild", NOW);
+    DisclosurePlan explained = planner.plan(lessThanSevenDays, null, false, "Exploited in the wild", NOW);
     assertThat(explained.shortEmbargo()).isTrue();
     assertThat(explained.advanceNoticeAt()).as("at once").isEqualTo(NOW);
   }
@@ -79,7 +79,7 @@ class PolicyDeadlinesTest {
   @Test
   @DisplayName("R16 the release notice goes out 24 hours and the one-hour margin before the release")
   void releaseNoticeTwentyFourHours() {
-    Plan p = plan.plan(Instant.parse("2026-12-16T15:00:00Z"), Instant.parse("2026-12-15T15:00:00Z"), false, null, NOW);
+    DisclosurePlan p = planner.plan(Instant.parse("2026-12-16T15:00:00Z"), Instant.parse("2026-12-15T15:00:00Z"), false, null, NOW);
     assertThat(p.releaseNoticeAt()).isEqualTo(Instant.parse("2026-12-14T14:00:00Z"));
     assertThat(p.shortEmbargo()).isFalse();
   }
@@ -88,22 +88,22 @@ class PolicyDeadlinesTest {
   @DisplayName("R16 a release 24 hours and the margin away is planned as usual; one second less is a short embargo")
   void releaseNoticeAtLeastTwentyFourHours() {
     Instant disclosure = NOW.plus(Duration.ofDays(10));
-    Plan dayAhead = plan.plan(disclosure, Instant.parse("2026-11-24T11:00:00Z"), false, null, NOW);
+    DisclosurePlan dayAhead = planner.plan(disclosure, Instant.parse("2026-11-24T11:00:00Z"), false, null, NOW);
     assertThat(dayAhead.releaseNoticeAt()).isEqualTo(NOW);
     assertThat(dayAhead.shortEmbargo()).isFalse();
 
     Instant lessThanADay = Instant.parse("2026-11-24T11:00:00Z").minus(SECOND);
-    assertThatThrownBy(() -> plan.plan(disclosure, lessThanADay, false, null, NOW))
+    assertThatThrownBy(() -> planner.plan(disclosure, lessThanADay, false, null, NOW))
         .isInstanceOfSatisfying(InvalidPlanException.class,
             e -> assertThat(e.field()).isEqualTo("shortEmbargoReason"));
-    assertThat(plan.plan(disclosure, lessThanADay, true, null, NOW).shortEmbargo()).isTrue();
+    assertThat(planner.plan(disclosure, lessThanADay, true, null, NOW).shortEmbargo()).isTrue();
   }
 
-  private static DisclosurePlan defaultPlan() {
+  private static DisclosurePlanner defaultPlanner() {
     CalendarProperties calendar = DefaultConfiguration.bind("security-release.calendar", CalendarProperties.class);
     ReleaseProperties release = DefaultConfiguration.bind("security-release.release", ReleaseProperties.class);
     BusinessCalendar businessDays = new BusinessCalendar(calendar);
     DisclosureProperties disclosure = DefaultConfiguration.bind("security-release.disclosure", DisclosureProperties.class);
-    return new DisclosurePlan(businessDays, new ReleaseCalendar(release, calendar, businessDays), disclosure);
+    return new DisclosurePlanner(businessDays, new ReleaseCalendar(release, calendar, businessDays), disclosure);
   }
 }

@@ -73,8 +73,8 @@ class ProposeDisclosurePlanTest {
     BusinessCalendar businessDays = new BusinessCalendar(calendar);
     ReleaseCalendar releases = new ReleaseCalendar(
         new ReleaseProperties(List.of("release-0.6"), schedule, LocalTime.of(15, 0)), calendar, businessDays);
-    DisclosurePlan plan = new DisclosurePlan(businessDays, releases, DisclosureProperties.defaults());
-    ProposeDisclosurePlan propose = new ProposeDisclosurePlan(plan, new PlanDates(calendar, null), releases,
+    DisclosurePlanner planner = new DisclosurePlanner(businessDays, releases, DisclosureProperties.defaults());
+    ProposeDisclosurePlan propose = new ProposeDisclosurePlan(planner, new PlanDates(calendar, null), releases,
         Clock.fixed(NOW, ZoneOffset.UTC));
     DelegateExecution execution = mock(DelegateExecution.class);
     when(execution.getVariable("releaseType")).thenReturn(releaseType);

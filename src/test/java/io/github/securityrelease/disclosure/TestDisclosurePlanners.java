@@ -9,14 +9,14 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** A real disclosure plan without Spring, on UTC with no holidays, for the bare-engine tests. */
-public final class TestDisclosurePlans {
+public final class TestDisclosurePlanners {
 
-  private TestDisclosurePlans() {}
+  private TestDisclosurePlanners() {}
 
-  public static DisclosurePlan create() {
+  public static DisclosurePlanner create() {
     CalendarProperties calendar = new CalendarProperties(ZoneId.of("UTC"), List.of());
     BusinessCalendar businessDays = new BusinessCalendar(calendar);
-    return new DisclosurePlan(businessDays, new ReleaseCalendar(
+    return new DisclosurePlanner(businessDays, new ReleaseCalendar(
         new ReleaseProperties(List.of("release-0.6", "release-0.5", "release-0.4"), List.of(), LocalTime.of(15, 0)),
         calendar, businessDays), DisclosureProperties.defaults());
   }

@@ -16,11 +16,11 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class DisclosurePlanTest {
+class DisclosurePlannerTest {
 
   private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z"); // a Wednesday
 
-  private final DisclosurePlan plan = disclosurePlan(
+  private final DisclosurePlanner planner = plannerWith(
       List.of(LocalDate.parse("2026-12-11"), LocalDate.parse("2026-12-24"), LocalDate.parse("2027-03-05")),
       List.of(LocalDate.parse("2026-12-24"), LocalDate.parse("2026-12-25")));
 
@@ -29,7 +29,7 @@ class DisclosurePlanTest {
   @Test
   @DisplayName("R14 R16 the advance notice 7 days and the margin before the disclosure, the release notice 24 hours and the margin before the release")
   void noticeDates() {
-    Plan p = plan.plan(Instant.parse("2026-12-16T15:00:00Z"), Instant.parse("2026-12-15T15:00:00Z"), false, null, NOW);
+    DisclosurePlan p = planner.plan(Instant.parse("2026-12-16T15:00:00Z"), Instant.parse("2026-12-15T15:00:00Z"), false, null, NOW);
     assertThat(p.advanceNoticeAt()).isEqualTo(Instant.parse("2026-12-09T14:00:00Z"));
     assertThat(p.releaseNoticeAt()).isEqualTo(Instant.parse("2026-12-14T14:00:00Z"));
     assertThat(p.shortEmbargo()).isFalse();
@@ -40,7 +40,7 @@ class DisclosurePlanTest {
   @DisplayName("R14 R16 a plan entered with seconds keeps them: the leads are 7 days and 24 hours and the margin, to the second")
   void secondsKept() {
     Instant disclosure = Instant.parse("2026-12-16T15:00:37.900Z");
-    Plan p = plan.plan(disclosure, null, false, null, NOW);
+    DisclosurePlan p = planner.plan(disclosure, null, false, null, NOW);
     assertThat(p.publicDisclosureAt()).isEqualTo(Instant.parse("2026-12-16T15:00:37Z"));
     assertThat(Duration.between(p.advanceNoticeAt(), p.publicDisclosureAt())).isEqualTo(Duration.ofDays(7).plus(MARGIN));
     assertThat(Duration.between(p.releaseNoticeAt(), p.releaseAt())).isEqualTo(Duration.ofHours(24).plus(MARGIN));
@@ -55,15 +55,15 @@ class DisclosurePlanTest {
   @DisplayName("R14 the advance notice may go earlier, as the timeline's 1-4 weeks suggest; never under 7 days and the margin")
   void earlierAdvanceNotice() {
     Instant disclosure = Instant.parse("2026-12-16T15:00:00Z");
-    assertThat(plan.plan(disclosure, null, 14, false, null, NOW).advanceNoticeAt())
+    assertThat(planner.plan(disclosure, null, 14, false, null, NOW).advanceNoticeAt())
         .isEqualTo(Instant.parse("2026-12-02T15:00:00Z"));
-    assertThat(plan.plan(disclosure, null, 7, false, null, NOW).advanceNoticeAt())
+    assertThat(planner.plan(disclosure, null, 7, false, null, NOW).advanceNoticeAt())
         .isEqualTo(Instant.parse("2026-12-09T14:00:00Z"));
-    assertThat(plan.plan(disclosure, null, 28, false, null, NOW).advanceNoticeAt()).as("no earlier than now")
+    assertThat(planner.plan(disclosure, null, 28, false, null, NOW).advanceNoticeAt()).as("no earlier than now")
         .isEqualTo(NOW);
-    assertThatThrownBy(() -> plan.plan(disclosure, null, 6, false, null, NOW))
+    assertThatThrownBy(() -> planner.plan(disclosure, null, 6, false, null, NOW))
         .extracting(e -> ((InvalidPlanException) e).field()).isEqualTo("advanceNoticeDays");
-    assertThat(plan.proposedAdvanceNoticeDays()).isEqualTo(14);
+    assertThat(planner.proposedAdvanceNoticeDays()).isEqualTo(14);
   }
 
   @Test
@@ -78,7 +78,7 @@ class DisclosurePlanTest {
   @Test
   @DisplayName("by default the release is the disclosure")
   void releaseDefaultsToDisclosure() {
-    Plan p = plan.plan(Instant.parse("2026-12-16T15:00:00Z"), null, false, null, NOW);
+    DisclosurePlan p = planner.plan(Instant.parse("2026-12-16T15:00:00Z"), null, false, null, NOW);
     assertThat(p.releaseAt()).isEqualTo(p.publicDisclosureAt());
     assertThat(p.releaseNoticeAt()).isEqualTo(Instant.parse("2026-12-15T14:00:00Z"));
   }
@@ -87,12 +87,12 @@ class DisclosurePlanTest {
   @DisplayName("R9 a low-severity or low-risk case may be deferred past the track's date, with its reason")
   void deferralAllowedWithReason() {
     // out of band: proposed 16 Dec; two weeks more is the team's choice of a day
-    assertThat(plan.deferralFrom("OUT_OF_BAND", false, NOW)).isEqualTo(Instant.parse("2026-12-30T15:00:00Z"));
+    assertThat(planner.deferralFrom("OUT_OF_BAND", false, NOW)).isEqualTo(Instant.parse("2026-12-30T15:00:00Z"));
     Instant onTime = Instant.parse("2026-12-30T15:00:00Z");
     Instant deferred = Instant.parse("2027-01-20T15:00:00Z");
-    assertThat(plan.deferred(onTime, "OUT_OF_BAND", false, false, null, NOW)).isFalse();
-    assertThat(plan.deferred(deferred, "OUT_OF_BAND", false, true, "Holiday freeze, half the team away", NOW)).isTrue();
-    assertThatThrownBy(() -> plan.deferred(deferred, "OUT_OF_BAND", false, true, " ", NOW))
+    assertThat(planner.deferred(onTime, "OUT_OF_BAND", false, false, null, NOW)).isFalse();
+    assertThat(planner.deferred(deferred, "OUT_OF_BAND", false, true, "Holiday freeze, half the team away", NOW)).isTrue();
+    assertThatThrownBy(() -> planner.deferred(deferred, "OUT_OF_BAND", false, true, " ", NOW))
         .extracting(e -> ((InvalidPlanException) e).field()).isEqualTo("deferralReason");
   }
 
@@ -100,19 +100,19 @@ class DisclosurePlanTest {
   @DisplayName("R9 a case that may not be deferred is refused a deferral, with or without a reason")
   void deferralRefused() {
     Instant deferred = Instant.parse("2027-01-20T15:00:00Z");
-    assertThatThrownBy(() -> plan.deferred(deferred, "OUT_OF_BAND", false, false, null, NOW))
+    assertThatThrownBy(() -> planner.deferred(deferred, "OUT_OF_BAND", false, false, null, NOW))
         .hasMessageContaining("R9")
         .extracting(e -> ((InvalidPlanException) e).field()).isEqualTo("publicDisclosureAt");
-    assertThatThrownBy(() -> plan.deferred(Instant.parse("2026-12-16T15:00:00Z"), "OUT_OF_BAND", false, false,
+    assertThatThrownBy(() -> planner.deferred(Instant.parse("2026-12-16T15:00:00Z"), "OUT_OF_BAND", false, false,
         "Bandwidth", NOW)).extracting(e -> ((InvalidPlanException) e).field()).isEqualTo("deferralReason");
   }
 
   @Test
   @DisplayName("R11 with no patch release scheduled, a next-patch case is proposed as out of band, and that is said")
   void noPatchSchedule() {
-    DisclosurePlan unscheduled = disclosurePlan(List.of(), List.of());
+    DisclosurePlanner unscheduled = plannerWith(List.of(), List.of());
     assertThat(unscheduled.scheduledPatchRelease(NOW)).isEmpty();
-    assertThat(plan.scheduledPatchRelease(NOW)).contains(Instant.parse("2026-12-11T15:00:00Z"));
+    assertThat(planner.scheduledPatchRelease(NOW)).contains(Instant.parse("2026-12-11T15:00:00Z"));
     assertThat(unscheduled.proposeDisclosure("NEXT_PATCH", false, NOW)).isEqualTo(Instant.parse("2026-12-16T15:00:00Z"));
   }
 
@@ -120,7 +120,7 @@ class DisclosurePlanTest {
   @DisplayName("R14 a disclosure less than 7 days away is refused without the fast track or a reason")
   void shortEmbargoRefused() {
     Instant inFiveDays = NOW.plus(Duration.ofDays(5));
-    assertThatThrownBy(() -> plan.plan(inFiveDays, null, false, " ", NOW))
+    assertThatThrownBy(() -> planner.plan(inFiveDays, null, false, " ", NOW))
         .isInstanceOf(InvalidPlanException.class)
         .hasMessageContaining("7 days")
         .extracting(e -> ((InvalidPlanException) e).field()).isEqualTo("shortEmbargoReason");
@@ -130,14 +130,14 @@ class DisclosurePlanTest {
   @DisplayName("R14 R3 with a reason or on the fast track a short embargo is allowed: the advance notice goes out at once")
   void shortEmbargoAllowed() {
     Instant inFiveDays = NOW.plus(Duration.ofDays(5));
-    Plan explained = plan.plan(inFiveDays, null, false, "Exploited in the wild", NOW);
+    DisclosurePlan explained = planner.plan(inFiveDays, null, false, "Exploited in the wild", NOW);
     assertThat(explained.shortEmbargo()).isTrue();
     assertThat(explained.advanceNoticeAt()).isEqualTo(NOW);
     assertThat(explained.advanceNoticeLeadTime()).isEqualTo(Duration.ofDays(5));
-    Plan withinMargin = plan.plan(NOW.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(59)), null, false, "Exploited",
+    DisclosurePlan withinMargin = planner.plan(NOW.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(59)), null, false, "Exploited",
         NOW);
     assertThat(withinMargin.shortEmbargo()).as("7 days but not the margin").isTrue();
-    Plan fastTrack = plan.plan(NOW.plus(Duration.ofHours(6)), null, true, null, NOW);
+    DisclosurePlan fastTrack = planner.plan(NOW.plus(Duration.ofHours(6)), null, true, null, NOW);
     assertThat(fastTrack.advanceNoticeAt()).isEqualTo(NOW);
     assertThat(fastTrack.releaseNoticeAt()).isEqualTo(NOW);
   }
@@ -146,16 +146,16 @@ class DisclosurePlanTest {
   @DisplayName("R16 a release less than 24 hours away needs the same reason")
   void shortReleaseNoticeRefused() {
     Instant disclosure = NOW.plus(Duration.ofDays(10));
-    assertThatThrownBy(() -> plan.plan(disclosure, NOW.plus(Duration.ofHours(12)), false, null, NOW))
+    assertThatThrownBy(() -> planner.plan(disclosure, NOW.plus(Duration.ofHours(12)), false, null, NOW))
         .isInstanceOf(InvalidPlanException.class);
   }
 
   @Test
   void impossiblePlansAreRefused() {
-    assertThatThrownBy(() -> plan.plan(null, null, false, null, NOW)).hasMessageContaining("required");
-    assertThatThrownBy(() -> plan.plan(NOW.minus(Duration.ofDays(1)), null, true, null, NOW))
+    assertThatThrownBy(() -> planner.plan(null, null, false, null, NOW)).hasMessageContaining("required");
+    assertThatThrownBy(() -> planner.plan(NOW.minus(Duration.ofDays(1)), null, true, null, NOW))
         .hasMessageContaining("future");
-    assertThatThrownBy(() -> plan.plan(NOW.plus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(11)), false, null, NOW))
+    assertThatThrownBy(() -> planner.plan(NOW.plus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(11)), false, null, NOW))
         .extracting(e -> ((InvalidPlanException) e).field()).isEqualTo("releaseAt");
   }
 
@@ -163,29 +163,29 @@ class DisclosurePlanTest {
   @DisplayName("R11 out of band: proposed about three weeks out, on a business day at the announcement time")
   void proposeOutOfBand() {
     // 25 Nov + 21 days = Wed 16 Dec, 15:00 UTC
-    assertThat(plan.proposeDisclosure("OUT_OF_BAND", false, NOW)).isEqualTo(Instant.parse("2026-12-16T15:00:00Z"));
+    assertThat(planner.proposeDisclosure("OUT_OF_BAND", false, NOW)).isEqualTo(Instant.parse("2026-12-16T15:00:00Z"));
   }
 
   @Test
   @DisplayName("R20 next patch: the next scheduled patch release that leaves 7 days, holidays skipped")
   void proposeNextPatch() {
-    assertThat(plan.proposeDisclosure("NEXT_PATCH", false, NOW)).isEqualTo(Instant.parse("2026-12-11T15:00:00Z"));
+    assertThat(planner.proposeDisclosure("NEXT_PATCH", false, NOW)).isEqualTo(Instant.parse("2026-12-11T15:00:00Z"));
     // after 4 Dec the 11 Dec release leaves less than 7 days; 24 Dec is a holiday: 5 Mar
-    assertThat(plan.proposeDisclosure("NEXT_PATCH", false, Instant.parse("2026-12-05T10:00:00Z")))
+    assertThat(planner.proposeDisclosure("NEXT_PATCH", false, Instant.parse("2026-12-05T10:00:00Z")))
         .isEqualTo(Instant.parse("2027-03-05T15:00:00Z"));
   }
 
   @Test
   @DisplayName("R3 a fast-tracked case: as soon as the distributors can get their 24 hours")
   void proposeFastTrack() {
-    assertThat(plan.proposeDisclosure("OUT_OF_BAND", true, NOW)).isEqualTo(Instant.parse("2026-11-26T15:00:00Z"));
+    assertThat(planner.proposeDisclosure("OUT_OF_BAND", true, NOW)).isEqualTo(Instant.parse("2026-11-26T15:00:00Z"));
   }
 
-  private static DisclosurePlan disclosurePlan(List<LocalDate> schedule, List<LocalDate> holidays) {
+  private static DisclosurePlanner plannerWith(List<LocalDate> schedule, List<LocalDate> holidays) {
     CalendarProperties calendar = new CalendarProperties(ZoneId.of("UTC"), holidays);
     BusinessCalendar businessDays = new BusinessCalendar(calendar);
     ReleaseCalendar releases = new ReleaseCalendar(
         new ReleaseProperties(List.of("release-0.6"), schedule, LocalTime.of(15, 0)), calendar, businessDays);
-    return new DisclosurePlan(businessDays, releases, DisclosureProperties.defaults());
+    return new DisclosurePlanner(businessDays, releases, DisclosureProperties.defaults());
   }
 }
