@@ -1,6 +1,9 @@
 package io.github.securityrelease.cases;
 
-/** Names of the process variables of a case: part of the process contract in the README. */
+/**
+ * The names of {@code processes/vulnerability-handling.bpmn}, one instance a case: the process
+ * contract (docs/process-contract.md).
+ */
 public final class CaseVariables {
 
   public static final String PROCESS_KEY = "vulnerability-handling";

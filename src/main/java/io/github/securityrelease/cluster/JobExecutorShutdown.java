@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -40,11 +39,11 @@ class JobExecutorShutdown {
 
   JobExecutorShutdown(ProcessEngineConfigurationImpl configuration,
       @Qualifier("camundaTaskExecutor") ObjectProvider<TaskExecutor> taskExecutor, JdbcClient jdbc,
-      @Value("${security-release.node.shutdown-timeout:PT30S}") Duration timeout) {
+      NodeProperties node) {
     this.configuration = configuration;
     this.taskExecutor = taskExecutor;
     this.jdbc = jdbc;
-    this.timeout = timeout;
+    this.timeout = node.shutdownTimeout();
   }
 
   @EventListener

@@ -2,7 +2,6 @@ package io.github.securityrelease.cluster;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +14,8 @@ public class Node {
 
   private final String name;
 
-  Node(@Value("${security-release.node.name:}") String configured) {
+  Node(NodeProperties properties) {
+    String configured = properties.name();
     this.name = configured == null || configured.isBlank() ? hostName() : configured.strip();
   }
 

@@ -1,6 +1,6 @@
 package io.github.securityrelease.distributors;
 
-import static io.github.securityrelease.distributors.ApplicationProcess.LEAK_ID;
+import static io.github.securityrelease.distributors.ApplicationVariables.LEAK_ID;
 
 import io.github.securityrelease.notification.CaseMail;
 import io.github.securityrelease.team.SecurityTeam;

@@ -3,7 +3,7 @@ package io.github.securityrelease.distributors;
 import static io.github.securityrelease.engine.TaskInput.characters;
 import static io.github.securityrelease.engine.TaskInput.refuse;
 import static io.github.securityrelease.engine.TaskInput.requireText;
-import static io.github.securityrelease.distributors.ApplicationProcess.*;
+import static io.github.securityrelease.distributors.ApplicationVariables.*;
 
 import io.github.securityrelease.engine.TaskInput;
 import io.github.securityrelease.security.EngineIdentity;

@@ -71,6 +71,6 @@ class DistributorLeakController {
   @PostMapping(path = "/removal-proposals", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Proposed> proposeRemoval(@PathVariable long id, @Valid @RequestBody RemovalProposal proposal) {
     leaks.proposeRemoval(id, proposal.reason().strip());
-    return ResponseEntity.accepted().body(new Proposed(id, ApplicationProcess.distributorKey(id)));
+    return ResponseEntity.accepted().body(new Proposed(id, ApplicationVariables.distributorKey(id)));
   }
 }

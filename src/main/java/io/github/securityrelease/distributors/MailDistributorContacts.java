@@ -1,6 +1,6 @@
 package io.github.securityrelease.distributors;
 
-import static io.github.securityrelease.distributors.ApplicationProcess.CONTACTS;
+import static io.github.securityrelease.distributors.ApplicationVariables.CONTACTS;
 
 import io.github.securityrelease.notification.CaseMail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,6 +1,6 @@
 package io.github.securityrelease.distributors;
 
-import static io.github.securityrelease.distributors.ApplicationProcess.*;
+import static io.github.securityrelease.distributors.ApplicationVariables.*;
 
 import io.github.securityrelease.web.InvalidFieldException;
 import io.github.securityrelease.engine.TaskInput;

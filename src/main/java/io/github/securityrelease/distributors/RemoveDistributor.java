@@ -1,6 +1,6 @@
 package io.github.securityrelease.distributors;
 
-import static io.github.securityrelease.distributors.ApplicationProcess.*;
+import static io.github.securityrelease.distributors.ApplicationVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

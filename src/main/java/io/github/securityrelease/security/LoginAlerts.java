@@ -1,6 +1,6 @@
 package io.github.securityrelease.security;
 
-import static io.github.securityrelease.security.LoginAlertProcess.*;
+import static io.github.securityrelease.security.LoginAlertVariables.*;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.github.securityrelease.team;
 
-import static io.github.securityrelease.security.LoginAlertProcess.ALERT_WINDOW;
-import static io.github.securityrelease.security.LoginAlertProcess.ATTACK_REASON;
+import static io.github.securityrelease.security.LoginAlertVariables.ALERT_WINDOW;
+import static io.github.securityrelease.security.LoginAlertVariables.ATTACK_REASON;
 
 import io.github.securityrelease.notification.CaseMail;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.github.securityrelease.team;
 
-/** The variables of team-membership.bpmn, a contract like the task keys (README, the process contract). */
+/** The names of {@code processes/team-membership.bpmn}: the process contract (docs/process-contract.md). */
 final class TeamVariables {
 
   static final String PROCESS_KEY = "team-membership";

@@ -58,7 +58,7 @@ class StartLockIT {
     properties.setUrl(url);
     properties.setUsername(TestDatabase.username(url));
     properties.setPassword(TestDatabase.password(url));
-    return new StartLock(properties, new Node(node));
+    return new StartLock(properties, new Node(new NodeProperties(node, null)));
   }
 
   private long holders() throws SQLException {

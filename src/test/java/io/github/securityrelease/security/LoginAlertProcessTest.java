@@ -46,12 +46,12 @@ class LoginAlertProcessTest {
   }
 
   private ProcessInstance start() {
-    return runtimeService().startProcessInstanceByMessage(LoginAlertProcess.MESSAGE_LOGIN_ATTACK_DETECTED,
+    return runtimeService().startProcessInstanceByMessage(LoginAlertVariables.MESSAGE_LOGIN_ATTACK_DETECTED,
         "demo-security", Map.of(
-            LoginAlertProcess.ACCOUNT, "demo-security",
-            LoginAlertProcess.CLIENT_ADDRESS, "192.0.2.66",
-            LoginAlertProcess.ATTACK_REASON, "ONE_ADDRESS",
-            LoginAlertProcess.ALERT_WINDOW, "2026-12-01T10:00:00Z"));
+            LoginAlertVariables.ACCOUNT, "demo-security",
+            LoginAlertVariables.CLIENT_ADDRESS, "192.0.2.66",
+            LoginAlertVariables.ATTACK_REASON, "ONE_ADDRESS",
+            LoginAlertVariables.ALERT_WINDOW, "2026-12-01T10:00:00Z"));
   }
 
   @Test

@@ -130,7 +130,7 @@ class LoginThrottleIT {
   /** One alert process, one row in the ledger, one mail to the team: never the password tried. */
   private void assertAlertedOnce(String member) {
     List<ProcessInstance> alerts = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(LoginAlertProcess.PROCESS_KEY).processInstanceBusinessKey(member).list();
+        .processDefinitionKey(LoginAlertVariables.PROCESS_KEY).processInstanceBusinessKey(member).list();
     assertThat(alerts).hasSize(1);
     assertThat(ledgerAlerts(member)).as("nothing sent on the request thread").isEmpty();
     managementService.createJobQuery().processInstanceId(alerts.get(0).getId()).list()

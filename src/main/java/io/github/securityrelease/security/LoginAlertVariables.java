@@ -1,10 +1,11 @@
 package io.github.securityrelease.security;
 
 /**
- * The names of {@code processes/login-alert.bpmn}: the throttle starts it, the team's alert
- * ({@code team/AlertTeamOfLoginAttack}) reads them. The business key is the account's user id.
+ * The names of {@code processes/login-alert.bpmn}: the process contract (docs/security.md). The
+ * throttle starts it, the team's alert ({@code team/AlertTeamOfLoginAttack}) reads them. The
+ * business key is the account's user id.
  */
-public final class LoginAlertProcess {
+public final class LoginAlertVariables {
 
   public static final String PROCESS_KEY = "login-alert";
   /** The start message: the throttle's, so that no one starts an alert by hand (it has no start form). */
@@ -27,5 +28,5 @@ public final class LoginAlertProcess {
    */
   public static final String ALERT_WINDOW = "alertWindow";
 
-  private LoginAlertProcess() {}
+  private LoginAlertVariables() {}
 }

@@ -1,10 +1,10 @@
 package io.github.securityrelease.distributors;
 
 /**
- * The names of {@code processes/distributor-application.bpmn}: the process contract of the
- * README (R25 joining the list, R26 leaks and removal).
+ * The names of {@code processes/distributor-application.bpmn} (R25 joining the list, R26 leaks
+ * and removal): the process contract (docs/process-contract.md).
  */
-final class ApplicationProcess {
+final class ApplicationVariables {
 
   static final String PROCESS_KEY = "distributor-application";
   static final String MESSAGE_LEAK_REPORTED = "LeakReported";
@@ -42,7 +42,7 @@ final class ApplicationProcess {
   static final String REMOVE = "REMOVE";
   static final String KEEP = "KEEP";
 
-  private ApplicationProcess() {}
+  private ApplicationVariables() {}
 
   /** A distributor's business key in the removal part of the model: one removal decision at a time each. */
   static String distributorKey(long distributorId) {
