@@ -44,7 +44,8 @@ public final class DefaultConfiguration {
     return Binder.get(environment).bindOrCreate(prefix, Bindable.of(type));
   }
 
-  private static List<PropertySource<?>> applicationYaml() {
+  /** Every document of the shipped application.yaml, each profile's too. */
+  static List<PropertySource<?>> applicationYaml() {
     try {
       return new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"));
     } catch (IOException e) {

@@ -29,7 +29,7 @@ class ApiDescription {
                 An open-source project's security release process: the public report intake, the state \
                 of a case, its disclosure plan, embargo breaks, the notification ledger, the security \
                 advisory and the private distributors list. HTTP Basic with the service's (Camunda's) \
-                users; which group may call what is the README's security model. Errors are \
+                users; which group may call what is the security model of docs/security.md. Errors are \
                 application/problem+json."""))
         .components(new Components().addSecuritySchemes(BASIC, new SecurityScheme()
             .type(SecurityScheme.Type.HTTP)
