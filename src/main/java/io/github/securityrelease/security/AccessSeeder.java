@@ -64,7 +64,9 @@ class AccessSeeder {
 
     String myTasks = ensureFilter(FILTER_MY_TASKS, -10, "Tasks assigned to me",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    String groupTasks = ensureFilter(FILTER_GROUP_TASKS, -5, "Tasks my groups may claim",
+    // Tasklist lists the filters by priority and opens the first: a team member sees the team's
+    // work, claimed or not, rather than "My tasks (0)"
+    String groupTasks = ensureFilter(FILTER_GROUP_TASKS, -15, "Tasks my groups may claim",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
     // a task for one named person, such as the voucher's "Confirm vouching" (R25) or a vote (R23)
     String offeredTasks = ensureFilter(FILTER_OFFERED_TASKS, -7, "Tasks offered to me by name",

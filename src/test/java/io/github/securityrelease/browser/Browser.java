@@ -32,7 +32,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -53,6 +52,9 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
       .resolve(TestDatabase.postgres() ? "postgres" : "");
   static final int WIDTH = 1400;
   static final int HEIGHT = 1000;
+
+  private static final By LOGIN_USER = By.cssSelector("form[name=signinForm] input[ng-model=username]");
+  private static final By ACCOUNT_MENU = By.cssSelector("[cam-widget-header] li.account > a");
 
   /** Long enough for a loaded two-core CI machine; a passing step takes well under a second. */
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -144,26 +146,41 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
   }
 
   /**
-   * Clicks the part of the element nothing covers, as a person does with a button half under
-   * a fixed footer: in Camunda 7.24 Tasklist the 20 px "migrate to Camunda 8" banner pushes
-   * the task pane that far under the footer, so the bottom half of "Complete" is hidden.
+   * The element, scrolled into view, with nothing over it: its centre and its corners show the
+   * element itself. Camunda 7.24's end-of-life banner had moved Tasklist's form 20 px under the
+   * footer, and with it the lower half of "Complete" (the webapps' user-styles.css).
    */
-  public void clickVisiblePart(By locator) {
+  public WebElement uncovered(By locator) {
     WebElement element = clickable(locator);
-    Number offset = (Number) script("""
+    Object covered = script("""
         const element = arguments[0];
         element.scrollIntoView({block: 'nearest'});
         const box = element.getBoundingClientRect();
-        const x = box.left + box.width / 2;
-        for (let y = Math.ceil(box.top) + 1; y < box.bottom; y++) {
+        const points = [[(box.left + box.right) / 2, (box.top + box.bottom) / 2], [box.left + 2, box.top + 2],
+          [box.right - 2, box.top + 2], [box.left + 2, box.bottom - 2], [box.right - 2, box.bottom - 2]];
+        for (const [x, y] of points) {
           const hit = document.elementFromPoint(x, y);
-          if (hit && (hit === element || element.contains(hit))) {
-            return Math.round(y + 2 - (box.top + box.height / 2));
+          if (!hit || !(hit === element || element.contains(hit))) {
+            return '(' + Math.round(x) + ', ' + Math.round(y) + ') shows ' + (hit ? hit.outerHTML.slice(0, 160) : 'nothing');
           }
         }
         return null;""", element);
-    assertThat(offset).as("some part of " + locator + " is not covered").isNotNull();
-    new Actions(driver).moveToElement(element, 0, offset.intValue()).click().perform();
+    assertThat(covered).as(locator + " wholly visible").isNull();
+    return element;
+  }
+
+  /**
+   * The header of a Camunda webapp ({@code Tasklist}, {@code Cockpit}) names the service, in the
+   * page and in the window's title, and Camunda's end-of-life banner is not shown (the webapps'
+   * config.js and user-styles.css).
+   */
+  public void expectServiceHeader(String app) {
+    String name = "Security Release Orchestrator " + app;
+    until("the header names the service", driver -> name.equals(
+        driver.findElement(By.cssSelector("[cam-widget-header] .navbar-brand .brand-name")).getText()));
+    assertThat(driver.getTitle()).as("the window's title, with Cockpit's page after it").startsWith(name);
+    assertThat(driver.findElements(By.cssSelector(".ce-eol-banner"))).as("the end-of-life banner, if any")
+        .noneMatch(WebElement::isDisplayed);
   }
 
   /** Clears the field and types {@code text}, as a person would (key events, not a value set by script). */
@@ -220,10 +237,19 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
     }
   }
 
-  /** Logs in to a Camunda webapp ({@code tasklist}, {@code cockpit}, {@code admin}) through its own login form. */
+  /**
+   * Logs in to a Camunda webapp ({@code tasklist}, {@code cockpit}, {@code admin}) through its own
+   * login form; whoever was logged in to it before (another test of the class) logs out first.
+   */
   public void logInToCamunda(String baseUrl, String app, String user, String password, String screenshotName) {
     open(baseUrl + "/camunda/app/" + app + "/");
-    type(By.cssSelector("form[name=signinForm] input[ng-model=username]"), user);
+    until("the login form or a user's page", driver -> !driver.findElements(LOGIN_USER).isEmpty()
+        || !driver.findElements(ACCOUNT_MENU).isEmpty());
+    if (driver.findElements(LOGIN_USER).isEmpty()) {
+      clickable(ACCOUNT_MENU).click();
+      clickable(By.cssSelector("li.account li.logout a")).click();
+    }
+    type(LOGIN_USER, user);
     type(By.cssSelector("form[name=signinForm] input[ng-model=password]"), password);
     screenshot(screenshotName);
     clickable(By.cssSelector("form[name=signinForm] button[type=submit]")).click();

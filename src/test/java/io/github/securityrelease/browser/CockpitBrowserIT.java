@@ -8,13 +8,17 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
+import io.github.securityrelease.WebappSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
@@ -29,7 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A manager in Camunda Cockpit, in a real browser: the process diagram drawn by bpmn-js with
- * the number of cases waiting at each step, and a case's own diagram without its details (R27).
+ * the number of cases waiting at each step, and a case's own diagram without its details (R27);
+ * no button for what the engine refuses (the webapp's index.html, docs/webapps.md).
  */
 @OrchestratorIntegrationTest
 class CockpitBrowserIT {
@@ -47,6 +52,7 @@ class CockpitBrowserIT {
   @Autowired TestCases cases;
   @Autowired RuntimeService runtimeService;
   @Autowired RepositoryService repositoryService;
+  @Autowired ManagementService managementService;
 
   @Test
   @DisplayName("R27 a manager sees in Cockpit where each case waits, on the diagram, but not what the report says")
@@ -61,31 +67,34 @@ class CockpitBrowserIT {
     assertThat(runtimeService.getActiveActivityIds(cases.instance(validating).getId())).containsExactly("Task_ValidateReport");
 
     browser.logInToCamunda("http://localhost:" + port, "cockpit", "demo-manager", "demo-manager", "13-cockpit-login");
+    browser.expectServiceHeader("Cockpit");
     browser.clickable(By.cssSelector("a[href='#/processes']")).click();
     WebElement definition = browser.clickable(By.xpath("//a[normalize-space(.) = 'Vulnerability handling']"));
     browser.screenshot("14-cockpit-processes");
     definition.click();
 
-    // the whole model drawn, each waiting step with its count of cases
+    // the whole model drawn, each waiting step with its count of cases (these three and any others)
+    String definitionId = cases.instance(first).getProcessDefinitionId();
     browser.visible(shape("StartEvent_ReportReceived"));
     browser.visible(shape("Task_PlanDisclosure"));
-    browser.until("2 cases at Acknowledge report", driver -> "2".equals(count("Task_AcknowledgeReport")));
-    browser.until("1 case at Validate report", driver -> "1".equals(count("Task_ValidateReport")));
-    assertThat(browser.driver().findElements(badge("Task_DevelopRemediation"))).as("no case past validation").isEmpty();
-    browser.until("the three cases listed", driver -> businessKeys().size() == 3);
-    assertThat(businessKeys()).containsExactlyInAnyOrder(first, second, validating);
+    for (String activityId : List.of("Task_AcknowledgeReport", "Task_ValidateReport", "Task_DevelopRemediation")) {
+      String waiting = waiting(definitionId, activityId);
+      browser.until(waiting + " cases at " + activityId, driver -> Objects.equals(waiting, count(activityId)));
+    }
+    browser.until("the three cases listed", driver -> businessKeys().containsAll(List.of(first, second, validating)));
     assertThat(browser.driver().getPageSource()).doesNotContain(SECRET_TITLE);
     browser.screenshot("15-cockpit-process-definition");
 
     // the same page zoomed in on the first phases, as Cockpit keeps a zoom in its link (viewbox)
-    String definitionId = cases.instance(first).getProcessDefinitionId();
     browser.open(browser.driver().getCurrentUrl().replaceFirst("#/.*", "") + "#/process-definition/" + definitionId
         + "/runtime?viewbox=" + URLEncoder.encode(viewbox(definitionId, "StartEvent_ReportReceived",
             "Task_AcknowledgeReport", "Task_ValidateReport", "Task_AssessSeverity"), StandardCharsets.UTF_8));
     browser.driver().navigate().refresh(); // the diagram reads the viewbox when it is drawn
     browser.until("zoomed in", driver -> browser.driver().findElement(shape("Task_ValidateReport")).getRect().getWidth() > 80);
-    browser.until("2 cases at Acknowledge report, zoomed in", driver -> "2".equals(count("Task_AcknowledgeReport")));
-    browser.until("1 case at Validate report, zoomed in", driver -> "1".equals(count("Task_ValidateReport")));
+    browser.until("the cases at Acknowledge report, zoomed in",
+        driver -> Objects.equals(waiting(definitionId, "Task_AcknowledgeReport"), count("Task_AcknowledgeReport")));
+    browser.until("the cases at Validate report, zoomed in",
+        driver -> Objects.equals(waiting(definitionId, "Task_ValidateReport"), count("Task_ValidateReport")));
     browser.screenshot("16-cockpit-process-definition-zoomed");
 
     browser.clickable(By.xpath("//tr[td[contains(@class, 'business-key')][normalize-space(.) = '" + validating + "']]"
@@ -98,6 +107,47 @@ class CockpitBrowserIT {
     browser.visible(By.xpath("//*[normalize-space(.) = 'No process variables']"));
     assertThat(browser.driver().getPageSource()).as("R27 no report details for managers").doesNotContain(SECRET_TITLE);
     browser.screenshot("17-cockpit-case");
+  }
+
+  @Test
+  @DisplayName("Cockpit shows managers and operators no button to cancel, suspend or modify a case, its model or"
+      + " its jobs, nor to delete a deployment, which the engine refuses to every group; Retry stays, for operators")
+  void noButtonsTheEngineRefuses() {
+    ProcessInstance instance = cases.instance(newCase());
+    String cockpit = "http://localhost:" + port + "/camunda/app/cockpit/default/";
+    for (String user : List.of("demo-manager", "demo-operator")) {
+      browser.logInToCamunda("http://localhost:" + port, "cockpit", user, user, "20-cockpit-login-" + user);
+      browser.expectServiceHeader("Cockpit");
+
+      browser.open(cockpit + "#/process-instance/" + instance.getId() + "/runtime");
+      browser.until("the case at Acknowledge report", driver -> "1".equals(count("Task_AcknowledgeReport")));
+      // the operators' Retry (RETRY_JOB) is Camunda's view for every group: refused to a manager by the engine
+      assertThat(toolbar()).as(user + ": the case's buttons").containsExactly("Increment Number of Retries of Failed Jobs");
+      browser.screenshot("21-cockpit-case-buttons-" + user);
+
+      browser.open(cockpit + "#/process-definition/" + instance.getProcessDefinitionId()
+          + "/runtime?detailsTab=job-definition-table");
+      browser.visible(By.xpath("//td[contains(@class, 'activity')]//a[normalize-space(.) = 'Send receipt to reporter']"));
+      assertThat(toolbar()).as(user + ": the model's buttons").isEmpty();
+      assertThat(browser.driver().findElements(By.cssSelector("td.action *"))).as(user + ": the jobs' buttons").isEmpty();
+      browser.screenshot("22-cockpit-job-definitions-" + user);
+
+      browser.open(cockpit + "#/repository");
+      browser.visible(By.cssSelector(".deployment h4.name"));
+      assertThat(browser.driver().findElements(By.cssSelector(".deployment .actions *"))).as(user + ": a deployment's buttons")
+          .isEmpty();
+      browser.screenshot("23-cockpit-deployments-" + user);
+    }
+
+    // the buttons gone were of no use: RefusedRequestsIT proves the engine refuses the case's and
+    // the model's changes to every group, and so it refuses deleting the case's deployment (to
+    // the admin, who may not even see it, as not found)
+    String deployment = repositoryService.getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId();
+    for (String user : List.of("demo-manager", "demo-operator", "demo-admin")) {
+      assertThat(WebappSession.login(port, "cockpit", user, user).engine("DELETE", "/deployment/" + deployment + "?cascade=true", null)
+          .statusCode()).as(user + " deletes the deployment").isIn(403, 404);
+    }
+    assertThat(repositoryService.createDeploymentQuery().deploymentId(deployment).count()).as("the deployment").isOne();
   }
 
   private String newCase() {
@@ -142,6 +192,19 @@ class CockpitBrowserIT {
   private String count(String activityId) {
     List<WebElement> badges = browser.driver().findElements(badge(activityId));
     return badges.isEmpty() || !badges.get(0).isDisplayed() ? null : badges.get(0).getText().trim();
+  }
+
+  /** Cockpit's own figure for the badge: the model's cases waiting at the activity, none as no badge. */
+  private String waiting(String definitionId, String activityId) {
+    return managementService.createActivityStatisticsQuery(definitionId).list().stream()
+        .filter(statistics -> statistics.getId().equals(activityId))
+        .map(statistics -> String.valueOf(statistics.getInstances())).findFirst().orElse(null);
+  }
+
+  /** The tooltips of the buttons in the page's toolbar, where Cockpit puts the actions on what the page shows. */
+  private List<String> toolbar() {
+    return browser.driver().findElements(By.cssSelector(".ctn-toolbar view a, .ctn-toolbar view button")).stream()
+        .map(button -> button.getAttribute("uib-tooltip")).toList();
   }
 
   private List<String> businessKeys() {

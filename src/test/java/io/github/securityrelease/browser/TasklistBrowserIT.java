@@ -10,6 +10,7 @@ import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
 import java.util.Arrays;
 import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -26,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The security team's first two steps of a case in Camunda Tasklist, in a real browser: the
  * task found through the group filter, claimed, its Camunda Form (rendered by form-js) filled
- * in and completed; a submission the server refuses shown with its reason.
+ * in and completed; a submission the server refuses shown with its reason. And what a team
+ * member sees first: the team's tasks, the service's name, a form's buttons clear of the footer.
  */
 @OrchestratorIntegrationTest
 class TasklistBrowserIT {
@@ -34,8 +36,11 @@ class TasklistBrowserIT {
   /** The group filter's description, its tooltip in Tasklist (AccessSeeder). */
   private static final By GROUP_TASKS = By.xpath("//div[contains(@class, 'task-filter')]"
       + "/h4[@uib-tooltip = 'Tasks my groups may claim']/a");
+  /** The filter Tasklist shows, its name and description (tooltip); its count beside the name. */
+  private static final By OPEN_FILTER = By.cssSelector(".task-filter.active h4");
   private static final By CLAIM = By.cssSelector(".task-details button.claim");
   private static final By COMPLETE = By.xpath("//div[contains(@class, 'form-actions')]/button[normalize-space(.) = 'Complete']");
+  private static final By SAVE = By.xpath("//div[contains(@class, 'form-actions')]/button[normalize-space(.) = 'Save']");
   private static final By FORM_DISABLED = By.cssSelector("[cam-tasklist-form] .disabled-form");
   private static final By ERROR_NOTICE = By.cssSelector(".page-notifications .alert-danger");
 
@@ -51,12 +56,12 @@ class TasklistBrowserIT {
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
+  @Autowired FilterService filterService;
 
   @Test
   @DisplayName("R2 R4 R5 the team acknowledges and validates a report in Tasklist; the case moves on to REMEDIATION")
   void acknowledgeAndValidate() {
-    String caseId = (String) post(http, report("Token leak in controller logs", "ada@example.net")).getBody().get("caseId");
-    cases.runDueJobs(caseId);
+    String caseId = newCase("Token leak in controller logs");
     Task acknowledge = task(caseId, "Task_AcknowledgeReport");
 
     browser.logInToCamunda(base(), "tasklist", "demo-security", "demo-security", "05-tasklist-login");
@@ -93,7 +98,7 @@ class TasklistBrowserIT {
     browser.type(fieldLocator("Field_CvssVector"), "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N/AV:L");
     browser.type(fieldLocator("Field_AffectedVersions"), "v0.5.0 - v0.6.0");
     browser.type(fieldLocator("Field_AffectedComponents"), "fleet-manager");
-    browser.clickVisiblePart(COMPLETE);
+    browser.uncovered(COMPLETE).click();
     String refusal = browser.visible(ERROR_NOTICE).getText();
     assertThat(refusal).contains("cvssVector: AV is given more than once").doesNotContain("ENGINE-");
     browser.screenshot("10-tasklist-validate-refused");
@@ -131,6 +136,32 @@ class TasklistBrowserIT {
     browser.screenshot("12-tasklist-case-moved-on");
   }
 
+  @Test
+  @DisplayName("a team member's Tasklist opens on the team's tasks, with their count, under the service's name")
+  void opensOnTheTeamsWork() {
+    String caseId = newCase("Opens on the team's work");
+
+    browser.logInToCamunda(base(), "tasklist", "demo-security", "demo-security", "18-tasklist-login-again");
+    browser.expectServiceHeader("Tasklist");
+    assertThat(browser.visible(OPEN_FILTER).getAttribute("uib-tooltip")).as("the filter Tasklist opens on")
+        .isEqualTo("Tasks my groups may claim");
+    String count = String.valueOf(groupTasksCount("demo-security"));
+    browser.until("the count of the team's tasks, " + count, driver ->
+        count.equals(driver.findElement(OPEN_FILTER).findElement(By.cssSelector("span.counter")).getText()));
+    browser.visible(taskLink(task(caseId, "Task_AcknowledgeReport")));
+    assertThat(browser.driver().findElements(By.cssSelector(".task-filter h4")))
+        .as("the other filters after it").extracting(filter -> filter.getAttribute("uib-tooltip"))
+        .containsExactly("Tasks my groups may claim", "Tasks assigned to me", "Tasks offered to me by name");
+    browser.screenshot("19-tasklist-opens-on-group-tasks");
+  }
+
+  /** A report's case, at its first task. */
+  private String newCase(String title) {
+    String caseId = (String) post(http, report(title, "ada@example.net")).getBody().get("caseId");
+    cases.runDueJobs(caseId);
+    return caseId;
+  }
+
   private String base() {
     return "http://localhost:" + port;
   }
@@ -139,6 +170,13 @@ class TasklistBrowserIT {
     Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(key).singleResult();
     assertThat(task).as(key + " of " + caseId).isNotNull();
     return task;
+  }
+
+  /** What Tasklist counts for the user's "My groups' tasks": the engine's own count of the filter. */
+  private int groupTasksCount(String user) {
+    String filterId = filterService.createFilterQuery().filterName("My groups' tasks").singleResult().getId();
+    return ((Number) http.withBasicAuth(user, user).getForObject("/engine-rest/filter/" + filterId + "/count", Map.class)
+        .get("count")).intValue();
   }
 
   private Map<String, Object> variables(String caseId) {
@@ -177,8 +215,10 @@ class TasklistBrowserIT {
         driver -> "demo-security".equals(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
   }
 
+  /** Both buttons of the tall form are wholly visible above the footer, as a person needs them. */
   private void complete(Task task) {
-    browser.clickVisiblePart(COMPLETE);
+    browser.uncovered(SAVE);
+    browser.uncovered(COMPLETE).click();
     browser.until(task.getName() + " completed", driver -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
     browser.gone(taskLink(task));
   }
