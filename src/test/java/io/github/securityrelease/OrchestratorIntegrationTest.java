@@ -4,6 +4,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -11,8 +13,15 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The whole service on a random port, on its own in-memory database (or PostgreSQL database:
  * {@link TestDatabase}), with mail to a local SMTP server (GreenMail on a free port,
  * {@link TestSmtp}; both set by {@link TestEnvironment}) and the job executor off: tests execute each job
- * themselves, after moving the engine clock where a timer is concerned. One configuration,
- * so that every IT shares one Spring context.
+ * themselves, after moving the engine clock where a timer is concerned (it is set back after
+ * each test: {@link EngineClockReset}). One configuration, so that every IT shares one Spring
+ * context, in one JVM (the failsafe execution of the tag {@value #SHARED_CONTEXT}). So a test
+ * finds the cases, mails, accounts and distributors of the tests before it, and looks only at
+ * its own: by case ID, recipient or a name of its own.
+ *
+ * <p>A class that needs properties of its own gets a context of its own, and with it an engine
+ * that must not meet the shared one in a JVM: tag it {@value #OWN_JVM} ({@link TestEnvironment}
+ * refuses a second context in a JVM).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,7 +41,15 @@ import org.springframework.boot.test.context.SpringBootTest;
     "security-release.metrics.cache-ttl=PT0S"})
 // /actuator/prometheus as in production (Spring Boot's tests leave metrics export off otherwise)
 @AutoConfigureObservability(tracing = false)
+@Tag(OrchestratorIntegrationTest.SHARED_CONTEXT)
+@ExtendWith(EngineClockReset.class)
 public @interface OrchestratorIntegrationTest {
+
+  /** The tag of the ITs that run in the one JVM with the shared context (pom.xml). */
+  String SHARED_CONTEXT = "shared-context";
+
+  /** The tag of an IT that needs a context, and so a JVM, of its own (pom.xml). */
+  String OWN_JVM = "own-jvm";
 
   /** A made-up CNA for the CVE records the tests download. */
   String CNA_ORG_ID = "5f2c8a61-3b7e-4d2a-9c41-7e0b6d9a2f13";

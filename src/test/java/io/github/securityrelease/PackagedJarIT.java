@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -26,8 +27,8 @@ class PackagedJarIT {
     Map<String, String> environment = TestDatabase.postgres()
         ? ServiceNode.postgresEnvironment(TestDatabase.fresh(), "a packaged admin password")
         : Map.of();
-    try (ServiceNode service = ServiceNode.start("service", workDir,
-        List.of("--camunda.bpm.job-execution.enabled=false"), environment)) {
+    try (ServiceNode service = ServiceNode.start("service", workDir, ServiceNode.SHORT_LIVED,
+        List.of("--camunda.bpm.job-execution.enabled=false"), environment, Duration.ofSeconds(150))) {
       HttpResponse<String> created = service.post("/api/v1/reports", """
           {"title": "From the packaged jar", "whatHappened": "x", "howToReproduce": "y",
            "reporter": {"email": "ada@example.net"}}""", null, null);

@@ -29,6 +29,9 @@ public final class ServiceNode implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** For a node that starts and answers a few requests only: C1 alone and the serial collector start it sooner. */
+  public static final List<String> SHORT_LIVED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   private final String name;
   private final Process process;
   private final URI base;
@@ -47,16 +50,20 @@ public final class ServiceNode implements AutoCloseable {
    * {@code environment}, and waits until it is ready.
    */
   public static ServiceNode start(String name, Path dir, List<String> arguments, Map<String, String> environment) {
-    return start(name, dir, arguments, environment, Duration.ofSeconds(150));
+    return start(name, dir, List.of(), arguments, environment, Duration.ofSeconds(150));
   }
 
-  /** As {@link #start(String, Path, List, Map)}, waiting up to {@code readyWithin}: several nodes starting at once take longer. */
-  public static ServiceNode start(String name, Path dir, List<String> arguments, Map<String, String> environment,
-      Duration readyWithin) {
+  /**
+   * As {@link #start(String, Path, List, Map)}, the JVM given {@code jvmOptions} too, waiting up to
+   * {@code readyWithin}: several nodes starting at once take longer.
+   */
+  public static ServiceNode start(String name, Path dir, List<String> jvmOptions, List<String> arguments,
+      Map<String, String> environment, Duration readyWithin) {
     try {
       int port = TestPorts.free();
-      List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString(),
-          "--server.port=" + port));
+      List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
       command.addAll(arguments);
       Path log = dir.resolve(name + ".log");
       ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)

@@ -14,8 +14,15 @@ import org.springframework.test.context.MergedContextConfiguration;
  * this JVM's SMTP server ({@link TestSmtp}), and, when the ITs run on PostgreSQL
  * ({@link TestDatabase}), a database of its own in place of H2. Registered in
  * {@code META-INF/spring.factories}.
+ *
+ * <p>It refuses a second, different context in one JVM: Camunda registers its engines
+ * JVM-wide by name, so the second context's engine would take the first one's place under the
+ * webapps and the REST API of both.
  */
 public class TestEnvironment implements ContextCustomizerFactory {
+
+  /** The configuration of the context this JVM started first. */
+  private static MergedContextConfiguration started;
 
   @Override
   public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
@@ -26,6 +33,7 @@ public class TestEnvironment implements ContextCustomizerFactory {
 
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
+      onlyContextOfThisJvm(configuration);
       var properties = new java.util.HashMap<String, Object>(Map.of("spring.mail.port", TestSmtp.PORT));
       if (TestDatabase.postgres()) {
         String url = TestDatabase.freshUndropped();
@@ -37,6 +45,14 @@ public class TestEnvironment implements ContextCustomizerFactory {
         properties.put("spring.datasource.password", TestDatabase.password(url));
       }
       context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-environment", properties));
+    }
+
+    private static synchronized void onlyContextOfThisJvm(MergedContextConfiguration configuration) {
+      if (started != null && !started.equals(configuration)) {
+        throw new IllegalStateException(configuration.getTestClass().getName() + " needs a Spring context other than "
+            + started.getTestClass().getName() + "'s, in the same JVM: tag it @Tag(OrchestratorIntegrationTest.OWN_JVM)");
+      }
+      started = configuration;
     }
   }
 }

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
+import java.util.List;
 
 /** The real SMTP server the ITs' mail goes to: register it with {@code @RegisterExtension}. */
 public final class TestSmtp {
@@ -30,6 +31,16 @@ public final class TestSmtp {
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The messages in the mailboxes of {@code addresses}, mailbox after mailbox, each in the order
+   * delivered. GreenMail keeps a copy of a message in each recipient's mailbox: a test that
+   * counts what one person got is not misled by the members other tests added to a group.
+   */
+  public static List<MimeMessage> receivedBy(GreenMailExtension smtp, String... addresses) {
+    return Arrays.stream(addresses).flatMap(address -> smtp.findReceivedMessages(
+        user -> address.equalsIgnoreCase(user.getEmail()), mail -> true)).toList();
   }
 
   public static GreenMailExtension server() {

@@ -189,16 +189,19 @@ class CockpitBrowserIT {
     return By.cssSelector(".djs-overlays[data-container-id='" + activityId + "'] .badge.instance-count");
   }
 
-  private String count(String activityId) {
-    List<WebElement> badges = browser.driver().findElements(badge(activityId));
-    return badges.isEmpty() || !badges.get(0).isDisplayed() ? null : badges.get(0).getText().trim();
-  }
-
-  /** Cockpit's own figure for the badge: the model's cases waiting at the activity, none as no badge. */
+  /**
+   * What Cockpit should count at the activity: the engine's own statistics of the model, this
+   * test's cases and those the other ITs left there (they share the database).
+   */
   private String waiting(String definitionId, String activityId) {
     return managementService.createActivityStatisticsQuery(definitionId).list().stream()
         .filter(statistics -> statistics.getId().equals(activityId))
         .map(statistics -> String.valueOf(statistics.getInstances())).findFirst().orElse(null);
+  }
+
+  private String count(String activityId) {
+    List<WebElement> badges = browser.driver().findElements(badge(activityId));
+    return badges.isEmpty() || !badges.get(0).isDisplayed() ? null : badges.get(0).getText().trim();
   }
 
   /** The tooltips of the buttons in the page's toolbar, where Cockpit puts the actions on what the page shows. */

@@ -25,6 +25,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -44,6 +50,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every notice goes out once, the timers fire on time, the work is shared, and a node that
  * is killed, or stopped, loses nothing. PostgreSQL only: H2, the embedded default, is one node.
  */
+@Tag("cluster") // failsafe runs it in integration-test-cluster, on PostgreSQL, with nothing beside it
 @EnabledIf("io.github.securityrelease.TestDatabase#postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -56,6 +63,8 @@ class ClusterIT {
   private static final String SETUP = "cluster-setup";
   private static final String SETUP_PASSWORD = "cluster-setup password";
   private static final List<String> DISTRIBUTORS = List.of("security@distro-one.example", "psirt@distro-two.example");
+  /** Cases started at once through the REST API: planned in a fraction of the time to the first timer. */
+  private static final int PLANNERS = 4;
   /** The engine's bound: a node asks for due jobs at least every 2 s (application.yaml). */
   private static final Duration TIMER_BOUND = Duration.ofSeconds(5);
 
@@ -68,14 +77,21 @@ class ClusterIT {
   private final String database = TestDatabase.fresh();
   private ServiceNode nodeA;
   private ServiceNode nodeB;
+  /** node-a once more, started while the nodes send the notices of the test that stopped it. */
+  private CompletableFuture<ServiceNode> restartedA;
 
   @BeforeAll
   void startTwoNodes() throws java.io.IOException {
     java.nio.file.Files.createDirectories(dir);
-    // one after the other: the first creates the schema on the empty database
-    nodeA = node("node-a", List.of());
-    // node-b holds a job for 15 s only, so that the test needs not wait 5 minutes once it is killed
-    nodeB = node("node-b", List.of("--camunda.bpm.job-execution.lock-time-in-millis=15000"));
+    // at the same time: one creates the schema on the empty database while the other waits for
+    // it at the start lock (ConcurrentStartIT)
+    CompletableFuture<ServiceNode> first = CompletableFuture.supplyAsync(() -> node("node-a", List.of()));
+    try {
+      // node-b holds a job for 15 s only, so that the test needs not wait 5 minutes once it is killed
+      nodeB = node("node-b", List.of("--camunda.bpm.job-execution.lock-time-in-millis=15000"));
+    } finally {
+      nodeA = first.join();
+    }
 
     // the admin sets up a member of the security team, and an account that may start cases
     // where the test needs them (the service itself starts them from reports)
@@ -105,6 +121,9 @@ class ClusterIT {
 
   @AfterAll
   void stopNodes() throws InterruptedException {
+    if (restartedA != null) {
+      nodeA = restartedA.exceptionally(failed -> nodeA).join();
+    }
     for (ServiceNode node : new ServiceNode[] {nodeA, nodeB}) {
       if (node != null) {
         node.close();
@@ -116,7 +135,8 @@ class ClusterIT {
   @Order(1)
   @DisplayName("two nodes send every advance notice of 200 cases exactly once, on time, sharing the work")
   void twoNodesShareTheNotices() throws Exception {
-    Map<String, Instant> due = planCases(nodeA, "SEC-2026-1", Instant.now().plusSeconds(25), Duration.ofSeconds(40));
+    Map<String, Instant> due = planCases(List.of(nodeA, nodeB), "SEC-2026-1", Instant.now().plusSeconds(25),
+        Duration.ofSeconds(40));
 
     awaitNotices("SEC-2026-1", Duration.ofSeconds(120));
 
@@ -139,9 +159,40 @@ class ClusterIT {
 
   @Test
   @Order(2)
+  @DisplayName("a node stopped while the notices go out hands its jobs back at once")
+  void aStoppedNodeHandsItsJobsBack() throws Exception {
+    planCases(List.of(nodeA, nodeB), "SEC-2026-3", Instant.now().plusSeconds(15), Duration.ofSeconds(20));
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        .until(() -> ledger("SEC-2026-3").size() >= 80);
+
+    assertThat(nodeA.stop()).as("exit code of a stopped node").isIn(0, 143);
+    Instant stoppedAt = Instant.now();
+    int sentBeforeStop = ledger("SEC-2026-3").size();
+    assertThat(nodeA.log()).contains("Job executor stopped");
+    assertThat(query("select count(*) from act_ru_job where lock_owner_ like 'node-a/%'", rs -> rs.getLong(1)))
+        .as("jobs still locked by the stopped node").containsExactly(0L);
+    // node-a again, for the next test, starting while node-b sends the rest
+    restartedA = CompletableFuture.supplyAsync(() -> node("node-a", List.of()));
+
+    // node-a locks a job for 5 minutes: a job it had kept would hold the rest up that long,
+    // while the rest goes out in well under that
+    awaitNotices("SEC-2026-3", Duration.ofSeconds(150));
+    System.out.printf("node-a stopped after %d notices; the rest sent %d s after the stop%n", sentBeforeStop,
+        Duration.between(stoppedAt, Instant.now()).toSeconds());
+    assertThat(sentBeforeStop).as("stopped mid-way").isLessThan(CASES * DISTRIBUTORS.size());
+    assertThat(assertOnceEach(ledger("SEC-2026-3"), "SEC-2026-3")).as("copies").isZero();
+    assertThat(incidents()).as("incidents").isZero();
+  }
+
+  @Test
+  @Order(3)
   @DisplayName("a node killed while the notices go out loses none and doubles none")
   void aKilledNodeLosesNothing() throws Exception {
-    planCases(nodeA, "SEC-2026-2", Instant.now().plusSeconds(20), Duration.ofSeconds(20));
+    if (restartedA != null) {
+      nodeA = restartedA.join();
+    }
+    // planned through node-b: node-a has only just started again, its code not yet compiled
+    planCases(List.of(nodeB), "SEC-2026-2", Instant.now().plusSeconds(20), Duration.ofSeconds(20));
 
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
         .until(() -> ledger("SEC-2026-2").stream().filter(row -> "node-b".equals(row.node)).count() >= 60);
@@ -164,32 +215,6 @@ class ClusterIT {
     assertThat(incidents()).as("incidents").isZero();
   }
 
-  @Test
-  @Order(3)
-  @DisplayName("a node stopped while the notices go out hands its jobs back at once")
-  void aStoppedNodeHandsItsJobsBack() throws Exception {
-    planCases(nodeA, "SEC-2026-3", Instant.now().plusSeconds(15), Duration.ofSeconds(20));
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-        .until(() -> ledger("SEC-2026-3").size() >= 80);
-
-    assertThat(nodeA.stop()).as("exit code of a stopped node").isIn(0, 143);
-    int sentBeforeStop = ledger("SEC-2026-3").size();
-    assertThat(nodeA.log()).contains("Job executor stopped");
-    assertThat(query("select count(*) from act_ru_job where lock_owner_ like 'node-a/%'", rs -> rs.getLong(1)))
-        .as("jobs still locked by the stopped node").containsExactly(0L);
-
-    // node-a locks a job for 5 minutes: a job it had kept would hold the rest up that long,
-    // while the restarted node finishes them in well under that (start-up included)
-    Instant restarted = Instant.now();
-    nodeA = node("node-a", List.of());
-    awaitNotices("SEC-2026-3", Duration.ofSeconds(150));
-    System.out.printf("node-a stopped after %d notices; the rest sent %d s after its restart%n", sentBeforeStop,
-        Duration.between(restarted, Instant.now()).toSeconds());
-    assertThat(sentBeforeStop).as("stopped mid-way").isLessThan(CASES * DISTRIBUTORS.size());
-    assertThat(assertOnceEach(ledger("SEC-2026-3"), "SEC-2026-3")).as("copies").isZero();
-    assertThat(incidents()).as("incidents").isZero();
-  }
-
   private static void asAdmin(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.request().uri() + " " + response.body()).isBetween(200, 204);
   }
@@ -207,14 +232,18 @@ class ClusterIT {
 
   /**
    * {@link #CASES} cases at their advance notice: started through the engine's REST API just
-   * before the timer, with what Plan disclosure leaves behind; the timers fall due one after
-   * the other from {@code first} over {@code spread}. The due time per case.
+   * before the timer, with what Plan disclosure leaves behind, {@link #PLANNERS} at a time, by
+   * turns through the nodes given; the timers fall due one after the other from {@code first}
+   * over {@code spread}. The due time per case.
    */
-  private Map<String, Instant> planCases(ServiceNode node, String prefix, Instant first, Duration spread) {
+  private Map<String, Instant> planCases(List<ServiceNode> through, String prefix, Instant first, Duration spread)
+      throws InterruptedException, ExecutionException {
     SimpleDateFormat restDate = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     restDate.setTimeZone(TimeZone.getTimeZone("UTC"));
     Instant disclosure = first.plus(Duration.ofDays(10));
     Map<String, Instant> due = new LinkedHashMap<>();
+    ExecutorService planners = Executors.newFixedThreadPool(PLANNERS);
+    List<Future<HttpResponse<String>>> started = new ArrayList<>();
     for (int i = 0; i < CASES; i++) {
       String caseId = prefix + String.format("%04d", i);
       Instant at = first.plusMillis(spread.toMillis() * i / CASES);
@@ -233,12 +262,17 @@ class ClusterIT {
       variables.put("advanceNoticeAt", Map.of("value", restDate.format(Date.from(at)), "type", "Date"));
       variables.put("releaseNoticeAt", Map.of("value", restDate.format(Date.from(disclosure.minus(Duration.ofDays(1)))),
           "type", "Date"));
-      HttpResponse<String> started = node.post("/engine-rest/process-definition/key/vulnerability-handling/start",
+      ServiceNode node = through.get(i % through.size());
+      started.add(planners.submit(() -> node.post("/engine-rest/process-definition/key/vulnerability-handling/start",
           Map.of("businessKey", caseId, "variables", variables,
               "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Event_AdvanceNoticeDue"))),
-          SETUP, SETUP_PASSWORD);
-      assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+          SETUP, SETUP_PASSWORD)));
       due.put(caseId, at);
+    }
+    planners.shutdown();
+    for (Future<HttpResponse<String>> start : started) {
+      HttpResponse<String> answer = start.get();
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
     assertThat(Instant.now()).as("all cases planned before the first timer is due").isBefore(first);
     return due;

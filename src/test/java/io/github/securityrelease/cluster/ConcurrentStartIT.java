@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * authorizations, Tasklist filters, the deployment) is there once. PostgreSQL only: H2, the
  * embedded default, is one node.
  */
+@Tag("cluster") // failsafe runs it in integration-test-cluster, on PostgreSQL, with nothing beside it
 @EnabledIf(value = "io.github.securityrelease.TestDatabase#postgres",
     disabledReason = "several nodes share a PostgreSQL database only (SECURITY_RELEASE_TEST_POSTGRES_URL)")
 class ConcurrentStartIT {
@@ -86,7 +88,7 @@ class ConcurrentStartIT {
       Files.deleteIfExists(dir.resolve(name + ".log"));
       started.add(threads.submit(() -> {
         barrier.await();
-        return ServiceNode.start(name, dir, List.of("--security-release.node.name=" + name),
+        return ServiceNode.start(name, dir, ServiceNode.SHORT_LIVED, List.of("--security-release.node.name=" + name),
             ServiceNode.postgresEnvironment(database, ADMIN_PASSWORD), READY_WITHIN);
       }));
     }

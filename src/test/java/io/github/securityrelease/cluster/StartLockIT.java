@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -17,6 +18,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
  * The start lock between two nodes' starts on one PostgreSQL database, without the nodes:
  * the second waits until the first lets go, and a lock is never left behind.
  */
+@Tag("cluster") // failsafe runs it in integration-test-cluster, on PostgreSQL, with nothing beside it
 class StartLockIT {
 
   private String database;

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,11 +52,6 @@ class CalendarIT {
   @Autowired TestRestTemplate http;
   @Autowired TestCases cases;
   @Autowired RuntimeService runtimeService;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   @DisplayName("a new case's timeline: acknowledgement and fix due, in UTC, not cached, stamped by the engine clock")

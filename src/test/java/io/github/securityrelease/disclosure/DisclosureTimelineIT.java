@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -59,11 +58,6 @@ class DisclosureTimelineIT {
   void distributors() {
     distributor("Distro One " + System.nanoTime(), "security@distro-one.example");
     distroTwo = distributor("Distro Two " + System.nanoTime(), "psirt@distro-two.example");
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   @Test
@@ -251,7 +245,6 @@ class DisclosureTimelineIT {
     return new io.github.securityrelease.cases.BusinessCalendar(new io.github.securityrelease.cases.CalendarProperties(
         java.time.ZoneId.of("Europe/Berlin"), List.of())).describe(instant);
   }
-
 
 
   private static <T> T single(List<T> items) {

@@ -23,7 +23,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,11 +45,6 @@ class DistributorNoticesIT {
   @Autowired TestCases cases;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   @DisplayName("R14 R16 planned with seconds, the notices are due 7 days and 24 hours before, and the margin besides")

@@ -7,6 +7,7 @@ import io.github.securityrelease.OrchestratorIntegrationTest;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,6 +28,7 @@ import org.springframework.test.context.TestPropertySource;
     "security-release.rate-limit.requests-per-minute=1",
     "security-release.rate-limit.burst=3",
     "server.forward-headers-strategy=framework"})
+@Tag(OrchestratorIntegrationTest.OWN_JVM)
 class RateLimitIT {
 
   @Autowired TestRestTemplate http;

@@ -84,52 +84,18 @@ class ReportIntakeIT {
   }
 
   @Test
-  @DisplayName("R1 bad input gets 400 problem+json naming each bad field, and uses up no case ID")
-  void badInputNamesFields() {
+  @DisplayName("R1 bad input gets 4xx problem+json, starts nothing and uses up no case ID (each field: ReportControllerTest)")
+  void badInputUsesUpNothing() {
     String lastBefore = lastCaseId();
     long instancesBefore = runtimeService.createProcessInstanceQuery().count();
 
     Map<String, Object> missing = Map.of("expected", "something", "reporter", Map.of("name", "x"));
     assertBadFields(missing, "title", "whatHappened", "howToReproduce", "reporter.email");
-
-    Map<String, Object> bad = new HashMap<>(report("ok", "not-an-address"));
-    bad.put("publiclyDisclosed", true);
-    bad.put("title", "two\nlines");
-    assertBadFields(bad, "title", "reporter.email", "publicReference");
-
-    Map<String, Object> badUrl = new HashMap<>(report("ok", "ada@example.net"));
-    badUrl.put("publiclyDisclosed", true);
-    badUrl.put("publicReference", "javascript:alert(1)");
-    assertBadFields(badUrl, "publicReference");
-
-    Map<String, Object> noReporter = new HashMap<>(report("ok", "ada@example.net"));
-    noReporter.remove("reporter");
-    assertBadFields(noReporter, "reporter");
-
-    Map<String, Object> wrongType = new HashMap<>(report("ok", "ada@example.net"));
-    wrongType.put("publiclyDisclosed", "perhaps");
-    assertBadFields(wrongType, "publiclyDisclosed");
-
-    Map<String, Object> nestedWrongType = new HashMap<>(report("ok", "ada@example.net"));
-    nestedWrongType.put("environment", Map.of("productVersion", List.of(1, 2)));
-    assertBadFields(nestedWrongType, "environment.productVersion");
-
     Map<String, Object> unknown = new HashMap<>(report("ok", "ada@example.net"));
     unknown.put("severity", "CRITICAL");
     assertBadFields(unknown, "severity");
-
-    Map<String, Object> tooLong = new HashMap<>(report("x".repeat(201), "ada@example.net"));
-    assertBadFields(tooLong, "title");
-
-    Map<String, Object> nul = new HashMap<>(report("ok", "ada@example.net"));
-    nul.put("whatHappened", "before\u0000after");
-    nul.put("environment", Map.of("productVersion", "v1\nv2"));
-    assertBadFields(nul, "whatHappened", "environment.productVersion");
-
     assertStatus(send("{\"title\": ", MediaType.APPLICATION_JSON), HttpStatus.BAD_REQUEST);
-    assertStatus(send("[]", MediaType.APPLICATION_JSON), HttpStatus.BAD_REQUEST);
     assertStatus(send("title=x", MediaType.APPLICATION_FORM_URLENCODED), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-    assertStatus(send("<report/>", MediaType.APPLICATION_XML), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     String huge = "{\"title\": \"x\", \"whatHappened\": \"" + "a".repeat(70 * 1024) + "\"}";
     assertStatus(send(huge, MediaType.APPLICATION_JSON), HttpStatus.PAYLOAD_TOO_LARGE);
 

@@ -34,13 +34,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * One address (127.0.0.1) hammers wrong passwords for a member while the member logs in from
+ * One address (127.0.0.3) hammers wrong passwords for a member while the member logs in from
  * another (127.0.0.2): the attacker is throttled, the member never, and the team hears of it once.
+ * Neither is 127.0.0.1, where the other ITs come from and must not find themselves throttled.
  */
 @OrchestratorIntegrationTest
 class LoginThrottleIT {
 
-  private static final String ATTACKER = "127.0.0.1";
+  private static final String ATTACKER = "127.0.0.3";
   private static final String MEMBER = "127.0.0.2";
   private static final String WRONG = "Pw-Jackal-3310-Guess";
 

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,6 +42,7 @@ import org.springframework.test.context.TestPropertySource;
     "logging.level.org.springframework.mail=DEBUG",
     "logging.level.org.camunda.bpm.webapp=DEBUG",
     "logging.level.org.camunda.bpm.engine.rest=DEBUG"})
+@Tag(OrchestratorIntegrationTest.OWN_JVM)
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretsInLogsIT {
 

@@ -3,16 +3,12 @@ package io.github.securityrelease.team;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.store.FolderException;
-import com.icegreen.greenmail.store.StoredMessage;
-import com.icegreen.greenmail.user.GreenMailUser;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
 import io.github.securityrelease.notification.Notification;
 import io.github.securityrelease.notification.NotificationKind;
 import io.github.securityrelease.notification.NotificationLedger;
-import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -134,22 +130,12 @@ class MembershipOutsideIT {
       assertThat(row.body()).contains(summary + ".", "Admins may do this to repair identities");
     });
     for (String recipient : others) {
-      assertThat(inbox(recipient).stream().map(TestSmtp::subject).filter(subject -> subject.startsWith(CHANGED_OUTSIDE)))
+      assertThat(TestSmtp.receivedBy(smtp, recipient).stream().map(TestSmtp::subject)
+          .filter(subject -> subject.startsWith(CHANGED_OUTSIDE)))
           .as(recipient).containsExactly(CHANGED_OUTSIDE + summary);
     }
     assertThat(Arrays.stream(smtp.getReceivedMessages()).map(TestSmtp::subject)
         .filter(subject -> subject.startsWith(CHANGED_OUTSIDE))).hasSize(others.size());
-  }
-
-  /** What the SMTP server delivered to {@code email}'s own mailbox (a message's headers name every recipient). */
-  private static List<MimeMessage> inbox(String email) {
-    try {
-      GreenMailUser user = smtp.getUserManager().getUserByEmail(email);
-      return user == null ? List.of() : smtp.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
-          .map(StoredMessage::getMimeMessage).toList();
-    } catch (FolderException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private List<String> othersThan(String person) {

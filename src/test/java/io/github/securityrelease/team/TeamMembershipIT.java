@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,11 +51,6 @@ class TeamMembershipIT {
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired MembersOnRecord membersOnRecord;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   @DisplayName("R21 a maintainer nominates through the API: an associate at once, reviewed after 3 months, accepted into the team")
