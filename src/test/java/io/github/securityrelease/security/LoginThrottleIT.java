@@ -15,6 +15,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,6 +56,17 @@ class LoginThrottleIT {
   @Autowired NotificationLedger ledger;
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
+
+  /**
+   * The members this test made, whose passwords are not their user ids: out again after it, for
+   * the ITs after it that log in as every member of the team (TeamMembershipIT's removal vote).
+   */
+  private final List<String> members = new ArrayList<>();
+
+  @AfterEach
+  void removeMembers() {
+    members.forEach(identityService::deleteUser);
+  }
 
   /** A way in: one login attempt of {@code user} from {@code client}. */
   private interface Login {
@@ -176,6 +189,7 @@ class LoginThrottleIT {
     user.setPassword(password(id));
     identityService.saveUser(user);
     identityService.createMembership(id, Groups.SECURITY_TEAM);
+    members.add(id);
     return id;
   }
 

@@ -8,7 +8,6 @@ import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -330,9 +329,7 @@ class TeamMembershipIT {
   }
 
   private List<String> mailTo(String userId) {
-    return Arrays.stream(smtp.getReceivedMessages())
-        .filter(mail -> Arrays.asList(TestSmtp.recipients(mail)).contains(userId + "@example.org"))
-        .map(TestSmtp::subject).toList();
+    return TestSmtp.receivedBy(smtp, userId + "@example.org").stream().map(TestSmtp::subject).toList();
   }
 
   private boolean isIn(String userId, String group) {
