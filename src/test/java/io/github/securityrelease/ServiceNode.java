@@ -29,7 +29,7 @@ public final class ServiceNode implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** For a node that starts and answers a few requests only: C1 alone and the serial collector start it sooner. */
+  /** For a node that lives a minute or two at most: C1 alone and the serial collector start it sooner, and C2 would not pay. */
   public static final List<String> SHORT_LIVED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
   private final String name;

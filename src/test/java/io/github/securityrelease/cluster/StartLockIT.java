@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
+import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestDatabase;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
  * The start lock between two nodes' starts on one PostgreSQL database, without the nodes:
  * the second waits until the first lets go, and a lock is never left behind.
  */
-@Tag("cluster") // failsafe runs it in integration-test-cluster, on PostgreSQL, with nothing beside it
+@Tag(OrchestratorIntegrationTest.CLUSTER) // failsafe runs it in integration-test-cluster, on PostgreSQL, with nothing beside it
 class StartLockIT {
 
   private String database;
