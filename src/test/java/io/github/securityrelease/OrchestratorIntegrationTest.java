@@ -15,13 +15,14 @@ import org.springframework.boot.test.context.SpringBootTest;
  * {@link TestSmtp}; both set by {@link TestEnvironment}) and the job executor off: tests execute each job
  * themselves, after moving the engine clock where a timer is concerned (it is set back after
  * each test: {@link EngineClockReset}). One configuration, so that every IT shares one Spring
- * context, in one JVM (the failsafe execution of the tag {@value #SHARED_CONTEXT}). So a test
- * finds the cases, mails, accounts and distributors of the tests before it, and looks only at
- * its own: by case ID, recipient or a name of its own.
+ * context per database, in one JVM (the tag {@value #SHARED_CONTEXT}: {@link SharedContextOnH2},
+ * {@link SharedContextOnPostgres}). So a test finds the cases, mails, accounts and distributors
+ * of the tests before it, and looks only at its own: by case ID, recipient or a name of its own.
  *
  * <p>A class that needs properties of its own gets a context of its own, and with it an engine
- * that must not meet the shared one in a JVM: tag it {@value #OWN_JVM} ({@link TestEnvironment}
- * refuses a second context in a JVM).
+ * that must not meet another in a JVM: tag it {@value #OWN_JVM} and {@code @DirtiesContext}, so
+ * that it runs before the shared context opens ({@link OwnContextsOnH2}) and closes its own
+ * after its class ({@link TestEnvironment} refuses a second context while one is open).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -48,8 +49,27 @@ public @interface OrchestratorIntegrationTest {
   /** The tag of the ITs that run in the one JVM with the shared context (pom.xml). */
   String SHARED_CONTEXT = "shared-context";
 
-  /** The tag of an IT that needs a context, and so a JVM, of its own (pom.xml). */
+  /**
+   * The tag of an IT that needs a context of its own (pom.xml): it runs in the suite of those
+   * ({@link OwnContextsOnH2}), where each closes its context before the next starts one.
+   */
   String OWN_JVM = "own-jvm";
+
+  /** The tag of the ITs of several nodes of the packaged jar, on PostgreSQL, with nothing beside them (pom.xml). */
+  String CLUSTER = "cluster";
+
+  /**
+   * The ITs with a service or context of their own, as a tag expression: those not of the shared
+   * context, or tagged {@value #OWN_JVM}, but for the cluster ITs.
+   */
+  String OWN_CONTEXTS = "(!" + SHARED_CONTEXT + " | " + OWN_JVM + ") & !" + CLUSTER;
+
+  /**
+   * The tag of the ITs in a real browser. They check what the webapps and the service's pages
+   * show and where; the data they show comes through the REST API, which the ITs check on both
+   * databases: they run on H2 alone ({@link SharedContextOnPostgres}).
+   */
+  String BROWSER = "browser";
 
   /** A made-up CNA for the CVE records the tests download. */
   String CNA_ORG_ID = "5f2c8a61-3b7e-4d2a-9c41-7e0b6d9a2f13";

@@ -9,17 +9,24 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The jar that production runs, run as production runs it ({@code java -jar}; on PostgreSQL
- * with the postgres profile when the ITs run there): resources inside a Spring Boot jar are
- * found another way than in target/classes, and a model that is not deployed there would only
- * show when the first report fails.
+ * The jar that production runs, run as production runs it ({@code java -jar}): resources inside
+ * a Spring Boot jar are found another way than in target/classes, and a model that is not
+ * deployed there would only show when the first report fails. Once a build: on PostgreSQL with
+ * the postgres profile when the ITs have a PostgreSQL server, on H2 otherwise.
  */
+@EnabledIf(value = "onTheProductionDatabase",
+    disabledReason = "once a build: on PostgreSQL when the ITs have it, on H2 otherwise")
 class PackagedJarIT {
 
   @TempDir Path workDir;
+
+  static boolean onTheProductionDatabase() {
+    return TestDatabase.postgres() == TestDatabase.postgresAtHand();
+  }
 
   @Test
   @DisplayName("java -jar deploys the models and takes a report")

@@ -14,10 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The database an IT runs on. By default H2, the embedded default's database. With the
- * system property {@code sro.test.database=postgres} (the {@code postgres-tests} Maven
- * profile sets it when {@code SECURITY_RELEASE_TEST_POSTGRES_URL} is in the environment, as
- * CI does) every IT runs again on a real PostgreSQL server, each on a database of its own
- * that is created for it and dropped when its JVM ends.
+ * system property {@code sro.test.database=postgres} an IT runs on a real PostgreSQL server
+ * instead, on a database of its own that is created for it and dropped when its JVM ends. The
+ * IT suites set it ({@link SharedContextOnPostgres}, {@link OwnContextsOnPostgres}), which the
+ * {@code postgres-tests} Maven profile runs beside those on H2 when
+ * {@code SECURITY_RELEASE_TEST_POSTGRES_URL} is in the environment, as CI does; and so does
+ * {@code -Dit.database=postgres} for the ITs named by {@code -Dit.test}.
  */
 public final class TestDatabase {
 
@@ -31,8 +33,31 @@ public final class TestDatabase {
 
   private TestDatabase() {}
 
+  /** The values of the system property {@value #PROPERTY}. */
+  public static final String H2 = "h2";
+  public static final String POSTGRES = "postgres";
+  /** The system property that names this JVM's database: {@value #H2} unless set. */
+  static final String PROPERTY = "sro.test.database";
+
   public static boolean postgres() {
-    return "postgres".equals(System.getProperty("sro.test.database"));
+    return POSTGRES.equals(System.getProperty(PROPERTY));
+  }
+
+  /**
+   * Whether the ITs have a PostgreSQL server ({@code SECURITY_RELEASE_TEST_POSTGRES_URL}): then
+   * the postgres-tests profile runs them on it too ({@link ItsOnPostgres}).
+   */
+  public static boolean postgresAtHand() {
+    String url = System.getenv("SECURITY_RELEASE_TEST_POSTGRES_URL");
+    return url != null && !url.isBlank();
+  }
+
+  /** The database of the ITs this JVM runs from now on: an IT suite's first step ({@link SharedContextOnH2}). */
+  public static void use(String database) {
+    if (!H2.equals(database) && !POSTGRES.equals(database)) {
+      throw new IllegalArgumentException("no test database " + database);
+    }
+    System.setProperty(PROPERTY, database);
   }
 
   /**

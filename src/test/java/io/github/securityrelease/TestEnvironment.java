@@ -3,6 +3,7 @@ package io.github.securityrelease;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -15,13 +16,14 @@ import org.springframework.test.context.MergedContextConfiguration;
  * ({@link TestDatabase}), a database of its own in place of H2. Registered in
  * {@code META-INF/spring.factories}.
  *
- * <p>It refuses a second, different context in one JVM: Camunda registers its engines
- * JVM-wide by name, so the second context's engine would take the first one's place under the
- * webapps and the REST API of both.
+ * <p>It refuses a second, different context in one JVM while the first is open: Camunda
+ * registers its engines JVM-wide by name, so the second context's engine would take the first
+ * one's place under the webapps and the REST API of both. An IT with a context of its own (tag
+ * {@value OrchestratorIntegrationTest#OWN_JVM}) closes it after its class ({@code @DirtiesContext}).
  */
 public class TestEnvironment implements ContextCustomizerFactory {
 
-  /** The configuration of the context this JVM started first. */
+  /** The configuration of the context open in this JVM, if any. */
   private static MergedContextConfiguration started;
 
   @Override
@@ -34,6 +36,11 @@ public class TestEnvironment implements ContextCustomizerFactory {
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
       onlyContextOfThisJvm(configuration);
+      context.addApplicationListener(event -> {
+        if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+          closed(configuration);
+        }
+      });
       var properties = new java.util.HashMap<String, Object>(Map.of("spring.mail.port", TestSmtp.PORT));
       if (TestDatabase.postgres()) {
         String url = TestDatabase.freshUndropped();
@@ -53,6 +60,12 @@ public class TestEnvironment implements ContextCustomizerFactory {
             + started.getTestClass().getName() + "'s, in the same JVM: tag it @Tag(OrchestratorIntegrationTest.OWN_JVM)");
       }
       started = configuration;
+    }
+
+    private static synchronized void closed(MergedContextConfiguration configuration) {
+      if (configuration.equals(started)) {
+        started = null;
+      }
     }
   }
 }

@@ -23,6 +23,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -37,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * no button for what the engine refuses (the webapp's index.html, docs/webapps.md).
  */
 @OrchestratorIntegrationTest
+@Tag(OrchestratorIntegrationTest.BROWSER)
 class CockpitBrowserIT {
 
   private static final String SECRET_TITLE = "Token leak in controller logs";

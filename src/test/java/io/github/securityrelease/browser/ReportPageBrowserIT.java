@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The public report page in a real browser: what a reporter types becomes a case. */
 @OrchestratorIntegrationTest
+@Tag(OrchestratorIntegrationTest.BROWSER)
 class ReportPageBrowserIT {
 
   @RegisterExtension

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -31,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * member sees first: the team's tasks, the service's name, a form's buttons clear of the footer.
  */
 @OrchestratorIntegrationTest
+@Tag(OrchestratorIntegrationTest.BROWSER)
 class TasklistBrowserIT {
 
   /** The group filter's description, its tooltip in Tasklist (AccessSeeder). */

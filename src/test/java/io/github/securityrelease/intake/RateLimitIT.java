@@ -17,6 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -29,6 +30,7 @@ import org.springframework.test.context.TestPropertySource;
     "security-release.rate-limit.burst=3",
     "server.forward-headers-strategy=framework"})
 @Tag(OrchestratorIntegrationTest.OWN_JVM)
+@DirtiesContext // closed after the class: the next IT of OwnContextsOnH2 starts its own
 class RateLimitIT {
 
   @Autowired TestRestTemplate http;

@@ -32,6 +32,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** Passwords and mail bodies never reach the log, even with the service's and Spring's DEBUG on. */
@@ -43,6 +44,7 @@ import org.springframework.test.context.TestPropertySource;
     "logging.level.org.camunda.bpm.webapp=DEBUG",
     "logging.level.org.camunda.bpm.engine.rest=DEBUG"})
 @Tag(OrchestratorIntegrationTest.OWN_JVM)
+@DirtiesContext // closed after the class: the next IT of OwnContextsOnH2 starts its own
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretsInLogsIT {
 

@@ -1,0 +1,27 @@
+package io.github.securityrelease;
+
+import org.junit.platform.suite.api.BeforeSuite;
+import org.junit.platform.suite.api.IncludeClassNamePatterns;
+import org.junit.platform.suite.api.IncludeTags;
+import org.junit.platform.suite.api.SelectPackages;
+import org.junit.platform.suite.api.Suite;
+import org.junit.platform.suite.api.SuiteDisplayName;
+
+/**
+ * The ITs that start a service or a Spring context of their own (tag
+ * {@value OrchestratorIntegrationTest#OWN_JVM}), on H2, one after the other: each closes its
+ * service or context before the next starts its own, for Camunda registers its engines JVM-wide
+ * by name. Part of {@link ItsOnH2}, before the shared context opens.
+ */
+@Suite
+@SuiteDisplayName("ITs with a service or context of their own, on H2")
+@SelectPackages("io.github.securityrelease")
+@IncludeClassNamePatterns(".*IT")
+@IncludeTags(OrchestratorIntegrationTest.OWN_CONTEXTS)
+public class OwnContextsOnH2 {
+
+  @BeforeSuite
+  static void onH2() {
+    TestDatabase.use(TestDatabase.H2);
+  }
+}
