@@ -3,14 +3,11 @@ package io.github.securityrelease.tokens;
 import io.github.securityrelease.security.BearerTokens;
 import io.github.securityrelease.security.Groups;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,13 +46,8 @@ class TokenAuthenticator implements BearerTokens {
       throw new AccessDeniedException("Beyond the token's scopes");
     }
     tokens.used(token, request.getRemoteAddr());
-    List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(owner).list().stream()
-        .map(Group::getId)
-        .map(Groups::authority)
-        .map(SimpleGrantedAuthority::new)
-        .toList();
     UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(owner, null,
-        authorities);
+        Groups.authoritiesOf(identityService, owner));
     authentication.setDetails(token.subject());
     return authentication;
   }

@@ -110,8 +110,7 @@ class PersonalTokensIT {
   @Test
   @DisplayName("a read token reads but a POST with it is refused and changes nothing; no token creates tokens")
   void readScope() {
-    String caseId = (String) post(http, report("Token read scope", "ada@example.net")).getBody().get("caseId");
-    cases.runDueJobs(caseId);
+    String caseId = acknowledging("Token read scope");
     String secret = secret("demo-security", "reader", List.of("read"));
     assertThat(as(secret, HttpMethod.GET, "/api/v1/cases/" + caseId).getStatusCode()).isEqualTo(HttpStatus.OK);
     Task task = task(caseId);
@@ -144,16 +143,14 @@ class PersonalTokensIT {
   private void workOwnTaskOnly() {
     String secret = secret("demo-security", "worker", List.of("read", "work"));
 
-    String theirs = (String) post(http, report("Token work scope, theirs", "ada@example.net")).getBody().get("caseId");
-    cases.runDueJobs(theirs);
+    String theirs = acknowledging("Token work scope, theirs");
     Task theirTask = task(theirs);
     taskService.claim(theirTask.getId(), "token-team-other");
     assertThat(as(secret, HttpMethod.POST, "/engine-rest/task/" + theirTask.getId() + "/complete", Map.of())
         .getStatusCode()).as("another's task").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(task(theirs).getId()).isEqualTo(theirTask.getId());
 
-    String mine = (String) post(http, report("Token work scope, mine", "ada@example.net")).getBody().get("caseId");
-    cases.runDueJobs(mine);
+    String mine = acknowledging("Token work scope, mine");
     Task myTask = task(mine);
     taskService.claim(myTask.getId(), "demo-security");
     ResponseEntity<String> done = as(secret, HttpMethod.POST, "/engine-rest/task/" + myTask.getId() + "/submit-form",
@@ -165,8 +162,7 @@ class PersonalTokensIT {
   @Test
   @DisplayName("a token is refused what its owner may not do, and the engine sees its owner")
   void withinTheOwnersRights() {
-    String caseId = (String) post(http, report("Token owner's rights", "ada@example.net")).getBody().get("caseId");
-    cases.runDueJobs(caseId);
+    String caseId = acknowledging("Token owner's rights");
     String associate = secret("demo-associate", "associate reader", List.of("read"));
     assertThat(as(associate, HttpMethod.GET, "/api/v1/cases/" + caseId).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
@@ -222,6 +218,13 @@ class PersonalTokensIT {
     HttpHeaders headers = new HttpHeaders();
     headers.setBearerAuth(secret);
     return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+  }
+
+  /** A new case, waiting for the team's acknowledgement. */
+  private String acknowledging(String title) {
+    String caseId = (String) post(http, report(title, "ada@example.net")).getBody().get("caseId");
+    cases.runDueJobs(caseId);
+    return caseId;
   }
 
   private Task task(String caseId) {
