@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,8 +31,9 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (!(authentication instanceof UsernamePasswordAuthenticationToken) || !authentication.isAuthenticated()
-        || !(authentication.getPrincipal() instanceof String userId)) {
+    // HTTP Basic's and the bearer tokens' callers alike, by their user ID; never the anonymous one
+    if (authentication == null || !authentication.isAuthenticated()
+        || authentication instanceof AnonymousAuthenticationToken || !(authentication.getPrincipal() instanceof String userId)) {
       chain.doFilter(request, response);
       return;
     }
