@@ -1,10 +1,10 @@
 package io.github.securityrelease.security;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +25,11 @@ public class AuditLog {
   public record Event(long id, Instant at, String actor, Action action, String subject, String address) {}
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  AuditLog(JdbcClient jdbc) {
+  AuditLog(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /** Records {@code action}, at the engine's clock (which the tests move): part of the caller's transaction, if any. */
@@ -35,7 +37,7 @@ public class AuditLog {
     jdbc.sql("""
             insert into audit_event (occurred_at, actor, action, subject, address)
             values (:at, :actor, :action, :subject, :address)""")
-        .param("at", OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC))
+        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
         .param("actor", actor)
         .param("action", action.name())
         .param("subject", subject)

@@ -5,6 +5,7 @@ import io.github.securityrelease.security.AuditLog.Action;
 import io.github.securityrelease.web.InvalidFieldException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,10 +41,12 @@ class PersonalTokens {
 
   private final JdbcClient jdbc;
   private final AuditLog audit;
+  private final Clock clock;
 
-  PersonalTokens(JdbcClient jdbc, AuditLog audit) {
+  PersonalTokens(JdbcClient jdbc, AuditLog audit, Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.clock = clock;
   }
 
   @Transactional
@@ -125,8 +127,9 @@ class PersonalTokens {
     }
   }
 
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+  /** Now by the engine's clock (the {@link Clock} bean), which the tests move. */
+  Instant now() {
+    return clock.instant();
   }
 
   private static Set<Scope> scopes(List<String> ids) {

@@ -36,7 +36,7 @@ class TokenAuthenticator implements BearerTokens {
   @Override
   public Authentication authenticate(String secret, HttpServletRequest request) {
     ApiToken token = tokens.byHash(TokenSecret.hash(secret))
-        .filter(found -> found.isValidAt(PersonalTokens.now()))
+        .filter(found -> found.isValidAt(tokens.now()))
         .orElseThrow(() -> new BadCredentialsException("Unknown, expired or revoked token"));
     String owner = token.owner();
     if (identityService.createUserQuery().userId(owner).count() == 0) {
