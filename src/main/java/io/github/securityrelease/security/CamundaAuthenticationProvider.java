@@ -1,13 +1,10 @@
 package io.github.securityrelease.security;
 
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +18,12 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
   private final LoginThrottle throttle;
+  private final CamundaUsers users;
 
-  CamundaAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
+  CamundaAuthenticationProvider(IdentityService identityService, LoginThrottle throttle, CamundaUsers users) {
     this.identityService = identityService;
     this.throttle = throttle;
+    this.users = users;
   }
 
   @Override
@@ -45,12 +44,7 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
       }
       attempt.succeeded();
     }
-    List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId)
-        .map(Groups::authority)
-        .map(SimpleGrantedAuthority::new)
-        .toList();
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null, users.authorities(userId));
   }
 
   /** The client address HTTP Basic's filter put in the details: the connection's ({@code getRemoteAddr()}). */

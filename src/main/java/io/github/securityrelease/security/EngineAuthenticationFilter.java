@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,11 +31,13 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (!(authentication instanceof UsernamePasswordAuthenticationToken) || !authentication.isAuthenticated()
-        || !(authentication.getPrincipal() instanceof String userId)) {
+    // a password, or a bearer token (the user ID claim is its name): the same Camunda user and groups
+    if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+        || !authentication.isAuthenticated()) {
       chain.doFilter(request, response);
       return;
     }
+    String userId = authentication.getName();
     List<String> groups = authentication.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority)
         .map(Groups::group)
