@@ -29,7 +29,7 @@ class ArchitectureTest {
 
   /** What the service does, one package each; the rules below say which uses which. */
   private static final List<String> CAPABILITIES = List.of("team", "release", "assessment", "distributors",
-      "disclosure", "advisory", "intake");
+      "disclosure", "advisory", "intake", "tokens");
 
   /** They observe and describe the service: they may use the rest, and nothing uses them. */
   private static final List<String> OBSERVERS = List.of("metrics", "apidocs");
@@ -87,6 +87,10 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule intake = mayUse("intake", FOUNDATION, SHARED, List.of("disclosure"));
+
+  /** Personal API tokens: {@code security} takes them through its {@code BearerTokens} interface, knowing none. */
+  @ArchTest
+  static final ArchRule tokens = mayUse("tokens", FOUNDATION, List.of("security"));
 
   @ArchTest
   static final ArchRule metrics = mayUse("metrics", FOUNDATION, SHARED, CAPABILITIES);

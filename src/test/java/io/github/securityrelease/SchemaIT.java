@@ -52,7 +52,8 @@ class SchemaIT {
         "case_number.last_number bigint", "notification.claim_expires_at timestamp with time zone",
         "distributor.organisation character varying", "distributor_change.action character varying",
         "distributor_application_number.last_number bigint", "distributor_leak.what_leaked character varying",
-        "case_cve.cve_id character varying");
+        "case_cve.cve_id character varying", "api_token.secret_hash character", "api_token.last_used_on date",
+        "audit_event.action character varying");
     assertThat(first).as("Camunda's tables").anyMatch(line -> line.startsWith("act_ru_job.lock_owner_ "))
         .anyMatch(line -> line.startsWith("act_hi_job_log.hostname_ "));
     assertThat(first).as("Flyway's migrations")
@@ -60,7 +61,8 @@ class SchemaIT {
         .anyMatch(line -> line.startsWith("4 notification claim ") && line.endsWith(" true"))
         .anyMatch(line -> line.startsWith("5 distributor application ") && line.endsWith(" true"))
         .anyMatch(line -> line.startsWith("6 notification case width ") && line.endsWith(" true"))
-        .anyMatch(line -> line.startsWith("7 case cve ") && line.endsWith(" true"));
+        .anyMatch(line -> line.startsWith("7 case cve ") && line.endsWith(" true"))
+        .anyMatch(line -> line.startsWith("8 api token ") && line.endsWith(" true"));
     assertThat(first).as("the models, deployed once").contains("deployments 1", "vulnerability-handling v1",
         "distributor-application v1", "team-membership v1");
 

@@ -100,7 +100,7 @@ class ApiAnswers {
     ApiResponses responses = operation.getResponses();
     boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
     if (secured) {
-      add(responses, "401", "No login or a wrong one: HTTP Basic with a user of the service (WWW-Authenticate)");
+      add(responses, "401", "No login or a wrong one (HTTP Basic with a user of the service, WWW-Authenticate), or an unknown, expired or revoked token");
       add(responses, "429", "Too many failed logins from the caller's address: retry after Retry-After seconds");
     }
     if (operation.getRequestBody() != null) {

@@ -18,12 +18,10 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
   private final LoginThrottle throttle;
-  private final CamundaUsers users;
 
-  CamundaAuthenticationProvider(IdentityService identityService, LoginThrottle throttle, CamundaUsers users) {
+  CamundaAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
     this.identityService = identityService;
     this.throttle = throttle;
-    this.users = users;
   }
 
   @Override
@@ -44,7 +42,7 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
       }
       attempt.succeeded();
     }
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, users.authorities(userId));
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null, Groups.authoritiesOf(identityService, userId));
   }
 
   /** The client address HTTP Basic's filter put in the details: the connection's ({@code getRemoteAddr()}). */

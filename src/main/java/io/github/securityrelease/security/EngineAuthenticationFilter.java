@@ -31,9 +31,10 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    // a password, or a bearer token (the user ID claim is its name): the same Camunda user and groups
-    if (authentication == null || authentication instanceof AnonymousAuthenticationToken
-        || !authentication.isAuthenticated()) {
+    // HTTP Basic's, the personal tokens' and the provider's bearer tokens' callers alike, by their
+    // user ID (a JWT's user ID claim is its name); never the anonymous one
+    if (authentication == null || !authentication.isAuthenticated()
+        || authentication instanceof AnonymousAuthenticationToken) {
       chain.doFilter(request, response);
       return;
     }

@@ -1,6 +1,9 @@
 package io.github.securityrelease.security;
 
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** The groups of DESIGN.md's users table, in Camunda's identity service. */
 public final class Groups {
@@ -27,6 +30,15 @@ public final class Groups {
   /** The Spring Security authority a member of {@code group} holds. */
   public static String authority(String group) {
     return AUTHORITY_PREFIX + group;
+  }
+
+  /** The authorities of {@code userId}'s groups, as they are now in the identity service. */
+  public static List<SimpleGrantedAuthority> authoritiesOf(IdentityService identityService, String userId) {
+    return identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId)
+        .map(Groups::authority)
+        .map(SimpleGrantedAuthority::new)
+        .toList();
   }
 
   static String group(String authority) {

@@ -7,6 +7,7 @@ import static io.github.securityrelease.security.Groups.SECURITY_TEAM;
 import static io.github.securityrelease.security.Groups.SIG_MAINTAINERS;
 import static io.github.securityrelease.security.Groups.authority;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -18,15 +19,17 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what, and the security headers of each answer. The APIs take HTTP Basic
- * against Camunda's users; the Camunda webapps keep their own session login, CSRF protection
- * and Content-Security-Policy. With single sign-on ({@link SingleSignOn}) the APIs take the
- * provider's bearer tokens too, and the webapps sign in through the provider.
+ * against Camunda's users (unless {@code security-release.security.basic-auth} is off) and
+ * the {@link BearerTokens} beans' tokens; the Camunda webapps keep their own session login, CSRF
+ * protection and Content-Security-Policy. With single sign-on ({@link SingleSignOn}) the APIs take
+ * the provider's bearer tokens too, and the webapps sign in through the provider.
  */
 @Configuration
 class SecurityConfig {
@@ -65,8 +68,9 @@ class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apis(HttpSecurity http, IdentityService identityService, ObjectProvider<SingleSignOn> sso)
-      throws Exception {
+  SecurityFilterChain apis(HttpSecurity http, IdentityService identityService, SecurityProperties properties,
+      List<BearerTokens> bearerTokens, ObjectProvider<SingleSignOn> sso) throws Exception {
+    ThrottledBasicEntryPoint entryPoint = new ThrottledBasicEntryPoint(REALM, properties.basicAuth());
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**"),
             path("/v3/api-docs"), path("/v3/api-docs/**")))
         .authorizeHttpRequests(requests -> requests
@@ -103,9 +107,17 @@ class SecurityConfig {
                 .hasAnyAuthority(authority(SECURITY_TEAM), authority(MANAGERS))
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*"))
                 .hasAnyAuthority(authority(SECURITY_TEAM), authority(MANAGERS))
+            // logins and tokens, the team's to watch; managers read no one's
+            .requestMatchers(path("/api/v1/audit")).hasAuthority(authority(SECURITY_TEAM))
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottledBasicEntryPoint(REALM)))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(new ThrottledBasicEntryPoint(REALM))
+        .httpBasic(basic -> {
+          if (properties.basicAuth()) {
+            basic.authenticationEntryPoint(entryPoint);
+          } else {
+            basic.disable();
+          }
+        })
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint)
             .accessDeniedHandler(ThrottledBasicEntryPoint::forbidden))
         // stateless Basic authentication carries no cookie a forged request could ride on
         .csrf(csrf -> csrf.disable())
@@ -114,10 +126,12 @@ class SecurityConfig {
             .contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY))
             .frameOptions(frames -> frames.deny())
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+        .addFilterBefore(new BearerTokenFilter(bearerTokens, entryPoint, ThrottledBasicEntryPoint::forbidden),
+            BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     SingleSignOn signOn = sso.getIfAvailable();
     if (signOn != null) {
-      signOn.bearerTokens(http);
+      signOn.bearerTokens(http, bearerTokens);
     }
     return http.build();
   }
@@ -176,7 +190,7 @@ class SecurityConfig {
   SecurityFilterChain swaggerUi(HttpSecurity http) throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/swagger-ui.html"), path("/swagger-ui/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottledBasicEntryPoint(REALM)))
+        .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottledBasicEntryPoint(REALM, true)))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .headers(headers -> headers

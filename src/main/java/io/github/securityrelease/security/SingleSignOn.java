@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,6 +33,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
@@ -46,7 +49,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Security's OAuth2 login for the webapps, handed to Camunda by its
  * {@link ContainerBasedAuthenticationFilter}, and the provider's bearer tokens on the APIs (the
  * resource server). The provider's user ID claim is the Camunda user ID; the rights are that
- * user's Camunda groups ({@link CamundaUsers}), so a user the service does not know gets none.
+ * user's Camunda groups ({@link Groups#authoritiesOf}), so a user the service does not know gets none.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "security-release.sso", name = "issuer-uri")
@@ -57,11 +60,11 @@ class SingleSignOn {
   private static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
 
   private final SsoProperties properties;
-  private final CamundaUsers users;
+  private final IdentityService identityService;
 
-  SingleSignOn(SsoProperties properties, CamundaUsers users) {
+  SingleSignOn(SsoProperties properties, IdentityService identityService) {
     this.properties = properties;
-    this.users = users;
+    this.identityService = identityService;
   }
 
   @Bean
@@ -142,12 +145,23 @@ class SingleSignOn {
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN), AnyRequestMatcher.INSTANCE));
   }
 
-  /** The provider's bearer tokens on the APIs, as the Camunda user of the user ID claim with its groups. */
-  void bearerTokens(HttpSecurity http) throws Exception {
+  /**
+   * The provider's bearer tokens on the APIs, as the Camunda user of the user ID claim with its
+   * groups. The service's own tokens ({@code others}, personal API tokens) are not the
+   * provider's: the resource server leaves them to {@link BearerTokenFilter}.
+   */
+  void bearerTokens(HttpSecurity http, List<BearerTokens> others) throws Exception {
     JwtAuthenticationConverter asCamundaUser = new JwtAuthenticationConverter();
     asCamundaUser.setPrincipalClaimName(properties.userIdClaim());
-    asCamundaUser.setJwtGrantedAuthoritiesConverter(jwt -> List.copyOf(users.authorities(
+    asCamundaUser.setJwtGrantedAuthoritiesConverter(jwt -> List.copyOf(Groups.authoritiesOf(identityService,
         jwt.getClaimAsString(properties.userIdClaim()))));
-    http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(asCamundaUser)));
+    DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+    BearerTokenResolver providersOnly = request -> {
+      String token = header.resolve(request);
+      return token == null || others.stream().anyMatch(kind -> kind.recognises(token)) ? null : token;
+    };
+    http.oauth2ResourceServer(server -> server
+        .bearerTokenResolver(providersOnly)
+        .jwt(jwt -> jwt.jwtAuthenticationConverter(asCamundaUser)));
   }
 }

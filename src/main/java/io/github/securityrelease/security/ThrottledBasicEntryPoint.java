@@ -21,9 +21,12 @@ class ThrottledBasicEntryPoint implements AuthenticationEntryPoint {
   static final String DETAIL = "Too many failed logins from your address";
 
   private final String realm;
+  private final boolean basic;
 
-  ThrottledBasicEntryPoint(String realm) {
+  /** {@code basic} false: HTTP Basic is off ({@code security-release.security.basic-auth}), the challenge is Bearer's. */
+  ThrottledBasicEntryPoint(String realm, boolean basic) {
     this.realm = realm;
+    this.basic = basic;
   }
 
   @Override
@@ -33,8 +36,14 @@ class ThrottledBasicEntryPoint implements AuthenticationEntryPoint {
       ProblemResponses.tooManyRequests(response, throttled.retryAfterSeconds(), DETAIL);
       return;
     }
+    if (!basic) {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm + "\"");
+      ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Send a valid token: Authorization: Bearer");
+      return;
+    }
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
-    ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Log in with HTTP Basic: a user of the service and its password");
+    ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+        "Log in with HTTP Basic (a user of the service and its password) or send a valid token: Authorization: Bearer");
   }
 
   /** The answer to a logged-in caller whom the path's rule refuses. */

@@ -61,10 +61,13 @@ class ApiDescriptionIT {
     assertThat(paths).contains("/api/v1/reports", "/api/v1/cases/{caseId}", "/api/v1/cases/{caseId}/disclosure-plan",
         "/api/v1/cases/{caseId}/notifications", "/api/v1/distributors", "/api/v1/cvss",
         "/api/v1/distributor-applications", "/api/v1/distributors/{id}/leaks", "/api/v1/distributors/{id}/removal-proposals",
-        "/api/v1/team/nominations", "/api/v1/team/members/{userId}/step-down")
+        "/api/v1/team/nominations", "/api/v1/team/members/{userId}/step-down", "/api/v1/tokens", "/api/v1/tokens/{id}",
+        "/api/v1/audit")
         .allMatch(path -> path.startsWith("/api/v1/"));
     assertThat(api.path("components").path("securitySchemes").path("basicAuth").path("scheme").asText()).isEqualTo("basic");
-    assertThat(api.path("security").toString()).contains("basicAuth");
+    assertThat(api.path("security").toString()).contains("basicAuth", "personalToken");
+    assertThat(api.path("components").path("securitySchemes").path("personalToken").path("scheme").asText())
+        .isEqualTo("bearer");
     JsonNode report = api.path("paths").path("/api/v1/reports").path("post");
     assertThat(report.path("security").isArray() && report.path("security").isEmpty())
         .as("the report intake needs no login: " + report.path("security")).isTrue();
@@ -144,6 +147,9 @@ class ApiDescriptionIT {
     assertThat(codes(paths, "/api/v1/distributors/{id}/leaks", "post")).contains("201").doesNotContain("200");
     assertThat(codes(paths, "/api/v1/distributors/{id}/removal-proposals", "post")).contains("202").doesNotContain("200");
     assertThat(codes(paths, "/api/v1/distributors/imports", "post")).contains("201", "409").doesNotContain("200");
+    assertThat(codes(paths, "/api/v1/tokens", "post")).contains("201", "400", "401", "403").doesNotContain("200");
+    assertThat(codes(paths, "/api/v1/tokens/{id}", "delete")).contains("204", "403", "404").doesNotContain("200");
+    assertThat(codes(paths, "/api/v1/audit", "get")).contains("200", "401", "403");
     assertThat(codes(paths, "/api/v1/cases/{caseId}/advisory", "get")).contains("200", "400", "404", "409", "501");
     paths.properties().forEach(path -> path.getValue().properties().forEach(operation ->
         operation.getValue().path("responses").properties().forEach(response -> {

@@ -91,6 +91,8 @@ class AuthorizationMatrixIT {
       case "read the ledger" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/notifications", null));
       case "case timeline (ics)" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/timeline.ics", null));
       case "calendar (ics)" -> status(api(user, HttpMethod.GET, "/api/v1/calendar.ics", null));
+      case "list own tokens" -> status(api(user, HttpMethod.GET, "/api/v1/tokens", null));
+      case "read the audit log" -> status(api(user, HttpMethod.GET, "/api/v1/audit", null));
       // an unknown user: the answer tells who may ask without changing anybody's membership
       case "nominate" -> status(api(user, HttpMethod.POST, "/api/v1/team/nominations",
           Map.of("userId", "nobody-known", "reason", "matrix")));

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -31,11 +32,16 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
-/** Passwords and mail bodies never reach the log, even with the service's and Spring's DEBUG on. */
+/** Passwords, API tokens and mail bodies never reach the log, even with the service's and Spring's DEBUG on. */
 @OrchestratorIntegrationTest
 @TestPropertySource(properties = {
     "logging.level.io.github.securityrelease=DEBUG",
@@ -80,6 +86,7 @@ class NoSecretsInLogsIT {
     webappLogin("log-probe", PASSWORD);
     webappLogin("demo-security", WRONG_PASSWORD);
     identityService.unlockUser("demo-security");
+    String token = apiToken("log-probe");
 
     Map<String, Object> report = new HashMap<>(report("Token in the controller log", "ada@example.net"));
     report.put("whatHappened", REPORT_TEXT);
@@ -91,7 +98,28 @@ class NoSecretsInLogsIT {
     assertThat(smtp.getReceivedMessages()).extracting(GreenMailUtil::getBody).anyMatch(body -> body.contains(ACKNOWLEDGEMENT));
     assertThat(log.getAll()).as("the log is captured")
         .contains("REPORT_RECEIPT of " + caseId + " sent", "ACKNOWLEDGEMENT of " + caseId + " sent")
-        .doesNotContain(PASSWORD, WRONG_PASSWORD, REPORT_TEXT, ACKNOWLEDGEMENT, "Body-Quokka", "Body-Wombat");
+        .doesNotContain(PASSWORD, WRONG_PASSWORD, REPORT_TEXT, ACKNOWLEDGEMENT, "Body-Quokka", "Body-Wombat")
+        .doesNotContain(token, token.substring(4, 24));
+  }
+
+  /** A token created by {@code user}, used within its scope, beyond it, and revoked then used. */
+  private String apiToken(String user) {
+    TestRestTemplate as = http.withBasicAuth(user, PASSWORD);
+    ResponseEntity<Map> created = as.postForEntity("/api/v1/tokens",
+        Map.of("name", "log probe", "scopes", List.of("read"), "days", 1), Map.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String token = (String) created.getBody().get("token");
+    assertThat(bearer(token, HttpMethod.GET, "/engine-rest/task")).isEqualTo(HttpStatus.OK);
+    assertThat(bearer(token, HttpMethod.POST, "/engine-rest/message")).isEqualTo(HttpStatus.FORBIDDEN);
+    as.delete("/api/v1/tokens/" + created.getBody().get("id"));
+    assertThat(bearer(token, HttpMethod.GET, "/engine-rest/task")).isEqualTo(HttpStatus.UNAUTHORIZED);
+    return token;
+  }
+
+  private HttpStatusCode bearer(String token, HttpMethod method, String path) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token);
+    return http.exchange(path, method, new HttpEntity<>(headers), String.class).getStatusCode();
   }
 
   private void webappLogin(String user, String password) throws Exception {

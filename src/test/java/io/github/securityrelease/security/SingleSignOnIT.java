@@ -8,6 +8,7 @@ import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
@@ -118,6 +119,21 @@ class SingleSignOnIT {
         .contains("client_id=" + CLIENT_ID);
     assertThat(http.getForEntity("/camunda/api/engine/engine/default/task", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  @DisplayName("a member signed in with the provider's token makes a personal token, which the provider's check leaves alone")
+  void personalTokensBeside() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token("demo-security", CLIENT_ID));
+    ResponseEntity<Map> created = http.exchange("/api/v1/tokens", HttpMethod.POST, new HttpEntity<>(
+        Map.of("name", "sso script", "scopes", List.of("read"), "days", 7), headers), Map.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String personal = (String) created.getBody().get("token");
+    assertThat(personal).startsWith("sro_");
+    assertThat(get(personal, "/api/v1/cases/" + caseId).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("sro_" + "A".repeat(43), "/api/v1/cases/" + caseId).getStatusCode())
+        .as("an unknown personal token").isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   private String token(String userId, String audience) {
