@@ -31,12 +31,14 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    // HTTP Basic's and the bearer tokens' callers alike, by their user ID; never the anonymous one
+    // HTTP Basic's, the personal tokens' and the provider's bearer tokens' callers alike, by their
+    // user ID (a JWT's user ID claim is its name); never the anonymous one
     if (authentication == null || !authentication.isAuthenticated()
-        || authentication instanceof AnonymousAuthenticationToken || !(authentication.getPrincipal() instanceof String userId)) {
+        || authentication instanceof AnonymousAuthenticationToken) {
       chain.doFilter(request, response);
       return;
     }
+    String userId = authentication.getName();
     List<String> groups = authentication.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority)
         .map(Groups::group)

@@ -9,6 +9,7 @@ import static io.github.securityrelease.security.Groups.authority;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,8 +27,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may call what, and the security headers of each answer. The APIs take HTTP Basic
  * against Camunda's users (unless {@code security-release.security.basic-auth} is off) and
- * the {@link BearerTokens} beans' tokens; the Camunda webapps keep their own session login, CSRF protection
- * and Content-Security-Policy.
+ * the {@link BearerTokens} beans' tokens; the Camunda webapps keep their own session login, CSRF
+ * protection and Content-Security-Policy. With single sign-on ({@link SingleSignOn}) the APIs take
+ * the provider's bearer tokens too, and the webapps sign in through the provider.
  */
 @Configuration
 class SecurityConfig {
@@ -67,7 +69,7 @@ class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain apis(HttpSecurity http, IdentityService identityService, SecurityProperties properties,
-      List<BearerTokens> bearerTokens) throws Exception {
+      List<BearerTokens> bearerTokens, ObjectProvider<SingleSignOn> sso) throws Exception {
     ThrottledBasicEntryPoint entryPoint = new ThrottledBasicEntryPoint(REALM, properties.basicAuth());
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**"),
             path("/v3/api-docs"), path("/v3/api-docs/**")))
@@ -127,6 +129,10 @@ class SecurityConfig {
         .addFilterBefore(new BearerTokenFilter(bearerTokens, entryPoint, ThrottledBasicEntryPoint::forbidden),
             BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+    SingleSignOn signOn = sso.getIfAvailable();
+    if (signOn != null) {
+      signOn.bearerTokens(http, bearerTokens);
+    }
     return http.build();
   }
 
@@ -134,11 +140,11 @@ class SecurityConfig {
    * A pattern on the whole path: the engine REST API is a servlet of its own (Jersey), which
    * Spring MVC's matchers do not see.
    */
-  private static RequestMatcher path(String pattern) {
+  static RequestMatcher path(String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 
-  private static RequestMatcher path(HttpMethod method, String pattern) {
+  static RequestMatcher path(HttpMethod method, String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
   }
 
@@ -150,17 +156,28 @@ class SecurityConfig {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain webapps(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
-    http.securityMatcher(path("/camunda/**"))
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(path(HttpMethod.POST, WEBAPP_IDENTITY_VERIFY)).denyAll()
-            .anyRequest().permitAll())
+  SecurityFilterChain webapps(HttpSecurity http, LoginThrottle loginThrottle, ObjectProvider<SingleSignOn> sso)
+      throws Exception {
+    SingleSignOn signOn = sso.getIfAvailable();
+    http.securityMatcher(signOn == null ? path("/camunda/**") : signOn.webappPaths(path("/camunda/**")))
+        .authorizeHttpRequests(requests -> {
+          requests.requestMatchers(path(HttpMethod.POST, WEBAPP_IDENTITY_VERIFY)).denyAll();
+          // with single sign-on nobody reaches a webapp unsigned; without, their own login form decides
+          if (signOn == null) {
+            requests.anyRequest().permitAll();
+          } else {
+            requests.anyRequest().authenticated();
+          }
+        })
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers
             .frameOptions(frames -> frames.deny())
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         // before Camunda's own filters and login resource: a throttled login never reaches them
         .addFilterBefore(new WebappLoginThrottleFilter(loginThrottle), AuthorizationFilter.class);
+    if (signOn != null) {
+      signOn.webappLogin(http);
+    }
     return http.build();
   }
 

@@ -1,0 +1,167 @@
+package io.github.securityrelease.security;
+
+import static io.github.securityrelease.security.SecurityConfig.path;
+
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ClientRegistrations;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Single sign-on through the OpenID Connect provider of {@code security-release.sso.*}: Spring
+ * Security's OAuth2 login for the webapps, handed to Camunda by its
+ * {@link ContainerBasedAuthenticationFilter}, and the provider's bearer tokens on the APIs (the
+ * resource server). The provider's user ID claim is the Camunda user ID; the rights are that
+ * user's Camunda groups ({@link Groups#authoritiesOf}), so a user the service does not know gets none.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "security-release.sso", name = "issuer-uri")
+class SingleSignOn {
+
+  private static final String LOGIN = "/oauth2/authorization/" + SsoProperties.REGISTRATION_ID;
+  /** Camunda's own logout (the webapps' menu): it ends the signed-in session too, else the next request signs in again. */
+  private static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
+
+  private final SsoProperties properties;
+  private final IdentityService identityService;
+
+  SingleSignOn(SsoProperties properties, IdentityService identityService) {
+    this.properties = properties;
+    this.identityService = identityService;
+  }
+
+  @Bean
+  ClientRegistrationRepository clientRegistrations() {
+    return new InMemoryClientRegistrationRepository(ClientRegistrations.fromIssuerLocation(properties.issuerUri())
+        .registrationId(SsoProperties.REGISTRATION_ID)
+        .clientId(properties.clientId())
+        .clientSecret(properties.clientSecret())
+        .scope("openid", "profile", "email")
+        .userNameAttributeName(properties.userIdClaim())
+        .build());
+  }
+
+  /**
+   * The provider's tokens, checked by its keys, issuer and expiry; meant for this service (its
+   * client ID in {@code aud}, not a token another client of the provider was given); and
+   * naming a user.
+   */
+  @Bean
+  JwtDecoder jwtDecoder() {
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+    OAuth2TokenValidator<Jwt> forThisService = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+        audience -> audience != null && audience.contains(properties.clientId()));
+    OAuth2TokenValidator<Jwt> namesUser = new JwtClaimValidator<Object>(properties.userIdClaim(), Objects::nonNull);
+    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        JwtValidators.createDefaultWithIssuer(properties.issuerUri()), forThisService, namesUser));
+    return decoder;
+  }
+
+  /** After Spring Security's filters (order -100), before Camunda's own, which read the session it fills. */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> signedInWebappUser() {
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        SignedInUserProvider.class.getName()));
+    registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+    registration.setOrder(101);
+    return registration;
+  }
+
+  @Bean
+  HttpSessionListener sessionTimeout() {
+    return new HttpSessionListener() {
+      @Override
+      public void sessionCreated(HttpSessionEvent event) {
+        event.getSession().setMaxInactiveInterval((int) properties.sessionTimeout().toSeconds());
+      }
+    };
+  }
+
+  /** The webapps' paths and those of the sign-in and sign-out. */
+  RequestMatcher webappPaths(RequestMatcher webapps) {
+    return new OrRequestMatcher(webapps, path("/oauth2/**"), path("/login/oauth2/**"), path("/logout"));
+  }
+
+  /**
+   * Sign-in through the provider: a page of the webapps sends the browser there, a call of their
+   * API answers 401. Sign-out at {@code /logout} ends the session here and at the provider where
+   * it has an end-session endpoint; the webapps' own logout ends the session here.
+   */
+  void webappLogin(HttpSecurity http) throws Exception {
+    ClientRegistrationRepository registrations =
+        http.getSharedObject(ApplicationContext.class).getBean(ClientRegistrationRepository.class);
+    OidcClientInitiatedLogoutSuccessHandler endSession = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+    endSession.setPostLogoutRedirectUri("{baseUrl}/");
+    LinkedHashMap<RequestMatcher, LogoutSuccessHandler> logoutAnswers = new LinkedHashMap<>();
+    logoutAnswers.put(path(HttpMethod.POST, WEBAPP_LOGOUT), new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK));
+    DelegatingLogoutSuccessHandler logoutAnswer = new DelegatingLogoutSuccessHandler(logoutAnswers);
+    logoutAnswer.setDefaultLogoutSuccessHandler(endSession);
+    http.oauth2Login(Customizer.withDefaults())
+        .logout(logout -> logout
+            .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"),
+                path(HttpMethod.POST, WEBAPP_LOGOUT)))
+            .logoutSuccessHandler(logoutAnswer))
+        .exceptionHandling(errors -> errors
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**"))
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN), AnyRequestMatcher.INSTANCE));
+  }
+
+  /**
+   * The provider's bearer tokens on the APIs, as the Camunda user of the user ID claim with its
+   * groups. The service's own tokens ({@code others}, personal API tokens) are not the
+   * provider's: the resource server leaves them to {@link BearerTokenFilter}.
+   */
+  void bearerTokens(HttpSecurity http, List<BearerTokens> others) throws Exception {
+    JwtAuthenticationConverter asCamundaUser = new JwtAuthenticationConverter();
+    asCamundaUser.setPrincipalClaimName(properties.userIdClaim());
+    asCamundaUser.setJwtGrantedAuthoritiesConverter(jwt -> List.copyOf(Groups.authoritiesOf(identityService,
+        jwt.getClaimAsString(properties.userIdClaim()))));
+    DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+    BearerTokenResolver providersOnly = request -> {
+      String token = header.resolve(request);
+      return token == null || others.stream().anyMatch(kind -> kind.recognises(token)) ? null : token;
+    };
+    http.oauth2ResourceServer(server -> server
+        .bearerTokenResolver(providersOnly)
+        .jwt(jwt -> jwt.jwtAuthenticationConverter(asCamundaUser)));
+  }
+}
