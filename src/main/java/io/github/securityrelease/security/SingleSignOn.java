@@ -2,6 +2,16 @@ package io.github.securityrelease.security;
 
 import static io.github.securityrelease.security.SecurityConfig.path;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.util.LinkedHashMap;
@@ -59,6 +69,8 @@ class SingleSignOn {
   /** Camunda's own logout (the webapps' menu): it ends the signed-in session too, else the next request signs in again. */
   private static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final SsoProperties properties;
   private final IdentityService identityService;
 
@@ -106,6 +118,17 @@ class SingleSignOn {
     return registration;
   }
 
+  /**
+   * The webapps' {@code scripts/sso.js}, which their config.js names: sign-in and sign-out through
+   * the provider rather than their own password form and logout (see the file).
+   */
+  @Bean
+  RouterFunction<ServerResponse> webappScript() {
+    Resource script = new ClassPathResource("sso/webapps.js");
+    return RouterFunctions.route(RequestPredicates.GET("/camunda/app/{app}/scripts/sso.js"),
+        request -> ServerResponse.ok().contentType(MediaType.valueOf("text/javascript")).body(script));
+  }
+
   @Bean
   HttpSessionListener sessionTimeout() {
     return new HttpSessionListener() {
@@ -131,6 +154,18 @@ class SingleSignOn {
         http.getSharedObject(ApplicationContext.class).getBean(ClientRegistrationRepository.class);
     OidcClientInitiatedLogoutSuccessHandler endSession = new OidcClientInitiatedLogoutSuccessHandler(registrations);
     endSession.setPostLogoutRedirectUri("{baseUrl}/");
+    // the webapps' sign-out (sso/webapps.js) asks with fetch, for their pages let no form lead off
+    // the site: to a call that accepts JSON, the end-session address comes as {"location": ...}
+    DefaultRedirectStrategy redirect = new DefaultRedirectStrategy();
+    endSession.setRedirectStrategy((request, response, url) -> {
+      if (MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(
+          Objects.requireNonNullElse(request.getHeader(HttpHeaders.ACCEPT), MediaType.ALL_VALUE)))) {
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), Map.of("location", response.encodeRedirectURL(url)));
+      } else {
+        redirect.sendRedirect(request, response, url);
+      }
+    });
     LinkedHashMap<RequestMatcher, LogoutSuccessHandler> logoutAnswers = new LinkedHashMap<>();
     logoutAnswers.put(path(HttpMethod.POST, WEBAPP_LOGOUT), new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK));
     DelegatingLogoutSuccessHandler logoutAnswer = new DelegatingLogoutSuccessHandler(logoutAnswers);
