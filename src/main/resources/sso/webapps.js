@@ -1,7 +1,7 @@
-// Security Release Orchestrator, with single sign-on only: SingleSignOn serves this file as
-// scripts/sso.js of each webapp, whose config.js names it (without single sign-on it is not
-// found, which the webapps ignore). Signing in and out is the identity provider's, so the
-// webapps' own password form and logout must not be the way.
+// Security Release Orchestrator, with single sign-on only: WebappScript serves this file as
+// scripts/sso.js of each webapp, whose config.js names it (without single sign-on, a module that
+// does nothing). Signing in and out is the identity provider's, so the webapps' own password form
+// and logout must not be the way.
 
 // The menu's "Log out": the service's POST /logout, which ends the session here and at the
 // provider (its end-session endpoint), rather than the webapps' own call, which ends it here

@@ -3,15 +3,9 @@ package io.github.securityrelease.security;
 import static io.github.securityrelease.security.SecurityConfig.path;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.DefaultRedirectStrategy;
-import org.springframework.web.servlet.function.RequestPredicates;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerResponse;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.util.LinkedHashMap;
@@ -116,17 +110,6 @@ class SingleSignOn {
     registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
     registration.setOrder(101);
     return registration;
-  }
-
-  /**
-   * The webapps' {@code scripts/sso.js}, which their config.js names: sign-in and sign-out through
-   * the provider rather than their own password form and logout (see the file).
-   */
-  @Bean
-  RouterFunction<ServerResponse> webappScript() {
-    Resource script = new ClassPathResource("sso/webapps.js");
-    return RouterFunctions.route(RequestPredicates.GET("/camunda/app/{app}/scripts/sso.js"),
-        request -> ServerResponse.ok().contentType(MediaType.valueOf("text/javascript")).body(script));
   }
 
   @Bean

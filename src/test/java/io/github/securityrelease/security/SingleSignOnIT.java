@@ -199,14 +199,11 @@ class SingleSignOnIT {
     }
 
     @Test
-    @DisplayName("R2 a team member signs in to Tasklist through the provider, acknowledges a report, and Cockpit opens in the same session")
+    @DisplayName("R2 a team member signs in to Tasklist through the provider, acknowledges a report, and Tasklist opens again in the same session")
     void signInAndCompleteTask() {
-      String tasklist = base() + "/camunda/app/tasklist/default/";
-      browser.open(tasklist);
-      signInAtProvider("demo-security", "24-sso-provider-sign-in");
-      browser.until("back at Tasklist, the page first asked for", driver -> driver.getCurrentUrl().startsWith(tasklist));
-      signedInAs("Demo Security");
-      assertThat(Duration.ofSeconds(session().getMaxInactiveInterval())).as("security-release.sso.session-timeout").isEqualTo(SESSION_TIMEOUT);
+      signIn("/camunda/app/tasklist/default/", "demo-security", "Demo Security", "24-sso-provider-sign-in");
+      assertThat(Duration.ofSeconds(session().getMaxInactiveInterval())).as("security-release.sso.session-timeout")
+          .isEqualTo(SESSION_TIMEOUT);
 
       Task acknowledge = taskService.createTaskQuery().processInstanceBusinessKey(caseId)
           .taskDefinitionKey("Task_AcknowledgeReport").singleResult();
@@ -237,11 +234,7 @@ class SingleSignOnIT {
     @Test
     @DisplayName("R27 a manager signs in to Cockpit through the provider; when the session times out, the next call signs in there again")
     void cockpit() {
-      String cockpit = base() + "/camunda/app/cockpit/default/";
-      browser.open(cockpit);
-      signInAtProvider("demo-manager", "26-sso-provider-sign-in-manager");
-      browser.until("back at Cockpit", driver -> driver.getCurrentUrl().startsWith(cockpit));
-      signedInAs("Demo Manager");
+      signIn("/camunda/app/cockpit/default/", "demo-manager", "Demo Manager", "26-sso-provider-sign-in-manager");
       browser.screenshot("27-sso-cockpit-manager");
 
       // the session timed out: the webapp's next call answers 401, and the page goes to the provider, not to a password form
@@ -273,10 +266,7 @@ class SingleSignOnIT {
     @Test
     @DisplayName("logging out of a webapp ends the session: the next visit signs in at the provider again")
     void logout() {
-      String tasklist = base() + "/camunda/app/tasklist/default/";
-      browser.open(tasklist);
-      signInAtProvider("demo-security", "30-sso-provider-sign-in-again");
-      signedInAs("Demo Security");
+      signIn("/camunda/app/tasklist/default/", "demo-security", "Demo Security", "30-sso-provider-sign-in-again");
       browser.clickable(ACCOUNT_MENU).click();
       browser.clickable(By.cssSelector("li.account li.logout a")).click();
       browser.until("the provider's sign-in page", driver -> driver.getCurrentUrl().startsWith(providerSignIn()));
@@ -286,8 +276,17 @@ class SingleSignOnIT {
         providerPath = PROVIDER.takeRequest(5, TimeUnit.SECONDS).getRequestUrl().encodedPath();
       } while (!providerPath.equals("/" + ISSUER + "/endsession"));
       browser.screenshot("31-sso-logged-out");
-      browser.open(tasklist);
+      browser.open(base() + "/camunda/app/tasklist/default/");
       browser.until("the provider's sign-in page", driver -> driver.getCurrentUrl().startsWith(providerSignIn()));
+    }
+
+    /** Opens a page, signs in at the provider, and is back at the page, signed in to Camunda. */
+    private void signIn(String path, String user, String name, String screenshot) {
+      String page = base() + path;
+      browser.open(page);
+      signInAtProvider(user, screenshot);
+      browser.until("back at the page first asked for, " + path, driver -> driver.getCurrentUrl().startsWith(page));
+      signedInAs(name);
     }
 
     private void signInAtProvider(String user, String screenshot) {
