@@ -18,12 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
-import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -33,6 +31,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -67,9 +66,10 @@ class SingleSignOn {
     this.identityService = identityService;
   }
 
+  /** The provider's registration, discovered at the first sign-in ({@link ProviderAtFirstUse}). */
   @Bean
-  ClientRegistrationRepository clientRegistrations() {
-    return new InMemoryClientRegistrationRepository(ClientRegistrations.fromIssuerLocation(properties.issuerUri())
+  ProviderAtFirstUse clientRegistrations() {
+    return new ProviderAtFirstUse(properties.issuerUri(), () -> ClientRegistrations.fromIssuerLocation(properties.issuerUri())
         .registrationId(SsoProperties.REGISTRATION_ID)
         .clientId(properties.clientId())
         .clientSecret(properties.clientSecret())
@@ -84,14 +84,16 @@ class SingleSignOn {
    * naming a user.
    */
   @Bean
-  JwtDecoder jwtDecoder() {
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
-    OAuth2TokenValidator<Jwt> forThisService = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-        audience -> audience != null && audience.contains(properties.clientId()));
-    OAuth2TokenValidator<Jwt> namesUser = new JwtClaimValidator<Object>(properties.userIdClaim(), Objects::nonNull);
-    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-        JwtValidators.createDefaultWithIssuer(properties.issuerUri()), forThisService, namesUser));
-    return decoder;
+  JwtDecoder jwtDecoder(ProviderAtFirstUse provider) {
+    return provider.decoder(() -> {
+      NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+      OAuth2TokenValidator<Jwt> forThisService = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+          audience -> audience != null && audience.contains(properties.clientId()));
+      OAuth2TokenValidator<Jwt> namesUser = new JwtClaimValidator<Object>(properties.userIdClaim(), Objects::nonNull);
+      decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+          JwtValidators.createDefaultWithIssuer(properties.issuerUri()), forThisService, namesUser));
+      return decoder;
+    });
   }
 
   /** After Spring Security's filters (order -100), before Camunda's own, which read the session it fills. */
@@ -135,7 +137,7 @@ class SingleSignOn {
     logoutAnswers.put(path(HttpMethod.POST, WEBAPP_LOGOUT), new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK));
     DelegatingLogoutSuccessHandler logoutAnswer = new DelegatingLogoutSuccessHandler(logoutAnswers);
     logoutAnswer.setDefaultLogoutSuccessHandler(endSession);
-    http.oauth2Login(Customizer.withDefaults())
+    http.oauth2Login(login -> login.withObjectPostProcessor(ProviderAtFirstUse.signInAnswers()))
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"),
                 path(HttpMethod.POST, WEBAPP_LOGOUT)))
@@ -162,6 +164,7 @@ class SingleSignOn {
     };
     http.oauth2ResourceServer(server -> server
         .bearerTokenResolver(providersOnly)
+        .withObjectPostProcessor(ProviderAtFirstUse.tokenAnswers(new BearerTokenAuthenticationEntryPoint()))
         .jwt(jwt -> jwt.jwtAuthenticationConverter(asCamundaUser)));
   }
 }
