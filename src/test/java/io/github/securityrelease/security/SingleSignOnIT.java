@@ -87,6 +87,12 @@ class SingleSignOnIT {
     assertThat(get(token, "/api/v1/cases/" + caseId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(get(token, "/engine-rest/task?processInstanceBusinessKey=" + caseId).getBody()).isEqualTo("[]");
     assertThat(get(token, "/engine-rest/process-instance?businessKey=" + caseId).getBody()).isEqualTo("[]");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token);
+    assertThat(http.exchange("/api/v1/tokens", HttpMethod.POST, new HttpEntity<>(
+        Map.of("name", "for later", "scopes", List.of("read"), "days", 7), headers), String.class).getStatusCode())
+        .as("a personal token kept until an admin adds the user").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get(token, "/api/v1/tokens").getBody()).isEqualTo("[]");
   }
 
   @Test
