@@ -156,8 +156,8 @@ class SecurityConfig {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain webapps(HttpSecurity http, LoginThrottle loginThrottle, ObjectProvider<SingleSignOn> sso)
-      throws Exception {
+  SecurityFilterChain webapps(HttpSecurity http, LoginThrottle loginThrottle, Logins logins,
+      ObjectProvider<SingleSignOn> sso) throws Exception {
     SingleSignOn signOn = sso.getIfAvailable();
     http.securityMatcher(signOn == null ? path("/camunda/**") : signOn.webappPaths(path("/camunda/**")))
         .authorizeHttpRequests(requests -> {
@@ -174,7 +174,7 @@ class SecurityConfig {
             .frameOptions(frames -> frames.deny())
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         // before Camunda's own filters and login resource: a throttled login never reaches them
-        .addFilterBefore(new WebappLoginThrottleFilter(loginThrottle), AuthorizationFilter.class);
+        .addFilterBefore(new WebappLoginThrottleFilter(loginThrottle, logins), AuthorizationFilter.class);
     if (signOn != null) {
       signOn.webappLogin(http);
     }

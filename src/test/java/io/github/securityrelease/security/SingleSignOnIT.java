@@ -7,7 +7,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Arrays;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -41,6 +59,7 @@ class SingleSignOnIT {
   static final String ISSUER = "sso-it";
   static final String CLIENT_ID = "security-release-orchestrator";
   static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
+  static final String BREAK_GLASS_PASSWORD = "Break-Glass-Pw-4471";
 
   @DynamicPropertySource
   static void provider(DynamicPropertyRegistry properties) {
@@ -48,6 +67,8 @@ class SingleSignOnIT {
     properties.add("security-release.sso.issuer-uri", () -> PROVIDER.issuerUrl(ISSUER).toString());
     properties.add("security-release.sso.client-id", () -> CLIENT_ID);
     properties.add("security-release.sso.client-secret", () -> "sso-it-secret");
+    // the break-glass account, security-release.sso.break-glass-account's default
+    properties.add("security-release.security.admin-password", () -> BREAK_GLASS_PASSWORD);
   }
 
   @AfterAll
@@ -60,6 +81,10 @@ class SingleSignOnIT {
 
   @Autowired TestRestTemplate http;
   @Autowired TestCases cases;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
 
   String caseId;
 
@@ -106,10 +131,101 @@ class SingleSignOnIT {
   }
 
   @Test
-  @DisplayName("passwords still work on the APIs beside the provider's tokens")
-  void passwordsStill() {
-    assertThat(http.withBasicAuth("demo-security", "demo-security").getForEntity("/api/v1/cases/" + caseId, String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.OK);
+  @DisplayName("with single sign-on a person's password is refused as a wrong one, never checked, and on record")
+  void passwordsRefused() {
+    int attempts = engineAttempts("demo-security");
+    ResponseEntity<String> basic = http.withBasicAuth("demo-security", "demo-security")
+        .getForEntity("/api/v1/cases/" + caseId, String.class);
+    ResponseEntity<String> wrong = http.withBasicAuth("demo-security", "not-the-password")
+        .getForEntity("/api/v1/cases/" + caseId, String.class);
+    assertThat(basic.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(basic.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).as("the answer of a wrong password")
+        .isEqualTo(wrong.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE));
+    HttpHeaders form = new HttpHeaders();
+    form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> webapp = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+        new HttpEntity<>("username=demo-security&password=demo-security", form), String.class);
+    assertThat(webapp.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(engineAttempts("demo-security")).as("no password checked but the wrong one").isEqualTo(attempts);
+    assertThat(audit()).filteredOn(row -> "LOGIN_FAILED".equals(row.get("action"))
+        && "demo-security".equals(row.get("subject"))).hasSizeGreaterThanOrEqualTo(3)
+        .allSatisfy(row -> assertThat(row.get("actor")).isNull());
+  }
+
+  @Test
+  @DisplayName("the break-glass account's password works, is on record, and alerts the team once per address and window")
+  void breakGlass() throws Exception {
+    TestRestTemplate admin = http.withBasicAuth("admin", BREAK_GLASS_PASSWORD);
+    for (int i = 0; i < 3; i++) {
+      assertThat(admin.getForEntity("/engine-rest/user?id=admin", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+    List<ProcessInstance> alerts = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(LoginAlertVariables.PROCESS_KEY).processInstanceBusinessKey("admin").list();
+    assertThat(alerts).as("one use: the requests of one address within the window").hasSize(1);
+    assertThat(breakGlassMails()).as("nothing sent on the request thread").isEmpty();
+    managementService.createJobQuery().processInstanceId(alerts.get(0).getId()).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !breakGlassMails().isEmpty());
+    MimeMessage mail = breakGlassMails().get(0);
+    assertThat(TestSmtp.recipients(mail)).contains("demo-security@example.org");
+    assertThat(GreenMailUtil.getBody(mail)).contains("HTTP Basic").doesNotContain(BREAK_GLASS_PASSWORD);
+
+    List<Map<String, Object>> rows = audit();
+    assertThat(rows).filteredOn(row -> "admin".equals(row.get("actor")) && "LOGIN".equals(row.get("action")))
+        .as("HTTP Basic once a day").hasSize(1);
+    assertThat(rows).filteredOn(row -> "admin".equals(row.get("actor")) && "BREAK_GLASS".equals(row.get("action")))
+        .hasSize(1);
+    assertThat(rows.toString()).doesNotContain(BREAK_GLASS_PASSWORD);
+  }
+
+  @Test
+  @DisplayName("R27 the audit log is the security team's: managers read no one's")
+  void auditForTeamOnly() {
+    assertThat(get(token("demo-manager", CLIENT_ID), "/api/v1/audit").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get(token("demo-security", CLIENT_ID), "/api/v1/audit").getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  @DisplayName("sign-ins at the provider are on record: a member's, a stranger's as failed, a broken one as failed")
+  void signInsOnRecord() throws Exception {
+    assertThat(signIn("demo-associate").statusCode()).isEqualTo(200);
+    String stranger = "stranger-" + System.nanoTime();
+    signIn(stranger);
+    ResponseEntity<String> broken = http.withRedirects(Redirects.DONT_FOLLOW)
+        .getForEntity("/login/oauth2/code/sso?code=forged&state=forged", String.class);
+    assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+
+    List<Map<String, Object>> rows = audit();
+    assertThat(rows).anySatisfy(row -> assertThat(row).containsEntry("actor", "demo-associate")
+        .containsEntry("action", "LOGIN").containsEntry("subject", "single sign-on"));
+    assertThat(rows).anySatisfy(row -> assertThat(row).containsEntry("action", "LOGIN_FAILED")
+        .containsEntry("subject", stranger));
+    assertThat(rows).anySatisfy(row -> assertThat(row).containsEntry("action", "LOGIN_FAILED")
+        .containsEntry("subject", "sso: authorization_request_not_found"));
+  }
+
+  /** A browser through the provider's sign-in (not interactive: it signs {@code userId} in), back to Tasklist. */
+  private java.net.http.HttpResponse<String> signIn(String userId) throws Exception {
+    PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, userId, "JWT", List.of(CLIENT_ID),
+        Map.of("preferred_username", userId), 3600));
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.ALWAYS).build();
+    return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/"))
+        .build(), BodyHandlers.ofString());
+  }
+
+  private List<Map<String, Object>> audit() {
+    return get(token("demo-security", CLIENT_ID), "/api/v1/audit", List.class).getBody();
+  }
+
+  private List<MimeMessage> breakGlassMails() {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(mail -> TestSmtp.subject(mail).equals("Break-glass sign-in as admin")).toList();
+  }
+
+  private int engineAttempts(String user) {
+    return jdbc.sql("select coalesce(ATTEMPTS_, 0) from ACT_ID_USER where ID_ = :id").param("id", user)
+        .query(Integer.class).single();
   }
 
   @Test
@@ -147,8 +263,12 @@ class SingleSignOnIT {
   }
 
   private ResponseEntity<String> get(String token, String path) {
+    return get(token, path, String.class);
+  }
+
+  private <T> ResponseEntity<T> get(String token, String path, Class<T> type) {
     HttpHeaders headers = new HttpHeaders();
     headers.setBearerAuth(token);
-    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), type);
   }
 }
