@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Personal API tokens for automation, for any logged-in user. A token itself reaches none of
- * this ({@link TokenReach}): tokens are created, listed and revoked with a password (or SSO).
+ * this ({@link TokenReach}): tokens are created, listed and revoked with a password, SSO, or
+ * on the token page ({@link TokenPage}) with the webapps' session.
  */
 @RestController
 @RequestMapping(path = "/api/v1/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
