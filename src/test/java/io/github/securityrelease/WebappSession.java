@@ -54,6 +54,27 @@ public final class WebappSession {
     return send(request.method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json)));
   }
 
+  /**
+   * A call of the service's own pages or API ({@code path} from the root) as the browser makes it:
+   * the session's cookie, {@code headers} as name-value pairs, a JSON body or none.
+   */
+  public HttpResponse<String> call(String method, String path, String json, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return send(request.method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json)));
+  }
+
+  /** Logs out of the webapps as their menu does. */
+  public int logout() {
+    return send(withToken(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/logout")))
+        .POST(BodyPublishers.noBody())).statusCode();
+  }
+
   private HttpRequest.Builder withToken(HttpRequest.Builder request) {
     ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
         .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).reduce((first, last) -> last)

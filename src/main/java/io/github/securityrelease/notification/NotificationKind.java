@@ -23,7 +23,8 @@ public enum NotificationKind {
   TEAM_ROTATION_OUTCOME("team-rotation-outcome"),
   TEAM_REMOVAL_VOTE("team-removal-vote"),
   TEAM_MEMBERSHIP_CHANGED_OUTSIDE("team-membership-changed-outside"),
-  LOGIN_ATTACK_ALERT("login-attack-alert");
+  LOGIN_ATTACK_ALERT("login-attack-alert"),
+  BREAK_GLASS_ALERT("break-glass-alert");
 
   private final String template;
 

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the security team watches of the ways in: a row per event (a token created, used on a
- * new day or from a new address, revoked), who, when, from where. Never a secret: a token is
+ * new day or from a new address, revoked; a login, a failed login, a break-glass use: {@link
+ * Logins}), who, when, from where. Never a secret: a token is
  * named by its id and name.
  */
 @Component
@@ -19,9 +20,20 @@ public class AuditLog {
   /** The most {@link #latest} answers: the log grows for good, an answer does not. */
   static final int LATEST = 500;
 
-  public enum Action { TOKEN_CREATED, TOKEN_USED, TOKEN_REVOKED }
+  public enum Action {
+    TOKEN_CREATED, TOKEN_USED, TOKEN_REVOKED,
+    /** {@code subject}: the way in (HTTP Basic, the webapp login form, single sign-on); HTTP Basic once a day */
+    LOGIN,
+    /** no {@code actor}; {@code subject}: the account name given, or the provider's user the service does not know */
+    LOGIN_FAILED,
+    /** the break-glass account's password used with single sign-on on, which alerted the team */
+    BREAK_GLASS
+  }
 
-  /** One event: {@code subject} is what it concerns (a token's id and name), {@code address} the client's. */
+  /**
+   * One event: {@code subject} is what it concerns (a token's id and name, a way in, an account
+   * name given), {@code address} the client's.
+   */
   public record Event(long id, Instant at, String actor, Action action, String subject, String address) {}
 
   private final JdbcClient jdbc;

@@ -5,6 +5,7 @@ import static io.github.securityrelease.security.LoginAlertVariables.*;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the alert of an account under attack (login-alert.bpmn). The mail goes out from the
+ * Starts the alert of an account under attack, or of the break-glass account used
+ * (login-alert.bpmn). The mail goes out from the
  * model's asynchronous task, a job with retries, never on the request thread of the attacker,
  * which only writes the instance and its job. Accounts that do not exist are not alerted: a
  * guessed name locks no one out, and would only fill the team's inbox.
@@ -39,34 +41,41 @@ class LoginAlerts {
   }
 
   void raise(LoginAttack attack) {
+    int failures = attack.reason() == LoginAttack.Reason.ONE_ADDRESS ? properties.failuresPerAccount()
+        : properties.alertFailures();
+    start(MESSAGE_LOGIN_ATTACK_DETECTED, attack.account(), attack.address(),
+        Map.of(ATTACK_REASON, attack.reason().name(), FAILURES, failures));
+  }
+
+  /** The break-glass account signed in with its password ({@code way}) while single sign-on is on. */
+  void breakGlass(String account, String address, String way) {
+    start(MESSAGE_BREAK_GLASS_SIGN_IN, account, address, Map.of(SIGN_IN_WAY, way));
+  }
+
+  private void start(String message, String account, String address, Map<String, Object> own) {
     try {
       engineIdentity.runAsService(() -> {
-        if (identityService.createUserQuery().userId(attack.account()).count() == 0) {
+        if (identityService.createUserQuery().userId(account).count() == 0) {
           return null;
         }
-        log.warn("Login attack on {} ({}, last from {}): alerting the security team", attack.account(),
-            attack.reason(), attack.address());
-        return runtimeService.startProcessInstanceByMessage(MESSAGE_LOGIN_ATTACK_DETECTED, attack.account(),
-            variables(attack));
+        log.warn("{} of {} from {}: alerting the security team", message, account, address);
+        return runtimeService.startProcessInstanceByMessage(message, account, variables(account, address, own));
       });
     } catch (RuntimeException e) {
-      // the attacker's answer stays what the throttle said; the next window alerts again
-      log.error("Could not start the login alert of {}", attack.account(), e);
+      // the caller's answer stays what it was; the next window alerts again
+      log.error("Could not start the login alert of {}", account, e);
     }
   }
 
-  private Map<String, Object> variables(LoginAttack attack) {
+  private Map<String, Object> variables(String account, String address, Map<String, Object> own) {
     Instant now = clock.instant();
     long window = properties.window().toMillis();
-    int failures = attack.reason() == LoginAttack.Reason.ONE_ADDRESS ? properties.failuresPerAccount()
-        : properties.alertFailures();
-    return Map.of(
-        ACCOUNT, attack.account(),
-        CLIENT_ADDRESS, attack.address(),
-        ATTACK_REASON, attack.reason().name(),
-        FAILURES, failures,
-        WINDOW_MINUTES, properties.window().toMinutes(),
-        DETECTED_AT, Date.from(now),
-        ALERT_WINDOW, Instant.ofEpochMilli(now.toEpochMilli() / window * window).toString());
+    Map<String, Object> variables = new HashMap<>(own);
+    variables.put(ACCOUNT, account);
+    variables.put(CLIENT_ADDRESS, address);
+    variables.put(WINDOW_MINUTES, properties.window().toMinutes());
+    variables.put(DETECTED_AT, Date.from(now));
+    variables.put(ALERT_WINDOW, Instant.ofEpochMilli(now.toEpochMilli() / window * window).toString());
+    return variables;
   }
 }

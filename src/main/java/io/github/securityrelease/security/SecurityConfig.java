@@ -9,6 +9,7 @@ import static io.github.securityrelease.security.Groups.authority;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +28,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may call what, and the security headers of each answer. The APIs take HTTP Basic
  * against Camunda's users (unless {@code security-release.security.basic-auth} is off) and
- * the {@link BearerTokens} beans' tokens; the Camunda webapps keep their own session login, CSRF
+ * the {@link BearerTokens} beans' tokens (the token API also the webapps' session, for the token page:
+ * {@link WebappSessionFilter}); the Camunda webapps keep their own session login, CSRF
  * protection and Content-Security-Policy. With single sign-on ({@link SingleSignOn}) the APIs take
  * the provider's bearer tokens too, and the webapps sign in through the provider.
  */
@@ -66,10 +68,14 @@ class SecurityConfig {
       + SWAGGER_UI_LOGO_STYLE + "; img-src 'self' data:; "
       + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
 
+  /** The token API, the one the token page calls with the webapps' session ({@link WebappSessionFilter}). */
+  static final RequestMatcher TOKEN_PAGE_CALLS = new OrRequestMatcher(path("/api/v1/tokens"), path("/api/v1/tokens/**"));
+
   @Bean
   @Order(1)
-  SecurityFilterChain apis(HttpSecurity http, IdentityService identityService, SecurityProperties properties,
+  SecurityFilterChain apis(HttpSecurity http, ProcessEngine engine, SecurityProperties properties,
       List<BearerTokens> bearerTokens, ObjectProvider<SingleSignOn> sso) throws Exception {
+    IdentityService identityService = engine.getIdentityService();
     ThrottledBasicEntryPoint entryPoint = new ThrottledBasicEntryPoint(REALM, properties.basicAuth());
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**"),
             path("/v3/api-docs"), path("/v3/api-docs/**")))
@@ -119,7 +125,8 @@ class SecurityConfig {
         })
         .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint)
             .accessDeniedHandler(ThrottledBasicEntryPoint::forbidden))
-        // stateless Basic authentication carries no cookie a forged request could ride on
+        // stateless Basic authentication carries no cookie a forged request could ride on; the token
+        // page's session has a check of its own (WebappSessionFilter)
         .csrf(csrf -> csrf.disable())
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .headers(headers -> headers
@@ -128,6 +135,7 @@ class SecurityConfig {
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
         .addFilterBefore(new BearerTokenFilter(bearerTokens, entryPoint, ThrottledBasicEntryPoint::forbidden),
             BasicAuthenticationFilter.class)
+        .addFilterBefore(new WebappSessionFilter(TOKEN_PAGE_CALLS, engine), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     SingleSignOn signOn = sso.getIfAvailable();
     if (signOn != null) {
@@ -156,8 +164,8 @@ class SecurityConfig {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain webapps(HttpSecurity http, LoginThrottle loginThrottle, ObjectProvider<SingleSignOn> sso)
-      throws Exception {
+  SecurityFilterChain webapps(HttpSecurity http, LoginThrottle loginThrottle, Logins logins,
+      ObjectProvider<SingleSignOn> sso) throws Exception {
     SingleSignOn signOn = sso.getIfAvailable();
     http.securityMatcher(signOn == null ? path("/camunda/**") : signOn.webappPaths(path("/camunda/**")))
         .authorizeHttpRequests(requests -> {
@@ -174,7 +182,7 @@ class SecurityConfig {
             .frameOptions(frames -> frames.deny())
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         // before Camunda's own filters and login resource: a throttled login never reaches them
-        .addFilterBefore(new WebappLoginThrottleFilter(loginThrottle), AuthorizationFilter.class);
+        .addFilterBefore(new WebappLoginThrottleFilter(loginThrottle, logins), AuthorizationFilter.class);
     if (signOn != null) {
       signOn.webappLogin(http);
     }

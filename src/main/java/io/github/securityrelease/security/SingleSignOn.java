@@ -22,13 +22,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
-import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -37,10 +37,13 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -67,15 +70,18 @@ class SingleSignOn {
 
   private final SsoProperties properties;
   private final IdentityService identityService;
+  private final Logins logins;
 
-  SingleSignOn(SsoProperties properties, IdentityService identityService) {
+  SingleSignOn(SsoProperties properties, IdentityService identityService, Logins logins) {
     this.properties = properties;
     this.identityService = identityService;
+    this.logins = logins;
   }
 
+  /** The provider's registration, discovered at the first sign-in ({@link ProviderAtFirstUse}). */
   @Bean
-  ClientRegistrationRepository clientRegistrations() {
-    return new InMemoryClientRegistrationRepository(ClientRegistrations.fromIssuerLocation(properties.issuerUri())
+  ProviderAtFirstUse clientRegistrations() {
+    return new ProviderAtFirstUse(properties.issuerUri(), () -> ClientRegistrations.fromIssuerLocation(properties.issuerUri())
         .registrationId(SsoProperties.REGISTRATION_ID)
         .clientId(properties.clientId())
         .clientSecret(properties.clientSecret())
@@ -90,14 +96,16 @@ class SingleSignOn {
    * naming a user.
    */
   @Bean
-  JwtDecoder jwtDecoder() {
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
-    OAuth2TokenValidator<Jwt> forThisService = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-        audience -> audience != null && audience.contains(properties.clientId()));
-    OAuth2TokenValidator<Jwt> namesUser = new JwtClaimValidator<Object>(properties.userIdClaim(), Objects::nonNull);
-    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-        JwtValidators.createDefaultWithIssuer(properties.issuerUri()), forThisService, namesUser));
-    return decoder;
+  JwtDecoder jwtDecoder(ProviderAtFirstUse provider) {
+    return provider.decoder(() -> {
+      NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+      OAuth2TokenValidator<Jwt> forThisService = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+          audience -> audience != null && audience.contains(properties.clientId()));
+      OAuth2TokenValidator<Jwt> namesUser = new JwtClaimValidator<Object>(properties.userIdClaim(), Objects::nonNull);
+      decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+          JwtValidators.createDefaultWithIssuer(properties.issuerUri()), forThisService, namesUser));
+      return decoder;
+    });
   }
 
   /** After Spring Security's filters (order -100), before Camunda's own, which read the session it fills. */
@@ -153,7 +161,7 @@ class SingleSignOn {
     logoutAnswers.put(path(HttpMethod.POST, WEBAPP_LOGOUT), new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK));
     DelegatingLogoutSuccessHandler logoutAnswer = new DelegatingLogoutSuccessHandler(logoutAnswers);
     logoutAnswer.setDefaultLogoutSuccessHandler(endSession);
-    http.oauth2Login(Customizer.withDefaults())
+    http.oauth2Login(login -> onRecord(login.withObjectPostProcessor(ProviderAtFirstUse.signInAnswers())))
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"),
                 path(HttpMethod.POST, WEBAPP_LOGOUT)))
@@ -161,6 +169,31 @@ class SingleSignOn {
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**"))
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN), AnyRequestMatcher.INSTANCE));
+  }
+
+  /**
+   * Sign-ins at the provider on record ({@link Logins}), then answered as Spring's defaults answer
+   * them: a user the service does not know is a failed login under the provider's user ID (the
+   * webapps give them nothing), a sign-in the provider or this service refused one under the
+   * error's code.
+   */
+  private void onRecord(OAuth2LoginConfigurer<HttpSecurity> login) {
+    SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
+    SimpleUrlAuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler("/login?error");
+    login.successHandler((request, response, authentication) -> {
+      String userId = authentication.getName();
+      if (identityService.createUserQuery().userId(userId).count() == 0) {
+        logins.failed(userId, request.getRemoteAddr());
+      } else {
+        logins.providerSignIn(userId, request.getRemoteAddr());
+      }
+      signedIn.onAuthenticationSuccess(request, response, authentication);
+    }).failureHandler((request, response, exception) -> {
+      logins.failed(exception instanceof OAuth2AuthenticationException oauth2
+          ? SsoProperties.REGISTRATION_ID + ": " + oauth2.getError().getErrorCode() : SsoProperties.REGISTRATION_ID,
+          request.getRemoteAddr());
+      refused.onAuthenticationFailure(request, response, exception);
+    });
   }
 
   /**
@@ -180,6 +213,7 @@ class SingleSignOn {
     };
     http.oauth2ResourceServer(server -> server
         .bearerTokenResolver(providersOnly)
+        .withObjectPostProcessor(ProviderAtFirstUse.tokenAnswers(new BearerTokenAuthenticationEntryPoint()))
         .jwt(jwt -> jwt.jwtAuthenticationConverter(asCamundaUser)));
   }
 }

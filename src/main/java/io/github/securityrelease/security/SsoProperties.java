@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientSecret from SECURITY_RELEASE_SSO_CLIENT_SECRET
  * @param userIdClaim the claim of the ID token and of bearer tokens that is the Camunda user ID
  * @param sessionTimeout how long a webapp session lives without a request
+ * @param breakGlassAccount the one account a password still opens with single sign-on (for when
+ *     the provider is out); every use of it alerts the team ({@link Logins})
  */
 @ConfigurationProperties("security-release.sso")
 public record SsoProperties(
@@ -22,8 +24,14 @@ public record SsoProperties(
     String clientId,
     String clientSecret,
     @DefaultValue("preferred_username") String userIdClaim,
-    @DefaultValue("PT8H") Duration sessionTimeout) {
+    @DefaultValue("PT8H") Duration sessionTimeout,
+    @DefaultValue(AccountSeeder.ADMIN_USER) String breakGlassAccount) {
 
   /** The registration ID, in the provider's redirect URI: {@code {baseUrl}/login/oauth2/code/sso}. */
   static final String REGISTRATION_ID = "sso";
+
+  /** Whether single sign-on is on: the condition of {@link SingleSignOn}'s {@code @ConditionalOnProperty}. */
+  boolean on() {
+    return issuerUri != null && !"false".equalsIgnoreCase(issuerUri);
+  }
 }

@@ -28,7 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>The outcome is the resource's answer: {@code 401} is a wrong password (or an unknown
  * user), {@code 200} a login; a {@code 403} may be Camunda's CSRF filter, which checks no
- * password, so it counts for neither.
+ * password, so it counts for neither. Both are on record ({@link Logins}). With single sign-on
+ * a password other than the break-glass account's is answered {@code 401} here, as Camunda
+ * answers a wrong one, and never reaches the engine.
  */
 class WebappLoginThrottleFilter extends OncePerRequestFilter {
 
@@ -38,9 +40,11 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
   static final int MAX_BODY_BYTES = 8 * 1024;
 
   private final LoginThrottle throttle;
+  private final Logins logins;
 
-  WebappLoginThrottleFilter(LoginThrottle throttle) {
+  WebappLoginThrottleFilter(LoginThrottle throttle, Logins logins) {
     this.throttle = throttle;
+    this.logins = logins;
   }
 
   @Override
@@ -65,18 +69,30 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
       chain.doFilter(again, response);
       return;
     }
-    try (LoginThrottle.Attempt attempt = throttle.admit(request.getRemoteAddr(), username)) {
+    String address = request.getRemoteAddr();
+    boolean loggedIn = false;
+    try (LoginThrottle.Attempt attempt = throttle.admit(address, username)) {
       long retryAfter = attempt.retryAfter();
       if (retryAfter > 0) {
         ProblemResponses.tooManyRequests(response, retryAfter, ThrottledBasicEntryPoint.DETAIL);
         return;
       }
-      chain.doFilter(again, response);
+      if (logins.passwordRefused(username)) {
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+      } else {
+        chain.doFilter(again, response);
+      }
       if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
         attempt.failed();
+        logins.failed(username, address);
       } else if (response.getStatus() == HttpStatus.OK.value()) {
         attempt.succeeded();
+        loggedIn = true;
       }
+    }
+    // outside the address's lock: the break-glass alert starts a process
+    if (loggedIn) {
+      logins.webappLogin(username, address);
     }
   }
 

@@ -1,6 +1,5 @@
 package io.github.securityrelease.team;
 
-import static io.github.securityrelease.security.LoginAlertVariables.ALERT_WINDOW;
 import static io.github.securityrelease.security.LoginAlertVariables.ATTACK_REASON;
 
 import io.github.securityrelease.notification.CaseMail;
@@ -10,12 +9,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Alerts every member of the security team that an account is under attack (login-alert.bpmn):
- * once per account and window, whichever node raised it, since the ledger's case is the
- * account and the occasion the window. Which message is the task's input parameter {@code notice}.
+ * Alerts every member of the security team that an account is under attack, or that the
+ * break-glass account was used (login-alert.bpmn): once per occasion, whichever node raised it,
+ * since the ledger's case is the account. Which message, and what makes it new (the window, for
+ * the break-glass also the address), are the task's input parameters {@code notice} and {@code occasion}.
  */
 @Component("alertTeamOfLoginAttack")
 class AlertTeamOfLoginAttack implements JavaDelegate {
+
+  static final String OCCASION = "occasion";
 
   private final CaseMail mail;
   private final SecurityTeam team;
@@ -27,8 +29,10 @@ class AlertTeamOfLoginAttack implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    mail.send(CaseMail.notice(execution), execution, team.memberEmails(),
-        Map.of(String.valueOf(execution.getVariable(ATTACK_REASON)), true),
-        "login-attack-" + execution.getVariable(ALERT_WINDOW));
+    Object reason = execution.getVariable(ATTACK_REASON);
+    // the attack alert's sections, one per reason; a break-glass sign-in has none
+    Map<String, Object> sections = reason == null ? Map.of() : Map.of(reason.toString(), true);
+    mail.send(CaseMail.notice(execution), execution, team.memberEmails(), sections,
+        String.valueOf(execution.getVariableLocal(OCCASION)));
   }
 }

@@ -1,5 +1,6 @@
 package io.github.securityrelease.tokens;
 
+import io.github.securityrelease.security.EngineIdentity;
 import io.github.securityrelease.security.Groups;
 import io.github.securityrelease.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Personal API tokens for automation, for any logged-in user. A token itself reaches none of
- * this ({@link TokenReach}): tokens are created, listed and revoked with a password (or SSO).
+ * this ({@link TokenReach}): tokens are created, listed and revoked with a password, SSO, or
+ * on the token page ({@link TokenPage}) with the webapps' session.
  */
 @RestController
 @RequestMapping(path = "/api/v1/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -34,9 +37,13 @@ import org.springframework.web.bind.annotation.RestController;
 class TokenController {
 
   private final PersonalTokens tokens;
+  private final IdentityService identityService;
+  private final EngineIdentity engineIdentity;
 
-  TokenController(PersonalTokens tokens) {
+  TokenController(PersonalTokens tokens, IdentityService identityService, EngineIdentity engineIdentity) {
     this.tokens = tokens;
+    this.identityService = identityService;
+    this.engineIdentity = engineIdentity;
   }
 
   /** The answer that creates a token, the only one that holds its secret. */
@@ -47,10 +54,15 @@ class TokenController {
           + " calendars, advisories, the engine's reads), work (also completing one's own tasks and correlating"
           + " messages); the expiry (expiresAt or days) at most a year ahead. 400 naming the field")
   @ApiResponse(responseCode = "201", description = "The token, shown once")
-  @ApiResponse(responseCode = "403", description = "Asked with a token: tokens do not make tokens")
+  @ApiResponse(responseCode = "403", description = "Asked with a token: tokens do not make tokens; or a caller with"
+      + " no account here")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<CreatedToken> create(@Valid @RequestBody TokenRequest request, Authentication caller,
       HttpServletRequest http) {
+    // signed in through the provider with no Camunda user yet: no rights, and no token to keep for later
+    if (engineIdentity.runAsService(() -> identityService.createUserQuery().userId(caller.getName()).count()) == 0) {
+      throw new NoAccountException();
+    }
     PersonalTokens.Created created = tokens.create(caller.getName(), request, http.getRemoteAddr());
     ApiToken token = created.token();
     return ResponseEntity.created(URI.create("/api/v1/tokens/" + token.id()))
@@ -92,6 +104,13 @@ class TokenController {
   static class UnknownTokenException extends ProblemException {
     UnknownTokenException(long id) {
       super(HttpStatus.NOT_FOUND, "No token " + id);
+    }
+  }
+
+  /** A caller the provider knows and the service does not (no Camunda user): 403. */
+  static class NoAccountException extends ProblemException {
+    NoAccountException() {
+      super(HttpStatus.FORBIDDEN, "You have no account here yet: an administrator or the team adds you");
     }
   }
 

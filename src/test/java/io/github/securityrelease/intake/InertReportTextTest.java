@@ -11,13 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Where a reporter's text is shown it is text: the report page writes only textContent, and
+ * Where a reporter's text is shown it is text: the report page (and the token page, for the
+ * names typed into it) writes only textContent, and
  * the Camunda Forms show report values only as read-only input fields, never in a text or
  * html component or an expression.
  */
@@ -28,20 +27,25 @@ class InertReportTextTest {
       "anythingElse", "productVersion", "kubectlVersion", "fluxcdVersion", "otherEnvironment", "reporterName",
       "reporterEmail", "publicReference");
 
-  @Test
-  @DisplayName("the report page's script never writes markup: no innerHTML, insertAdjacentHTML, document.write or eval")
-  void reportScriptWritesTextOnly() throws IOException {
-    String script = Files.readString(Path.of("src/main/resources/static/report.js"));
+  /** The service's own pages: the report form, and the token page (token and user names are typed text too). */
+  static Stream<String> pages() {
+    return Stream.of("report", "tokens");
+  }
+
+  @ParameterizedTest(name = "the {0} page's script never writes markup: no innerHTML, insertAdjacentHTML, document.write or eval")
+  @MethodSource("pages")
+  void pageScriptWritesTextOnly(String page) throws IOException {
+    String script = Files.readString(Path.of("src/main/resources/static/" + page + ".js"));
     assertThat(script).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write",
         "eval(", "new Function", "createContextualFragment", "DOMParser");
     assertThat(script).contains("textContent");
   }
 
-  @Test
-  @DisplayName("the report page has no inline script, handler or style, so its strict Content-Security-Policy holds")
-  void reportPageHasNoInlineCode() throws IOException {
-    String page = Files.readString(Path.of("src/main/resources/static/report.html"));
-    assertThat(page).containsPattern("<script src=\"/report\\.js\"")
+  @ParameterizedTest(name = "the {0} page has no inline script, handler or style, so its strict Content-Security-Policy holds")
+  @MethodSource("pages")
+  void pageHasNoInlineCode(String page) throws IOException {
+    String html = Files.readString(Path.of("src/main/resources/static/" + page + ".html"));
+    assertThat(html).containsPattern("<script src=\"/" + page + "\\.js\"")
         .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
         .doesNotContainPattern("(?i)\\son[a-z]+\\s*=")
         .doesNotContainPattern("(?i)\\sstyle\\s*=|<style")

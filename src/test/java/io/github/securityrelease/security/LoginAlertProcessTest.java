@@ -62,6 +62,27 @@ class LoginAlertProcessTest {
   }
 
   @Test
+  @DisplayName("a break-glass sign-in alerts the team from a job too, in its own mail")
+  void breakGlassFromJob() {
+    Mocks.register("alertTeamOfLoginAttack", (JavaDelegate) execution ->
+        sent.add(execution.getVariableLocal("notice") + " " + execution.getVariableLocal("occasion")));
+    ProcessInstance pi = runtimeService().startProcessInstanceByMessage(LoginAlertVariables.MESSAGE_BREAK_GLASS_SIGN_IN,
+        "admin", Map.of(
+            LoginAlertVariables.ACCOUNT, "admin",
+            LoginAlertVariables.CLIENT_ADDRESS, "192.0.2.7",
+            LoginAlertVariables.SIGN_IN_WAY, "HTTP Basic",
+            LoginAlertVariables.ALERT_WINDOW, "2026-12-01T10:00:00Z"));
+    assertThat(pi).isWaitingAt("Task_AlertTeamOfBreakGlass");
+    assertThat(sent).isEmpty();
+
+    execute(job(pi));
+    assertThat(pi).isEnded().hasPassed("StartEvent_BreakGlassSignIn", "Task_AlertTeamOfBreakGlass",
+        "EndEvent_TeamAlertedOfBreakGlass");
+    assertThat(sent).as("once per account, address and window")
+        .containsExactly("BREAK_GLASS_ALERT break-glass-192.0.2.7-2026-12-01T10:00:00Z");
+  }
+
+  @Test
   @DisplayName("a mail that cannot go is retried every 5 minutes, then an incident")
   void retriedThenIncident() {
     ClockUtil.setCurrentTime(Date.from(START));

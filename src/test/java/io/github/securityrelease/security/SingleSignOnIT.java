@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.github.securityrelease.browser.Browser;
 import java.io.IOException;
@@ -23,6 +25,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import java.time.Duration;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.Arrays;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +77,7 @@ class SingleSignOnIT {
   static final MockOAuth2Server PROVIDER = new MockOAuth2Server(new OAuth2Config(true));
   /** Not the default (PT8H), so that {@link InBrowser} sees the setting applied. */
   static final Duration SESSION_TIMEOUT = Duration.ofMinutes(45);
+  static final String BREAK_GLASS_PASSWORD = "Break-Glass-Pw-4471";
 
   @DynamicPropertySource
   static void provider(DynamicPropertyRegistry properties) {
@@ -69,6 +86,8 @@ class SingleSignOnIT {
     properties.add("security-release.sso.client-id", () -> CLIENT_ID);
     properties.add("security-release.sso.client-secret", () -> "sso-it-secret");
     properties.add("security-release.sso.session-timeout", SESSION_TIMEOUT::toString);
+    // the break-glass account, security-release.sso.break-glass-account's default
+    properties.add("security-release.security.admin-password", () -> BREAK_GLASS_PASSWORD);
   }
 
   @AfterAll
@@ -81,6 +100,10 @@ class SingleSignOnIT {
 
   @Autowired TestRestTemplate http;
   @Autowired TestCases cases;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
 
   String caseId;
 
@@ -108,6 +131,12 @@ class SingleSignOnIT {
     assertThat(get(token, "/api/v1/cases/" + caseId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(get(token, "/engine-rest/task?processInstanceBusinessKey=" + caseId).getBody()).isEqualTo("[]");
     assertThat(get(token, "/engine-rest/process-instance?businessKey=" + caseId).getBody()).isEqualTo("[]");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token);
+    assertThat(http.exchange("/api/v1/tokens", HttpMethod.POST, new HttpEntity<>(
+        Map.of("name", "for later", "scopes", List.of("read"), "days", 7), headers), String.class).getStatusCode())
+        .as("a personal token kept until an admin adds the user").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get(token, "/api/v1/tokens").getBody()).isEqualTo("[]");
   }
 
   @Test
@@ -121,10 +150,103 @@ class SingleSignOnIT {
   }
 
   @Test
-  @DisplayName("passwords still work on the APIs beside the provider's tokens")
-  void passwordsStill() {
-    assertThat(http.withBasicAuth("demo-security", "demo-security").getForEntity("/api/v1/cases/" + caseId, String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.OK);
+  @DisplayName("with single sign-on a person's password is refused as a wrong one, never checked, and on record")
+  void passwordsRefused() {
+    int attempts = engineAttempts("demo-security");
+    ResponseEntity<String> basic = http.withBasicAuth("demo-security", "demo-security")
+        .getForEntity("/api/v1/cases/" + caseId, String.class);
+    ResponseEntity<String> wrong = http.withBasicAuth("demo-security", "not-the-password")
+        .getForEntity("/api/v1/cases/" + caseId, String.class);
+    assertThat(basic.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(basic.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).as("the answer of a wrong password")
+        .isEqualTo(wrong.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE));
+    HttpHeaders form = new HttpHeaders();
+    form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> webapp = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+        new HttpEntity<>("username=demo-security&password=demo-security", form), String.class);
+    assertThat(webapp.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(engineAttempts("demo-security")).as("no password checked but the wrong one").isEqualTo(attempts);
+    assertThat(audit()).filteredOn(row -> "LOGIN_FAILED".equals(row.get("action"))
+        && "demo-security".equals(row.get("subject"))).hasSizeGreaterThanOrEqualTo(3)
+        .allSatisfy(row -> assertThat(row.get("actor")).isNull());
+  }
+
+  @Test
+  @DisplayName("the break-glass account's password works, is on record, and alerts the team once per address and window")
+  void breakGlass() throws Exception {
+    TestRestTemplate admin = http.withBasicAuth("admin", BREAK_GLASS_PASSWORD);
+    for (int i = 0; i < 3; i++) {
+      assertThat(admin.getForEntity("/engine-rest/user?id=admin", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+    List<ProcessInstance> alerts = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(LoginAlertVariables.PROCESS_KEY).processInstanceBusinessKey("admin").list();
+    assertThat(alerts).as("one use: the requests of one address within the window").hasSize(1);
+    assertThat(breakGlassMails()).as("nothing sent on the request thread").isEmpty();
+    managementService.createJobQuery().processInstanceId(alerts.get(0).getId()).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !breakGlassMails().isEmpty());
+    MimeMessage mail = breakGlassMails().get(0);
+    assertThat(TestSmtp.recipients(mail)).contains("demo-security@example.org");
+    assertThat(GreenMailUtil.getBody(mail)).contains("HTTP Basic").doesNotContain(BREAK_GLASS_PASSWORD);
+
+    List<Map<String, Object>> rows = audit();
+    assertThat(rows).filteredOn(row -> "admin".equals(row.get("actor")) && "LOGIN".equals(row.get("action")))
+        .as("HTTP Basic once a day").hasSize(1);
+    assertThat(rows).filteredOn(row -> "admin".equals(row.get("actor")) && "BREAK_GLASS".equals(row.get("action")))
+        .hasSize(1);
+    assertThat(rows.toString()).doesNotContain(BREAK_GLASS_PASSWORD);
+  }
+
+  @Test
+  @DisplayName("R27 the audit log is the security team's: managers read no one's")
+  void auditForTeamOnly() {
+    assertThat(get(token("demo-manager", CLIENT_ID), "/api/v1/audit").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get(token("demo-security", CLIENT_ID), "/api/v1/audit").getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  @DisplayName("sign-ins at the provider are on record: a member's, a stranger's as failed, a broken one as failed")
+  void signInsOnRecord() throws Exception {
+    assertThat(signIn("demo-associate").statusCode()).isEqualTo(200);
+    String stranger = "stranger-" + System.nanoTime();
+    signIn(stranger);
+    ResponseEntity<String> broken = http.withRedirects(Redirects.DONT_FOLLOW)
+        .getForEntity("/login/oauth2/code/sso?code=forged&state=forged", String.class);
+    assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+
+    List<Map<String, Object>> rows = audit();
+    assertThat(rows).anySatisfy(row -> assertThat(row).containsEntry("actor", "demo-associate")
+        .containsEntry("action", "LOGIN").containsEntry("subject", "single sign-on"));
+    assertThat(rows).anySatisfy(row -> assertThat(row).containsEntry("action", "LOGIN_FAILED")
+        .containsEntry("subject", stranger));
+    assertThat(rows).anySatisfy(row -> assertThat(row).containsEntry("action", "LOGIN_FAILED")
+        .containsEntry("subject", "sso: authorization_request_not_found"));
+  }
+
+  /** A browser through the provider's sign-in page (interactive login: its form posts back to its address), back to Tasklist. */
+  private java.net.http.HttpResponse<String> signIn(String userId) throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.ALWAYS).build();
+    java.net.http.HttpResponse<String> signInPage = browser.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/")).build(), BodyHandlers.ofString());
+    String form = "username=" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "&claims="
+        + URLEncoder.encode("{\"preferred_username\": \"" + userId + "\"}", StandardCharsets.UTF_8);
+    return browser.send(HttpRequest.newBuilder(signInPage.uri()).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), BodyHandlers.ofString());
+  }
+
+  private List<Map<String, Object>> audit() {
+    return get(token("demo-security", CLIENT_ID), "/api/v1/audit", List.class).getBody();
+  }
+
+  private List<MimeMessage> breakGlassMails() {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(mail -> TestSmtp.subject(mail).equals("Break-glass sign-in as admin")).toList();
+  }
+
+  private int engineAttempts(String user) {
+    return jdbc.sql("select coalesce(ATTEMPTS_, 0) from ACT_ID_USER where ID_ = :id").param("id", user)
+        .query(Integer.class).single();
   }
 
   @Test
@@ -162,9 +284,13 @@ class SingleSignOnIT {
   }
 
   private ResponseEntity<String> get(String token, String path) {
+    return get(token, path, String.class);
+  }
+
+  private <T> ResponseEntity<T> get(String token, String path, Class<T> type) {
     HttpHeaders headers = new HttpHeaders();
     headers.setBearerAuth(token);
-    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), type);
   }
 
   /**
@@ -201,7 +327,7 @@ class SingleSignOnIT {
     @Test
     @DisplayName("R2 a team member signs in to Tasklist through the provider, acknowledges a report, and Tasklist opens again in the same session")
     void signInAndCompleteTask() {
-      signIn("/camunda/app/tasklist/default/", "demo-security", "Demo Security", "24-sso-provider-sign-in");
+      signIn("/camunda/app/tasklist/default/", "demo-security", "Demo Security", "30-sso-provider-sign-in");
       assertThat(Duration.ofSeconds(session().getMaxInactiveInterval())).as("security-release.sso.session-timeout")
           .isEqualTo(SESSION_TIMEOUT);
 
@@ -217,7 +343,7 @@ class SingleSignOnIT {
       browser.clickable(By.cssSelector(".task-details button.claim")).click();
       browser.gone(By.cssSelector("[cam-tasklist-form] .disabled-form"));
       browser.type(fieldLocator("Field_AcknowledgementMessage"), "Thank you, Ada. We are on it.");
-      browser.screenshot("25-sso-tasklist-acknowledge");
+      browser.screenshot("31-sso-tasklist-acknowledge");
       browser.uncovered(COMPLETE).click();
       browser.until("the task completed", driver -> taskService.createTaskQuery().taskId(acknowledge.getId()).count() == 0);
       cases.runDueJobs(caseId);
@@ -234,8 +360,8 @@ class SingleSignOnIT {
     @Test
     @DisplayName("R27 a manager signs in to Cockpit through the provider; when the session times out, the next call signs in there again")
     void cockpit() {
-      signIn("/camunda/app/cockpit/default/", "demo-manager", "Demo Manager", "26-sso-provider-sign-in-manager");
-      browser.screenshot("27-sso-cockpit-manager");
+      signIn("/camunda/app/cockpit/default/", "demo-manager", "Demo Manager", "32-sso-provider-sign-in-manager");
+      browser.screenshot("33-sso-cockpit-manager");
 
       // the session timed out: the webapp's next call answers 401, and the page goes to the provider, not to a password form
       session().expire();
@@ -249,11 +375,11 @@ class SingleSignOnIT {
       String stranger = "stranger-" + System.nanoTime();
       String tasklist = base() + "/camunda/app/tasklist/default/";
       browser.open(tasklist);
-      signInAtProvider(stranger, "28-sso-provider-sign-in-stranger");
+      signInAtProvider(stranger, "34-sso-provider-sign-in-stranger");
       browser.until("back at Tasklist", driver -> driver.getCurrentUrl().startsWith(tasklist));
       assertThat(browser.visible(By.tagName("body")).getText())
           .contains("You are signed in as " + stranger + ", but the Security Release Orchestrator has no user of that ID.");
-      browser.screenshot("29-sso-tasklist-stranger");
+      browser.screenshot("35-sso-tasklist-stranger");
       assertThat(browser.driver().getCurrentUrl()).as("no loop of redirects").startsWith(tasklist);
       assertThat(browser.driver().findElements(ACCOUNT_MENU)).isEmpty();
       assertThat(browser.script("""
@@ -266,7 +392,7 @@ class SingleSignOnIT {
     @Test
     @DisplayName("logging out of a webapp ends the session: the next visit signs in at the provider again")
     void logout() {
-      signIn("/camunda/app/tasklist/default/", "demo-security", "Demo Security", "30-sso-provider-sign-in-again");
+      signIn("/camunda/app/tasklist/default/", "demo-security", "Demo Security", "36-sso-provider-sign-in-again");
       browser.clickable(ACCOUNT_MENU).click();
       browser.clickable(By.cssSelector("li.account li.logout a")).click();
       browser.until("the provider's sign-in page", driver -> driver.getCurrentUrl().startsWith(providerSignIn()));
@@ -275,7 +401,7 @@ class SingleSignOnIT {
       do {
         providerPath = PROVIDER.takeRequest(5, TimeUnit.SECONDS).getRequestUrl().encodedPath();
       } while (!providerPath.equals("/" + ISSUER + "/endsession"));
-      browser.screenshot("31-sso-logged-out");
+      browser.screenshot("37-sso-logged-out");
       browser.open(base() + "/camunda/app/tasklist/default/");
       browser.until("the provider's sign-in page", driver -> driver.getCurrentUrl().startsWith(providerSignIn()));
     }

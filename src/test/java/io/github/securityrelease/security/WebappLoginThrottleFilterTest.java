@@ -1,9 +1,11 @@
 package io.github.securityrelease.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,10 @@ class WebappLoginThrottleFilterTest {
   private final List<String> bodiesSeen = new ArrayList<>();
   private final WebappLoginThrottleFilter filter = new WebappLoginThrottleFilter(
       new LoginThrottle(new LoginThrottleProperties(Duration.ofMinutes(15), 2, 20, 10, 100), System::nanoTime,
-          attack -> { }));
+          attack -> { }),
+      new Logins(new SsoProperties(null, null, null, "preferred_username", Duration.ofHours(8), "admin"),
+          new LoginThrottleProperties(Duration.ofMinutes(15), 2, 20, 10, 100), mock(AuditLog.class), mock(LoginAlerts.class),
+          Clock.systemUTC()));
 
   /** Camunda's resource stand-in: reads the form as Jersey would, answers 401 unless the password is "right". */
   private MockHttpServletResponse login(String path, String contentType, String body) throws Exception {
