@@ -9,6 +9,7 @@ import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
  * What an {@link OrchestratorIntegrationTest} context learns only at run time: the port of
@@ -28,7 +29,8 @@ public class TestEnvironment implements ContextCustomizerFactory {
 
   @Override
   public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
-    return testClass.isAnnotationPresent(OrchestratorIntegrationTest.class) ? new Customizer() : null;
+    // a @Nested class of an IT shares its context: the annotation on an enclosing class counts
+    return TestContextAnnotationUtils.hasAnnotation(testClass, OrchestratorIntegrationTest.class) ? new Customizer() : null;
   }
 
   private record Customizer() implements ContextCustomizer {

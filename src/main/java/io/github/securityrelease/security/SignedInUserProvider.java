@@ -2,12 +2,15 @@ package io.github.securityrelease.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The webapps' user, as signed in through the identity provider: Camunda's
@@ -35,8 +38,28 @@ public class SignedInUserProvider implements AuthenticationProvider {
     return AuthenticationResult.successful(userId);
   }
 
+  /**
+   * Camunda answers 401 with no body when {@link #extractAuthenticatedUser} refuses: the sign-in
+   * is the provider's (Spring Security's oauth2Login), so the only user refused here is one signed
+   * in whom the service does not know. A page of theirs says so, rather than the browser's blank error.
+   */
   @Override
   public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {
-    // the sign-in is the identity provider's (Spring Security's oauth2Login), not a challenge of this filter
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+      return;
+    }
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      response.getWriter().write("""
+          <!DOCTYPE html><html lang="en"><head><title>No account here</title></head><body>
+          <h1>No account here</h1>
+          <p>You are signed in as <strong>%s</strong>, but the Security Release Orchestrator has no user of that ID.
+          The security team adds its members through the team's membership process, an administrator anyone else.</p>
+          </body></html>
+          """.formatted(HtmlUtils.htmlEscape(authentication.getName())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -2,6 +2,10 @@ package io.github.securityrelease.security;
 
 import static io.github.securityrelease.security.SecurityConfig.path;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.util.LinkedHashMap;
@@ -61,6 +65,8 @@ class SingleSignOn {
   private static final String LOGIN = "/oauth2/authorization/" + SsoProperties.REGISTRATION_ID;
   /** Camunda's own logout (the webapps' menu): it ends the signed-in session too, else the next request signs in again. */
   private static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SsoProperties properties;
   private final IdentityService identityService;
@@ -139,6 +145,18 @@ class SingleSignOn {
         http.getSharedObject(ApplicationContext.class).getBean(ClientRegistrationRepository.class);
     OidcClientInitiatedLogoutSuccessHandler endSession = new OidcClientInitiatedLogoutSuccessHandler(registrations);
     endSession.setPostLogoutRedirectUri("{baseUrl}/");
+    // the webapps' sign-out (sso/webapps.js) asks with fetch, for their pages let no form lead off
+    // the site: to a call that accepts JSON, the end-session address comes as {"location": ...}
+    DefaultRedirectStrategy redirect = new DefaultRedirectStrategy();
+    endSession.setRedirectStrategy((request, response, url) -> {
+      if (MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(
+          Objects.requireNonNullElse(request.getHeader(HttpHeaders.ACCEPT), MediaType.ALL_VALUE)))) {
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), Map.of("location", response.encodeRedirectURL(url)));
+      } else {
+        redirect.sendRedirect(request, response, url);
+      }
+    });
     LinkedHashMap<RequestMatcher, LogoutSuccessHandler> logoutAnswers = new LinkedHashMap<>();
     logoutAnswers.put(path(HttpMethod.POST, WEBAPP_LOGOUT), new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK));
     DelegatingLogoutSuccessHandler logoutAnswer = new DelegatingLogoutSuccessHandler(logoutAnswers);

@@ -10,25 +10,40 @@ import io.github.securityrelease.TestSmtp;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.github.securityrelease.browser.Browser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.catalina.Context;
+import org.apache.catalina.Session;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Nested;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import java.time.Duration;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Duration;
 import java.util.Arrays;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -58,7 +73,10 @@ class SingleSignOnIT {
 
   static final String ISSUER = "sso-it";
   static final String CLIENT_ID = "security-release-orchestrator";
-  static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
+  /** With its sign-in page (interactive login), for the browser; the API tests take tokens from it directly. */
+  static final MockOAuth2Server PROVIDER = new MockOAuth2Server(new OAuth2Config(true));
+  /** Not the default (PT8H), so that {@link InBrowser} sees the setting applied. */
+  static final Duration SESSION_TIMEOUT = Duration.ofMinutes(45);
   static final String BREAK_GLASS_PASSWORD = "Break-Glass-Pw-4471";
 
   @DynamicPropertySource
@@ -67,6 +85,7 @@ class SingleSignOnIT {
     properties.add("security-release.sso.issuer-uri", () -> PROVIDER.issuerUrl(ISSUER).toString());
     properties.add("security-release.sso.client-id", () -> CLIENT_ID);
     properties.add("security-release.sso.client-secret", () -> "sso-it-secret");
+    properties.add("security-release.sso.session-timeout", SESSION_TIMEOUT::toString);
     // the break-glass account, security-release.sso.break-glass-account's default
     properties.add("security-release.security.admin-password", () -> BREAK_GLASS_PASSWORD);
   }
@@ -204,14 +223,16 @@ class SingleSignOnIT {
         .containsEntry("subject", "sso: authorization_request_not_found"));
   }
 
-  /** A browser through the provider's sign-in (not interactive: it signs {@code userId} in), back to Tasklist. */
+  /** A browser through the provider's sign-in page (interactive login: its form posts back to its address), back to Tasklist. */
   private java.net.http.HttpResponse<String> signIn(String userId) throws Exception {
-    PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, userId, "JWT", List.of(CLIENT_ID),
-        Map.of("preferred_username", userId), 3600));
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
         .followRedirects(HttpClient.Redirect.ALWAYS).build();
-    return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/"))
-        .build(), BodyHandlers.ofString());
+    java.net.http.HttpResponse<String> signInPage = browser.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/")).build(), BodyHandlers.ofString());
+    String form = "username=" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "&claims="
+        + URLEncoder.encode("{\"preferred_username\": \"" + userId + "\"}", StandardCharsets.UTF_8);
+    return browser.send(HttpRequest.newBuilder(signInPage.uri()).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), BodyHandlers.ofString());
   }
 
   private List<Map<String, Object>> audit() {
@@ -271,4 +292,167 @@ class SingleSignOnIT {
     headers.setBearerAuth(token);
     return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), type);
   }
+
+  /**
+   * The webapps in a real browser, signed in through the provider's sign-in page: a nested class,
+   * so that it shares this class's Spring context (an own context costs some 30 s) and runs
+   * before {@code @DirtiesContext} closes it. On H2 only, as the other browser ITs
+   * ({@code OwnContextsOnPostgres} leaves the tag out).
+   */
+  @Nested
+  @Tag(OrchestratorIntegrationTest.BROWSER)
+  class InBrowser {
+
+    private static final By ACCOUNT_MENU = By.cssSelector("[cam-widget-header] li.account > a");
+    private static final By GROUP_TASKS = By.xpath("//div[contains(@class, 'task-filter')]"
+        + "/h4[@uib-tooltip = 'Tasks my groups may claim']/a");
+    private static final By COMPLETE =
+        By.xpath("//div[contains(@class, 'form-actions')]/button[normalize-space(.) = 'Complete']");
+
+    @RegisterExtension
+    static Browser browser = new Browser();
+
+    @LocalServerPort int port;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ServletWebServerApplicationContext context;
+
+    /** Each test signs in afresh (the provider's mock keeps no session of its own). */
+    @BeforeEach
+    void signedOut() {
+      browser.open(base() + "/report.html");
+      browser.driver().manage().deleteAllCookies();
+    }
+
+    @Test
+    @DisplayName("R2 a team member signs in to Tasklist through the provider, acknowledges a report, and Tasklist opens again in the same session")
+    void signInAndCompleteTask() {
+      signIn("/camunda/app/tasklist/default/", "demo-security", "Demo Security", "30-sso-provider-sign-in");
+      assertThat(Duration.ofSeconds(session().getMaxInactiveInterval())).as("security-release.sso.session-timeout")
+          .isEqualTo(SESSION_TIMEOUT);
+
+      Task acknowledge = taskService.createTaskQuery().processInstanceBusinessKey(caseId)
+          .taskDefinitionKey("Task_AcknowledgeReport").singleResult();
+      browser.clickable(GROUP_TASKS).click();
+      By card = By.cssSelector("ol.tasks-list li.task h4.task a[href='#/?task=" + acknowledge.getId() + "']");
+      browser.until("the task " + acknowledge.getName() + " opens", driver -> {
+        driver.findElement(card).click();
+        return true;
+      });
+      browser.until("the form of the case", driver -> caseId.equals(field("Field_CaseId").getDomProperty("value")));
+      browser.clickable(By.cssSelector(".task-details button.claim")).click();
+      browser.gone(By.cssSelector("[cam-tasklist-form] .disabled-form"));
+      browser.type(fieldLocator("Field_AcknowledgementMessage"), "Thank you, Ada. We are on it.");
+      browser.screenshot("31-sso-tasklist-acknowledge");
+      browser.uncovered(COMPLETE).click();
+      browser.until("the task completed", driver -> taskService.createTaskQuery().taskId(acknowledge.getId()).count() == 0);
+      cases.runDueJobs(caseId);
+      assertThat(runtimeService.getVariables(cases.instance(caseId).getId()))
+          .containsEntry("acknowledgedBy", "demo-security")
+          .containsEntry("acknowledgementMessage", "Thank you, Ada. We are on it.");
+      assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("Task_ValidateReport")
+          .count()).as("the case moved on").isOne();
+
+      browser.open(base() + "/camunda/app/tasklist/default/");
+      signedInAs("Demo Security");
+    }
+
+    @Test
+    @DisplayName("R27 a manager signs in to Cockpit through the provider; when the session times out, the next call signs in there again")
+    void cockpit() {
+      signIn("/camunda/app/cockpit/default/", "demo-manager", "Demo Manager", "32-sso-provider-sign-in-manager");
+      browser.screenshot("33-sso-cockpit-manager");
+
+      // the session timed out: the webapp's next call answers 401, and the page goes to the provider, not to a password form
+      session().expire();
+      browser.clickable(By.cssSelector("[cam-widget-header] a[href='#/decisions']")).click();
+      browser.until("the provider's sign-in page", driver -> driver.getCurrentUrl().startsWith(providerSignIn()));
+    }
+
+    @Test
+    @DisplayName("R21 a user the provider knows and the service does not gets no Camunda app, and no loop of redirects")
+    void unknownUser() {
+      String stranger = "stranger-" + System.nanoTime();
+      String tasklist = base() + "/camunda/app/tasklist/default/";
+      browser.open(tasklist);
+      signInAtProvider(stranger, "34-sso-provider-sign-in-stranger");
+      browser.until("back at Tasklist", driver -> driver.getCurrentUrl().startsWith(tasklist));
+      assertThat(browser.visible(By.tagName("body")).getText())
+          .contains("You are signed in as " + stranger + ", but the Security Release Orchestrator has no user of that ID.");
+      browser.screenshot("35-sso-tasklist-stranger");
+      assertThat(browser.driver().getCurrentUrl()).as("no loop of redirects").startsWith(tasklist);
+      assertThat(browser.driver().findElements(ACCOUNT_MENU)).isEmpty();
+      assertThat(browser.script("""
+          const call = new XMLHttpRequest();
+          call.open('GET', '/camunda/api/engine/engine/default/task', false);
+          call.send();
+          return call.status;""")).as("no Camunda session: the webapps' engine API refuses").isEqualTo(401L);
+    }
+
+    @Test
+    @DisplayName("logging out of a webapp ends the session: the next visit signs in at the provider again")
+    void logout() {
+      signIn("/camunda/app/tasklist/default/", "demo-security", "Demo Security", "36-sso-provider-sign-in-again");
+      browser.clickable(ACCOUNT_MENU).click();
+      browser.clickable(By.cssSelector("li.account li.logout a")).click();
+      browser.until("the provider's sign-in page", driver -> driver.getCurrentUrl().startsWith(providerSignIn()));
+      // the provider's record of the requests it had: its end-session among them (it throws after 5 s without)
+      String providerPath;
+      do {
+        providerPath = PROVIDER.takeRequest(5, TimeUnit.SECONDS).getRequestUrl().encodedPath();
+      } while (!providerPath.equals("/" + ISSUER + "/endsession"));
+      browser.screenshot("37-sso-logged-out");
+      browser.open(base() + "/camunda/app/tasklist/default/");
+      browser.until("the provider's sign-in page", driver -> driver.getCurrentUrl().startsWith(providerSignIn()));
+    }
+
+    /** Opens a page, signs in at the provider, and is back at the page, signed in to Camunda. */
+    private void signIn(String path, String user, String name, String screenshot) {
+      String page = base() + path;
+      browser.open(page);
+      signInAtProvider(user, screenshot);
+      browser.until("back at the page first asked for, " + path, driver -> driver.getCurrentUrl().startsWith(page));
+      signedInAs(name);
+    }
+
+    private void signInAtProvider(String user, String screenshot) {
+      browser.until("the provider's sign-in page", driver -> driver.getCurrentUrl().startsWith(providerSignIn()));
+      browser.type(By.name("username"), user);
+      browser.type(By.name("claims"), "{\"preferred_username\": \"" + user + "\"}");
+      browser.screenshot(screenshot);
+      browser.clickable(By.cssSelector("form input[type=submit]")).click();
+    }
+
+    private void signedInAs(String name) {
+      browser.visible(By.xpath("//li[contains(@class, 'account')]/a[normalize-space(.) = '" + name + "']"));
+    }
+
+    private String providerSignIn() {
+      return PROVIDER.authorizationEndpointUrl(ISSUER).toString();
+    }
+
+    /** The browser's session as Tomcat keeps it. */
+    private Session session() {
+      String id = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+      Context webapp = (Context) ((TomcatWebServer) context.getWebServer()).getTomcat().getHost().findChildren()[0];
+      try {
+        return webapp.getManager().findSession(id);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private String base() {
+      return "http://localhost:" + port;
+    }
+
+    private By fieldLocator(String fieldId) {
+      return By.cssSelector(".fjs-container [id$='-" + fieldId + "']");
+    }
+
+    private WebElement field(String fieldId) {
+      return browser.driver().findElement(fieldLocator(fieldId));
+    }
+  }
+
 }
