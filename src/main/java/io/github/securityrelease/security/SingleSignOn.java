@@ -3,9 +3,7 @@ package io.github.securityrelease.security;
 import static io.github.securityrelease.security.SecurityConfig.path;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.security.web.DefaultRedirectStrategy;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.util.LinkedHashMap;
@@ -20,8 +18,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -40,16 +40,18 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Single sign-on through the OpenID Connect provider of {@code security-release.sso.*}: Spring
@@ -163,12 +165,21 @@ class SingleSignOn {
     logoutAnswer.setDefaultLogoutSuccessHandler(endSession);
     http.oauth2Login(login -> onRecord(login.withObjectPostProcessor(ProviderAtFirstUse.signInAnswers())))
         .logout(logout -> logout
-            .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"),
-                path(HttpMethod.POST, WEBAPP_LOGOUT)))
+            .logoutRequestMatcher(new AndRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"),
+                path(HttpMethod.POST, WEBAPP_LOGOUT)), SingleSignOn::notFromAnotherSite))
             .logoutSuccessHandler(logoutAnswer))
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**"))
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN), AnyRequestMatcher.INSTANCE));
+  }
+
+  /**
+   * No other site's form signs anyone out: the browser says where a request comes from
+   * ({@code Sec-Fetch-Site}, which no page can set); older browsers that do not say are let through.
+   */
+  private static boolean notFromAnotherSite(HttpServletRequest request) {
+    String site = request.getHeader("Sec-Fetch-Site");
+    return site == null || site.equals("same-origin") || site.equals("none");
   }
 
   /**
@@ -179,7 +190,6 @@ class SingleSignOn {
    */
   private void onRecord(OAuth2LoginConfigurer<HttpSecurity> login) {
     SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
-    SimpleUrlAuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler("/login?error");
     login.successHandler((request, response, authentication) -> {
       String userId = authentication.getName();
       if (identityService.createUserQuery().userId(userId).count() == 0) {
@@ -189,10 +199,18 @@ class SingleSignOn {
       }
       signedIn.onAuthenticationSuccess(request, response, authentication);
     }).failureHandler((request, response, exception) -> {
-      logins.failed(exception instanceof OAuth2AuthenticationException oauth2
-          ? SsoProperties.REGISTRATION_ID + ": " + oauth2.getError().getErrorCode() : SsoProperties.REGISTRATION_ID,
+      String code = exception instanceof OAuth2AuthenticationException oauth2 ? oauth2.getError().getErrorCode() : null;
+      logins.failed(code == null ? SsoProperties.REGISTRATION_ID : SsoProperties.REGISTRATION_ID + ": " + code,
           request.getRemoteAddr());
-      refused.onAuthenticationFailure(request, response, exception);
+      // a page of ours: Spring's default sends the browser to a /login page this service does not have
+      response.setStatus(HttpStatus.UNAUTHORIZED.value());
+      response.setContentType("text/html;charset=UTF-8");
+      response.getWriter().write("""
+          <!DOCTYPE html><html lang="en"><head><title>Sign-in failed</title></head><body>
+          <h1>Sign-in failed</h1>
+          <p>The sign-in at the identity provider did not complete%s. <a href="/camunda/app/tasklist/">Try again</a>.</p>
+          </body></html>
+          """.formatted(code == null ? "" : " (" + HtmlUtils.htmlEscape(code) + ")"));
     });
   }
 
