@@ -18,15 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * deployed there would only show when the first report fails. Once a build: on PostgreSQL with
  * the postgres profile when the ITs have a PostgreSQL server, on H2 otherwise.
  */
-@EnabledIf(value = "onTheProductionDatabase",
+@EnabledIf(value = "io.github.securityrelease.TestDatabase#onceABuild",
     disabledReason = "once a build: on PostgreSQL when the ITs have it, on H2 otherwise")
 class PackagedJarIT {
 
   @TempDir Path workDir;
-
-  static boolean onTheProductionDatabase() {
-    return TestDatabase.postgres() == TestDatabase.postgresAtHand();
-  }
 
   @Test
   @DisplayName("java -jar deploys the models and takes a report")

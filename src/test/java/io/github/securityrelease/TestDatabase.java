@@ -52,6 +52,14 @@ public final class TestDatabase {
     return url != null && !url.isBlank();
   }
 
+  /**
+   * For an IT that runs once a build ({@code @EnabledIf}): on PostgreSQL when the ITs have it, as
+   * production runs, on H2 otherwise; the other database's suite leaves it out.
+   */
+  public static boolean onceABuild() {
+    return postgres() == postgresAtHand();
+  }
+
   /** The database of the ITs this JVM runs from now on: an IT suite's first step ({@link SharedContextOnH2}). */
   public static void use(String database) {
     if (!H2.equals(database) && !POSTGRES.equals(database)) {

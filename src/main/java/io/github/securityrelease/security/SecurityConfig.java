@@ -191,20 +191,30 @@ class SecurityConfig {
 
   /**
    * The Swagger UI of the API description (springdoc; the document itself, {@code /v3/api-docs},
-   * is in the API chain): for any logged-in user, by HTTP Basic like the API it describes.
+   * is in the API chain): for any logged-in user, by HTTP Basic like the API it describes, or with
+   * single sign-on through the provider, as the webapps.
    */
   @Bean
   @Order(3)
-  SecurityFilterChain swaggerUi(HttpSecurity http) throws Exception {
+  SecurityFilterChain swaggerUi(HttpSecurity http, ObjectProvider<SingleSignOn> sso) throws Exception {
+    SingleSignOn signOn = sso.getIfAvailable();
     http.securityMatcher(new OrRequestMatcher(path("/swagger-ui.html"), path("/swagger-ui/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottledBasicEntryPoint(REALM, true)))
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(sessions -> {
+          // with single sign-on the signed-in session is the way in; without, nothing keeps one
+          if (signOn == null) {
+            sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS);
+          }
+        })
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(SWAGGER_UI_POLICY))
             .frameOptions(frames -> frames.deny())
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+    if (signOn != null) {
+      signOn.pageSignIn(http);
+    }
     return http.build();
   }
 

@@ -24,6 +24,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
@@ -47,6 +50,8 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -174,6 +179,39 @@ class SingleSignOn {
   }
 
   /**
+   * A page of the service's own behind the provider's sign-in (the Swagger UI): a browser with no
+   * signed-in session goes to the provider, and comes back to the page; HTTP Basic stays for the
+   * break-glass account. The page's API description ({@code /v3/api-docs}) reads the same session
+   * ({@link #apiDescriptionFromSession}).
+   */
+  void pageSignIn(HttpSecurity http) throws Exception {
+    http.exceptionHandling(errors -> errors
+        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN), AnyRequestMatcher.INSTANCE));
+  }
+
+  /**
+   * The API description for the Swagger UI of a signed-in browser: a {@code GET} of
+   * {@code /v3/api-docs} with no {@code Authorization} header is the user of the signed-in session,
+   * with no more than being signed in (the API chain is stateless otherwise; nothing else reads
+   * the session there).
+   */
+  private static void apiDescriptionFromSession(HttpSecurity http) {
+    RequestMatcher description = new OrRequestMatcher(path(HttpMethod.GET, "/v3/api-docs"),
+        path(HttpMethod.GET, "/v3/api-docs/**"));
+    HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+    http.addFilterBefore((request, response, chain) -> {
+      HttpServletRequest call = (HttpServletRequest) request;
+      if (call.getHeader(HttpHeaders.AUTHORIZATION) == null && description.matches(call)) {
+        SecurityContext signedIn = sessions.loadDeferredContext(call).get();
+        if (signedIn.getAuthentication() instanceof OAuth2AuthenticationToken) {
+          SecurityContextHolder.setContext(signedIn);
+        }
+      }
+      chain.doFilter(request, response);
+    }, BasicAuthenticationFilter.class);
+  }
+
+  /**
    * No other site's form signs anyone out: the browser says where a request comes from
    * ({@code Sec-Fetch-Site}, which no page can set); older browsers that do not say are let through.
    */
@@ -229,6 +267,7 @@ class SingleSignOn {
       String token = header.resolve(request);
       return token == null || others.stream().anyMatch(kind -> kind.recognises(token)) ? null : token;
     };
+    apiDescriptionFromSession(http);
     http.oauth2ResourceServer(server -> server
         .bearerTokenResolver(providersOnly)
         .withObjectPostProcessor(ProviderAtFirstUse.tokenAnswers(new BearerTokenAuthenticationEntryPoint()))

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -22,8 +23,11 @@ import org.springframework.http.HttpStatus;
  * The postgres profile outside the embedded default: no demo accounts, and an admin whose
  * password must come from the environment. The datasource is given the way production gives
  * it (SPRING_DATASOURCE_*): a real PostgreSQL database when the ITs run on PostgreSQL
- * ({@link TestDatabase}), H2 in memory standing in for it otherwise.
+ * ({@link TestDatabase}), H2 in memory standing in for it otherwise. Once a build: on PostgreSQL
+ * when the ITs have it.
  */
+@EnabledIf(value = "io.github.securityrelease.TestDatabase#onceABuild",
+    disabledReason = "once a build: on PostgreSQL when the ITs have it, on H2 otherwise")
 class ProductionProfileIT {
 
   @Test

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -68,9 +69,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Single sign-on against a working OpenID Connect provider in the test's JVM
  * (mock-oauth2-server): its bearer tokens on the APIs, the webapps sending the browser to it.
+ * Once a build, on PostgreSQL when the ITs have it: nothing of it depends on the database but
+ * the audit rows, and the suite on H2 has the other browser ITs.
  */
 @OrchestratorIntegrationTest
 @Tag(OrchestratorIntegrationTest.OWN_JVM)
+@EnabledIf(value = "io.github.securityrelease.TestDatabase#onceABuild",
+    disabledReason = "once a build: on PostgreSQL when the ITs have it, on H2 otherwise")
 @DirtiesContext // closed after the class: the next IT of OwnContextsOnH2 starts its own
 class SingleSignOnIT {
 
@@ -240,6 +245,30 @@ class SingleSignOnIT {
   }
 
   @Test
+  @DisplayName("the Swagger UI signs in through the provider too, and its API description reads that session")
+  void swaggerUiThroughTheProvider() throws Exception {
+    ResponseEntity<String> unsigned = http.withRedirects(Redirects.DONT_FOLLOW).getForEntity("/swagger-ui/index.html",
+        String.class);
+    assertThat(unsigned.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+    assertThat(unsigned.getHeaders().getLocation().getPath()).isEqualTo("/oauth2/authorization/sso");
+    assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    HttpClient browser = browser();
+    assertThat(signIn(browser, "demo-associate").statusCode()).isEqualTo(200);
+    java.net.http.HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/swagger-ui/index.html")).build(), BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("swagger-ui");
+    java.net.http.HttpResponse<String> description = browser.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/v3/api-docs")).build(), BodyHandlers.ofString());
+    assertThat(description.statusCode()).isEqualTo(200);
+    assertThat(description.body()).contains("\"openapi\"");
+    java.net.http.HttpResponse<String> cases = browser.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/api/v1/cases/" + caseId)).build(), BodyHandlers.ofString());
+    assertThat(cases.statusCode()).as("the session reaches the API description alone").isEqualTo(401);
+  }
+
+  @Test
   @DisplayName("another site's form signs no one out; the service's own sign-out does")
   void logoutFromThisSiteOnly() throws Exception {
     HttpClient browser = browser();
@@ -339,11 +368,10 @@ class SingleSignOnIT {
   /**
    * The webapps in a real browser, signed in through the provider's sign-in page: a nested class,
    * so that it shares this class's Spring context (an own context costs some 30 s) and runs
-   * before {@code @DirtiesContext} closes it. On H2 only, as the other browser ITs
-   * ({@code OwnContextsOnPostgres} leaves the tag out).
+   * before {@code @DirtiesContext} closes it; on the class's database, so not tagged
+   * {@value OrchestratorIntegrationTest#BROWSER}, which keeps the other browser ITs on H2.
    */
   @Nested
-  @Tag(OrchestratorIntegrationTest.BROWSER)
   class InBrowser {
 
     private static final By ACCOUNT_MENU = By.cssSelector("[cam-widget-header] li.account > a");
