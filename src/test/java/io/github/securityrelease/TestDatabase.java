@@ -60,6 +60,15 @@ public final class TestDatabase {
     return postgres() == postgresAtHand();
   }
 
+  /**
+   * For an IT of the web layer's configuration alone, with a context of its own, which no
+   * database changes ({@code @EnabledIf}): on H2, so that the PostgreSQL suite does not start that
+   * context again.
+   */
+  public static boolean onH2Alone() {
+    return !postgres();
+  }
+
   /** The database of the ITs this JVM runs from now on: an IT suite's first step ({@link SharedContextOnH2}). */
   public static void use(String database) {
     if (!H2.equals(database) && !POSTGRES.equals(database)) {

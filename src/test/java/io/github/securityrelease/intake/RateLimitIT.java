@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -31,6 +32,8 @@ import org.springframework.test.context.TestPropertySource;
     "server.forward-headers-strategy=framework"})
 @Tag(OrchestratorIntegrationTest.OWN_JVM)
 @DirtiesContext // closed after the class: the next IT of OwnContextsOnH2 starts its own
+@EnabledIf(value = "io.github.securityrelease.TestDatabase#onH2Alone",
+    disabledReason = "the web layer's configuration alone: on H2")
 class RateLimitIT {
 
   @Autowired TestRestTemplate http;

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -22,6 +23,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "security-release.security.basic-auth=false")
 @Tag(OrchestratorIntegrationTest.OWN_JVM)
 @DirtiesContext // closed after the class: the next IT of OwnContextsOnH2 starts its own
+@EnabledIf(value = "io.github.securityrelease.TestDatabase#onH2Alone",
+    disabledReason = "the web layer's configuration alone: on H2")
 class BasicAuthOffIT {
 
   @Autowired TestRestTemplate http;
