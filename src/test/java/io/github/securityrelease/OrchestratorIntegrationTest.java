@@ -39,7 +39,10 @@ import org.springframework.boot.test.context.SpringBootTest;
     "security-release.rate-limit.requests-per-minute=100000",
     "security-release.rate-limit.burst=100000",
     // the figures of /actuator/prometheus fresh at every scrape (MetricsIT); ExpiringValueTest proves the cache
-    "security-release.metrics.cache-ttl=PT0S"})
+    "security-release.metrics.cache-ttl=PT0S",
+    // the inbox reads the IMAP server TestEnvironment names when a test calls Inbox.poll(), never by itself
+    "security-release.inbox.password=" + TestSmtp.INBOX_PASSWORD,
+    "security-release.inbox.poll-interval=P1D"})
 // /actuator/prometheus as in production (Spring Boot's tests leave metrics export off otherwise)
 @AutoConfigureObservability(tracing = false)
 @Tag(OrchestratorIntegrationTest.SHARED_CONTEXT)

@@ -12,8 +12,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * What an {@link OrchestratorIntegrationTest} context learns only at run time: the port of
- * this JVM's SMTP server ({@link TestSmtp}), and, when the ITs run on PostgreSQL
+ * What an {@link OrchestratorIntegrationTest} context learns only at run time: the ports of
+ * this JVM's SMTP and IMAP server ({@link TestSmtp}; the inbox reads the IMAP one), and, when the ITs run on PostgreSQL
  * ({@link TestDatabase}), a database of its own in place of H2. Registered in
  * {@code META-INF/spring.factories}.
  *
@@ -43,7 +43,8 @@ public class TestEnvironment implements ContextCustomizerFactory {
           closed(configuration);
         }
       });
-      var properties = new java.util.HashMap<String, Object>(Map.of("spring.mail.port", TestSmtp.PORT));
+      var properties = new java.util.HashMap<String, Object>(Map.of("spring.mail.port", TestSmtp.PORT,
+          "security-release.inbox.url", "imap://" + TestSmtp.INBOX_USER + "@localhost:" + TestSmtp.IMAP_PORT + "/INBOX"));
       if (TestDatabase.postgres()) {
         String url = TestDatabase.freshUndropped();
         // the first singleton registered is the last destroyed: after the engine and the pool

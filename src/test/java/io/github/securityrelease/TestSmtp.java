@@ -14,6 +14,14 @@ public final class TestSmtp {
   /** A free port, chosen once per JVM (each IT class has a JVM of its own). */
   public static final int PORT = TestPorts.free();
 
+  /** The IMAP port of the same server, where the security address's mailbox is (the inbox's ITs). */
+  public static final int IMAP_PORT = TestPorts.free();
+
+  /** The security address's mailbox the shared context's inbox reads ({@link OrchestratorIntegrationTest}). */
+  public static final String INBOX_ADDRESS = "security@kurator.example";
+  public static final String INBOX_USER = "security";
+  public static final String INBOX_PASSWORD = "inbox-test-password";
+
   private TestSmtp() {}
 
 
@@ -41,6 +49,19 @@ public final class TestSmtp {
   public static List<MimeMessage> receivedBy(GreenMailExtension smtp, String... addresses) {
     return Arrays.stream(addresses).flatMap(address -> smtp.findReceivedMessages(
         user -> address.equalsIgnoreCase(user.getEmail()), mail -> true)).toList();
+  }
+
+  /**
+   * SMTP as {@link #server()}, and IMAP with the security address's mailbox: mail delivered to
+   * {@link #INBOX_ADDRESS} is what the inbox reads.
+   */
+  public static GreenMailExtension serverWithInbox() {
+    GreenMailExtension server = new GreenMailExtension(new ServerSetup[] {
+        new ServerSetup(PORT, "localhost", ServerSetup.PROTOCOL_SMTP),
+        new ServerSetup(IMAP_PORT, "localhost", ServerSetup.PROTOCOL_IMAP)})
+        .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication()
+            .withUser(INBOX_ADDRESS, INBOX_USER, INBOX_PASSWORD));
+    return server;
   }
 
   public static GreenMailExtension server() {

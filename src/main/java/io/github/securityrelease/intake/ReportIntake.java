@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * neither a case nor a used-up case ID behind.
  */
 @Service
-class ReportIntake {
+public class ReportIntake {
 
   private final YearlyIds caseIds;
   private final DisclosurePlanner planner;
@@ -44,8 +44,14 @@ class ReportIntake {
     this.clock = clock;
   }
 
-  record Receipt(String caseId, Instant acknowledgementDueBy) {}
+  /** What the reporter learns: the case ID and when the acknowledgement is due (R2). */
+  public record Receipt(String caseId, Instant acknowledgementDueBy) {}
 
+  /**
+   * Starts the case of a report that is checked already (the API's {@code @Valid}, the inbox's
+   * reading of a mail). Joins the caller's transaction, so that what the caller records with the
+   * case (the inbox: the mail's Message-ID) is on record with it or not at all.
+   */
   @Transactional
   public Receipt receive(ReportRequest report) {
     Map<String, Object> variables = newCase(report);

@@ -1,0 +1,217 @@
+package io.github.securityrelease.inbox;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
+import java.io.IOException;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the security address's mailbox over IMAP (R1), every {@code poll-interval}: each mail not
+ * yet marked is put on record once ({@link MailedReports}), then marked. A report becomes a case;
+ * an auto-reply, a bounce or another list's mail is recorded and left; a mail too large or
+ * unreadable is recorded, left and flagged for the team. Nothing is deleted or moved.
+ *
+ * <p>The mark is a keyword of the service's own ({@value #KEYWORD}), so a member who reads the
+ * mailbox in a mail client (and so sets {@code \Seen}) hides nothing from the service; a server
+ * without keywords gets {@code \Seen} instead. The mark saves reading a mail again; that a mail
+ * is one case is the ledger's ({@code inbox_mail}), so a mail read again, by this node after a
+ * failed mark or by another node at once, is never a second case.
+ */
+@Component
+@ConditionalOnProperty(prefix = "security-release.inbox", name = "url")
+public class Inbox implements SmartLifecycle {
+
+  /** The keyword the service sets on every mail it has put on record. */
+  static final String KEYWORD = "SecurityReleaseRecorded";
+  /** Mails taken at one reading: a flood waits for the next, and a reading ends in bounded time. */
+  static final int BATCH = 100;
+  private static final int TIMEOUT_MILLIS = 30_000;
+  private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
+  private final InboxProperties properties;
+  private final MailedReports reports;
+  private final InboxLedger ledger;
+  private final MailReading reading;
+  /** Guards {@link #poller}, apart from {@link #poll()}'s lock, so that stopping never waits for a reading. */
+  private final Object lifecycle = new Object();
+  private ScheduledExecutorService poller;
+
+  Inbox(InboxProperties properties, MailedReports reports, InboxLedger ledger) {
+    this.properties = properties;
+    this.reports = reports;
+    this.ledger = ledger;
+    this.reading = new MailReading(properties.ownListIds());
+  }
+
+  /** What one reading did: mails put on record, cases among them, mails left for the next reading. */
+  public record Reading(int recorded, int cases, int left) {}
+
+  /**
+   * Reads the mailbox once. The poller calls it; so may a test, and an operator later. One
+   * reading at a time per node.
+   *
+   * @throws IllegalStateException when the mailbox cannot be read; the mails stay for the next reading
+   */
+  public synchronized Reading poll() {
+    Session session = Session.getInstance(sessionProperties());
+    try (Store store = session.getStore(properties.protocol())) {
+      store.connect(properties.url().getHost(), properties.url().getPort(), properties.user(), properties.secret());
+      Folder folder = store.getFolder(properties.folder());
+      folder.open(Folder.READ_WRITE);
+      try {
+        return read(folder);
+      } finally {
+        folder.close(false);
+      }
+    } catch (MessagingException e) {
+      // the exception names the server's answer, never the password
+      throw new IllegalStateException("Cannot read the inbox " + properties.mailbox() + ": " + e, e);
+    }
+  }
+
+  private Reading read(Folder folder) throws MessagingException {
+    boolean keywords = folder.getPermanentFlags().contains(Flags.Flag.USER);
+    Flags mark = keywords ? new Flags(KEYWORD) : new Flags(Flags.Flag.SEEN);
+    Message[] unmarked = folder.search(new FlagTerm(mark, false));
+    int count = Math.min(unmarked.length, BATCH);
+    Message[] batch = java.util.Arrays.copyOf(unmarked, count);
+    FetchProfile profile = new FetchProfile();
+    profile.add(FetchProfile.Item.ENVELOPE);
+    profile.add(FetchProfile.Item.FLAGS);
+    profile.add(FetchProfile.Item.SIZE);
+    profile.add(UIDFolder.FetchProfileItem.UID);
+    folder.fetch(batch, profile);
+    int cases = 0;
+    for (Message message : batch) {
+      MimeMessage mail = (MimeMessage) message;
+      InboxLedger.Entry entry = recordOnce(mail, MailReading.key(mail));
+      cases += entry.caseId() == null ? 0 : 1;
+      mark(mail, mark, entry);
+    }
+    return new Reading(count, cases, unmarked.length - count);
+  }
+
+  /** What became of the mail: on record before this returns, whoever recorded it. */
+  private InboxLedger.Entry recordOnce(MimeMessage mail, String key) throws MessagingException {
+    var known = ledger.find(key);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    String messageId = mail.getMessageID();
+    MailReading.Reading read = read(mail);
+    try {
+      String caseId = reports.record(key, messageId, read);
+      log.info("Mail {} read from the inbox: {}{}", key.substring(0, 12), read.outcome(),
+          caseId == null ? "" : ", case " + caseId);
+      return new InboxLedger.Entry(read.outcome(), caseId);
+    } catch (DuplicateKeyException e) {
+      // another node put it on record meanwhile: its row says what became of it
+      return ledger.find(key).orElseThrow(() -> e);
+    }
+  }
+
+  private MailReading.Reading read(MimeMessage mail) throws MessagingException {
+    if (mail.getSize() > properties.maxSize().toBytes()) {
+      return MailReading.Reading.not(MailReading.Outcome.OVERSIZED);
+    }
+    try {
+      return reading.read(mail);
+    } catch (MessagingException | IOException | RuntimeException e) {
+      // malformed MIME, an unknown charset: the mail stays for the team, flagged
+      log.warn("Cannot read a mail of the inbox: {}", e.getClass().getSimpleName());
+      return MailReading.Reading.not(MailReading.Outcome.UNREADABLE);
+    }
+  }
+
+  /**
+   * A case's mail is also {@code \Seen}: the team answers it through the case. A mail too large
+   * or unreadable is {@code \Flagged} for the team, and stays unseen.
+   */
+  private static void mark(MimeMessage mail, Flags mark, InboxLedger.Entry entry) throws MessagingException {
+    Flags flags = new Flags(mark);
+    if (entry.caseId() != null) {
+      flags.add(Flags.Flag.SEEN);
+    }
+    if (entry.outcome() == MailReading.Outcome.OVERSIZED || entry.outcome() == MailReading.Outcome.UNREADABLE) {
+      flags.add(Flags.Flag.FLAGGED);
+    }
+    mail.setFlags(flags, true);
+  }
+
+  private Properties sessionProperties() {
+    String protocol = properties.protocol();
+    Properties session = new Properties();
+    session.put("mail." + protocol + ".connectiontimeout", String.valueOf(TIMEOUT_MILLIS));
+    session.put("mail." + protocol + ".timeout", String.valueOf(TIMEOUT_MILLIS));
+    session.put("mail." + protocol + ".writetimeout", String.valueOf(TIMEOUT_MILLIS));
+    // reading a mail must not mark it \Seen: only what is on record is marked
+    session.put("mail." + protocol + ".peek", "true");
+    if ("imaps".equals(protocol)) {
+      session.put("mail.imaps.ssl.checkserveridentity", "true");
+    } else {
+      session.put("mail.imap.starttls.enable", "true");
+    }
+    return session;
+  }
+
+  @Override
+  public void start() {
+    synchronized (lifecycle) {
+      poller = Executors.newSingleThreadScheduledExecutor(work -> {
+        Thread thread = new Thread(work, "inbox");
+        thread.setDaemon(true);
+        return thread;
+      });
+      long interval = properties.pollInterval().toMillis();
+      // the first reading after one interval: the models are deployed by then, and a test polls itself
+      poller.scheduleWithFixedDelay(this::pollSafely, interval, interval, TimeUnit.MILLISECONDS);
+    }
+    log.info("Reading the inbox {} every {}", properties.mailbox(), properties.pollInterval());
+  }
+
+  private void pollSafely() {
+    try {
+      Reading reading = poll();
+      if (reading.left() > 0) {
+        log.info("{} mails of the inbox wait for the next reading", reading.left());
+      }
+    } catch (RuntimeException e) {
+      // the server or the database away: the mails stay unmarked for the next reading
+      log.warn("Reading the inbox failed, retried at the next interval: {}", e.toString());
+    }
+  }
+
+  @Override
+  public void stop() {
+    synchronized (lifecycle) {
+      if (poller != null) {
+        poller.shutdownNow();
+        poller = null;
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    synchronized (lifecycle) {
+      return poller != null;
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package io.github.securityrelease.inbox;
+
+import io.github.securityrelease.engine.TaskInput;
+import io.github.securityrelease.intake.ReportRequest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a mail of the security address is (R1): a report, or not one (an auto-reply, a bounce,
+ * another list's traffic), or unreadable. The mail is untrusted: every value is cut to the
+ * report's limits, control characters leave one-line fields, and nothing of it is rendered.
+ */
+final class MailReading {
+
+  /** What the inbox does with a mail; the outcome column of {@code inbox_mail}. */
+  enum Outcome { CASE, AUTO_REPLY, BOUNCE, LIST, OVERSIZED, UNREADABLE }
+
+  /** A mail read: the report, or why it is none. */
+  record Reading(Outcome outcome, ReportRequest report) {
+
+    static Reading not(Outcome outcome) {
+      return new Reading(outcome, null);
+    }
+  }
+
+  static final int TITLE = 200;
+  static final int SHORT_TEXT = 500;
+  static final int NAME = 200;
+  static final int ADDRESS = 254;
+  /** The deepest nesting of multiparts read for the text: beyond it a mail is unreadable. */
+  private static final int MAX_DEPTH = 5;
+  private static final String MORE = "(cut here: the whole mail is in the security address's mailbox)";
+
+  private final Set<String> ownListIds;
+
+  MailReading(Set<String> ownListIds) {
+    this.ownListIds = ownListIds.stream().map(MailReading::listId).collect(java.util.stream.Collectors.toSet());
+  }
+
+  /**
+   * The key by which the inbox knows a mail it has seen: the SHA-256 of its Message-ID, or, for
+   * a mail without one, of its header lines (the same on every reading of one delivered mail).
+   */
+  static String key(MimeMessage mail) throws MessagingException {
+    String messageId = mail.getMessageID();
+    if (messageId != null && !messageId.isBlank()) {
+      return sha256("message-id:" + messageId.strip());
+    }
+    return sha256("headers:" + String.join("\n", Collections.list(mail.getAllHeaderLines())));
+  }
+
+  Reading read(MimeMessage mail) throws MessagingException, IOException {
+    Optional<Outcome> notReport = notReport(mail);
+    if (notReport.isPresent()) {
+      return Reading.not(notReport.get());
+    }
+    Optional<InternetAddress> sender = sender(mail);
+    Optional<String> text = text(mail, 0);
+    if (sender.isEmpty() || text.isEmpty()) {
+      return Reading.not(Outcome.UNREADABLE);
+    }
+    // a report may be all subject: "what happened" is required of a case, so it says so
+    String body = text.get().isBlank() ? "(The mail has no text: the subject is all of it.)" : text.get();
+    return new Reading(Outcome.CASE, report(title(mail.getSubject()), sender.get(), body));
+  }
+
+  /** Auto-replies and bounces (RFC 3834, RFC 3464) and list traffic are no reports. */
+  Optional<Outcome> notReport(MimeMessage mail) throws MessagingException {
+    String autoSubmitted = header(mail, "Auto-Submitted");
+    if (autoSubmitted != null && !"no".equalsIgnoreCase(autoSubmitted.replaceAll("[;(].*", "").strip())) {
+      return Optional.of(Outcome.AUTO_REPLY);
+    }
+    String returnPath = header(mail, "Return-Path");
+    if ((returnPath != null && returnPath.replaceAll("\\s", "").equals("<>")) || mail.isMimeType("multipart/report")) {
+      return Optional.of(Outcome.BOUNCE);
+    }
+    String list = header(mail, "List-Id");
+    boolean ownList = list != null && ownListIds.contains(listId(list));
+    String precedence = header(mail, "Precedence");
+    if (!ownList && precedence != null && Set.of("bulk", "list", "junk", "auto_reply")
+        .contains(precedence.strip().toLowerCase(Locale.ROOT))) {
+      return Optional.of(precedence.strip().equalsIgnoreCase("auto_reply") ? Outcome.AUTO_REPLY : Outcome.LIST);
+    }
+    if (list != null && !ownList) {
+      return Optional.of(Outcome.LIST);
+    }
+    return Optional.empty();
+  }
+
+  private static ReportRequest report(String title, InternetAddress sender, String text) {
+    Optional<Map<ReportTemplate.Section, String>> sections = ReportTemplate.sections(text);
+    if (sections.isEmpty()) {
+      return new ReportRequest(title, TaskInput.abridged(text, MORE), null, null, null, null,
+          reporter(sender), null, null);
+    }
+    Map<ReportTemplate.Section, String> parts = sections.get();
+    String whatHappened = join(parts.get(ReportTemplate.Section.PREAMBLE), parts.get(ReportTemplate.Section.WHAT_HAPPENED));
+    Map<ReportTemplate.Environment, String> environment = ReportTemplate.environment(
+        parts.getOrDefault(ReportTemplate.Section.ENVIRONMENT, ""));
+    return new ReportRequest(title,
+        TaskInput.abridged(whatHappened == null ? text : whatHappened, MORE),
+        long_(parts.get(ReportTemplate.Section.EXPECTED)),
+        long_(parts.get(ReportTemplate.Section.HOW_TO_REPRODUCE)),
+        long_(parts.get(ReportTemplate.Section.ANYTHING_ELSE)),
+        new ReportRequest.Environment(
+            line(environment.get(ReportTemplate.Environment.PRODUCT_VERSION), SHORT_TEXT),
+            line(environment.get(ReportTemplate.Environment.KUBECTL_VERSION), SHORT_TEXT),
+            line(environment.get(ReportTemplate.Environment.FLUXCD_VERSION), SHORT_TEXT),
+            long_(environment.get(ReportTemplate.Environment.OTHERS))),
+        reporter(sender), null, null);
+  }
+
+  private static ReportRequest.Reporter reporter(InternetAddress sender) {
+    return new ReportRequest.Reporter(line(sender.getPersonal(), NAME), sender.getAddress());
+  }
+
+  /** The first From address, if it is one address a receipt can go to. */
+  private static Optional<InternetAddress> sender(MimeMessage mail) throws MessagingException {
+    String from = mail.getHeader("From", ",");
+    if (from == null) {
+      return Optional.empty();
+    }
+    try {
+      InternetAddress[] addresses = InternetAddress.parseHeader(from, true);
+      if (addresses.length != 1 || addresses[0].getAddress() == null || addresses[0].getAddress().length() > ADDRESS
+          || !addresses[0].getAddress().matches("[^\\s@<>,;\"]+@[^\\s@<>,;\"]+\\.[^\\s@<>,;\"]+")) {
+        return Optional.empty();
+      }
+      addresses[0].validate();
+      return Optional.of(addresses[0]);
+    } catch (AddressException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The mail's text: its first {@code text/plain} part that is no attachment. A mail of HTML
+   * alone has none this reading takes (HTML is not read yet): it stays, flagged, for the team.
+   */
+  private static Optional<String> text(Part part, int depth) throws MessagingException, IOException {
+    if (depth > MAX_DEPTH) {
+      return Optional.empty();
+    }
+    if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+      Object content = part.getContent();
+      return content instanceof String text ? Optional.of(clean(text)) : Optional.empty();
+    }
+    if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart child = multipart.getBodyPart(i);
+        Optional<String> text = text(child, depth + 1);
+        if (text.isPresent()) {
+          return text;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  static String title(String subject) {
+    String title = line(subject, TITLE);
+    return title == null ? "(no subject)" : title;
+  }
+
+  /** One line: control characters and line breaks become spaces; null when blank. */
+  static String line(String text, int max) {
+    if (text == null) {
+      return null;
+    }
+    String line = storable(text).replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").replaceAll(" {2,}", " ").strip();
+    if (line.isEmpty()) {
+      return null;
+    }
+    return line.codePointCount(0, line.length()) <= max ? line : line.substring(0, line.offsetByCodePoints(0, max - 1)) + "…";
+  }
+
+  private static String long_(String text) {
+    return text == null || text.isBlank() ? null : TaskInput.abridged(text, MORE);
+  }
+
+  private static String join(String first, String second) {
+    if (first == null) {
+      return second;
+    }
+    return second == null ? first : first + "\n\n" + second;
+  }
+
+  /** Text as stored: line breaks as {@code \n}, no NUL, no control character but tab and line break. */
+  static String clean(String text) {
+    return storable(text).replace("\r\n", "\n").replace('\r', '\n').replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "");
+  }
+
+  /** No unpaired surrogate (no character at all) and no NUL, which no database stores. */
+  private static String storable(String text) {
+    StringBuilder kept = new StringBuilder(text.length());
+    text.codePoints().filter(c -> c > 0xFFFF || (c != 0 && !Character.isSurrogate((char) c)))
+        .forEach(kept::appendCodePoint);
+    return kept.toString();
+  }
+
+  private static String header(MimeMessage mail, String name) throws MessagingException {
+    return mail.getHeader(name, ",");
+  }
+
+  /** The ID of a List-Id header: what is in its angle brackets, in lower case. */
+  private static String listId(String header) {
+    int open = header.lastIndexOf('<');
+    int close = header.lastIndexOf('>');
+    String id = open >= 0 && close > open ? header.substring(open + 1, close) : header;
+    return id.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

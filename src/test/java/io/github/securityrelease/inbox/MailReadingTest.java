@@ -1,0 +1,162 @@
+package io.github.securityrelease.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.securityrelease.inbox.MailReading.Outcome;
+import io.github.securityrelease.intake.ReportRequest;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+class MailReadingTest {
+
+  private final MailReading reading = new MailReading(Set.of("kurator-security.googlegroups.com"));
+
+  @Test
+  @DisplayName("R1 a mail is a report: the sender the reporter, the subject the title, the whole text what happened")
+  void plainMail() throws Exception {
+    ReportRequest report = report(mail("From: Ada Reporter <ada@example.net>\nSubject: Token in the logs\n\n"
+        + "The controller logs the token.\nEnvironment: none of your business\n"));
+    assertThat(report.title()).isEqualTo("Token in the logs");
+    assertThat(report.reporter().email()).isEqualTo("ada@example.net");
+    assertThat(report.reporter().name()).isEqualTo("Ada Reporter");
+    assertThat(report.whatHappened()).isEqualTo("The controller logs the token.\nEnvironment: none of your business\n");
+    assertThat(report.howToReproduce()).isNull();
+    assertThat(report.environment()).isNull();
+  }
+
+  @Test
+  @DisplayName("R1 the report template's headings are read into the report's fields")
+  void template() throws Exception {
+    ReportRequest report = report(mail("From: bob@example.net\nSubject: Template\n\nHello team,\n\n"
+        + "**What happened**:\nThe token leaks.\n\n**What you expected to happen**: no leak\n\n"
+        + "**How to reproduce it (as minimally and precisely as possible)**:\nRun with -v=6.\n\n"
+        + "**Anything else we need to know?**:\n\n**Environment**:\n\n- Kurator version: v0.6.0\n"
+        + "- kubectl version: v1.29.1\n- fluxcd version:\n- Others: kind on arm64\n"));
+    assertThat(report.whatHappened()).isEqualTo("Hello team,\n\nThe token leaks.");
+    assertThat(report.expected()).isEqualTo("no leak");
+    assertThat(report.howToReproduce()).isEqualTo("Run with -v=6.");
+    assertThat(report.anythingElse()).isNull();
+    assertThat(report.environment().productVersion()).isEqualTo("v0.6.0");
+    assertThat(report.environment().kubectlVersion()).isEqualTo("v1.29.1");
+    assertThat(report.environment().fluxcdVersion()).isNull();
+    assertThat(report.environment().others()).isEqualTo("kind on arm64");
+  }
+
+  @Test
+  @DisplayName("R1 the text part of a multipart mail is read; attachments and HTML are not what happened")
+  void multipart() throws Exception {
+    MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
+    mail.setFrom("ada@example.net");
+    mail.setSubject("With a PoC");
+    MimeMultipart parts = new MimeMultipart("mixed");
+    MimeBodyPart attachment = new MimeBodyPart();
+    attachment.setText("#!/bin/sh\nrm -rf /", "UTF-8");
+    attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText("See the attached script.", "UTF-8");
+    parts.addBodyPart(attachment);
+    parts.addBodyPart(text);
+    mail.setContent(parts);
+    mail.saveChanges();
+    assertThat(report(reparsed(mail)).whatHappened()).isEqualTo("See the attached script.");
+
+    MimeMessage html = mail("From: ada@example.net\nSubject: HTML\nContent-Type: text/html\n\n<b>hi</b>\n");
+    assertThat(reading.read(html).outcome()).as("HTML alone is not read yet: flagged for the team").isEqualTo(Outcome.UNREADABLE);
+  }
+
+  @Test
+  @DisplayName("R1 auto-replies, bounces and other lists' mail are no reports; the security address's own list is")
+  void notReports() throws Exception {
+    String body = "Subject: Out of office\n\nI am away.\n";
+    assertThat(outcome("From: a@example.net\nAuto-Submitted: auto-replied\n" + body)).isEqualTo(Outcome.AUTO_REPLY);
+    assertThat(outcome("From: a@example.net\nAuto-Submitted: auto-generated; type=vacation\n" + body)).isEqualTo(Outcome.AUTO_REPLY);
+    assertThat(outcome("From: a@example.net\nAuto-Submitted: no\n" + body)).isEqualTo(Outcome.CASE);
+    assertThat(outcome("Return-Path: <>\nFrom: mailer-daemon@example.net\n" + body)).isEqualTo(Outcome.BOUNCE);
+    assertThat(outcome("Return-Path: <ada@example.net>\nFrom: ada@example.net\n" + body)).isEqualTo(Outcome.CASE);
+    assertThat(outcome("From: a@example.net\nContent-Type: multipart/report; report-type=delivery-status; boundary=x\n"
+        + "Subject: Undeliverable\n\n--x\nContent-Type: text/plain\n\nfailed\n--x--\n")).isEqualTo(Outcome.BOUNCE);
+    assertThat(outcome("From: a@example.net\nList-Id: Kubernetes dev <dev.kubernetes.io>\n" + body)).isEqualTo(Outcome.LIST);
+    assertThat(outcome("From: a@example.net\nPrecedence: bulk\n" + body)).isEqualTo(Outcome.LIST);
+    assertThat(outcome("From: a@example.net\nPrecedence: auto_reply\n" + body)).isEqualTo(Outcome.AUTO_REPLY);
+    assertThat(outcome("From: a@example.net\nList-Id: Security <kurator-security.GoogleGroups.com>\nPrecedence: list\n" + body))
+        .as("the security address's own Google Group").isEqualTo(Outcome.CASE);
+  }
+
+  @Test
+  @DisplayName("R1 an untrusted mail is held to the report's limits: one-line title, cut texts, a sender or no case")
+  void limits() throws Exception {
+    ReportRequest report = report(mail("From: \"Eve\r\n Bcc: x\" <eve@example.net>\nSubject: =?UTF-8?B?"
+        + java.util.Base64.getEncoder().encodeToString("A\r\nBcc: victim@example.net\u0000".getBytes(StandardCharsets.UTF_8))
+        + "?=\n\n" + "x".repeat(10_000) + "\u0000\n"));
+    assertThat(report.title()).isEqualTo("A Bcc: victim@example.net");
+    assertThat(report.reporter().name()).doesNotContain("\n", "\r");
+    assertThat(report.whatHappened()).hasSizeLessThanOrEqualTo(4000).endsWith("the whole mail is in the security address's mailbox)")
+        .doesNotContain("\u0000");
+    assertThat(report(mail("From: ada@example.net\nSubject: " + "t".repeat(300) + "\n\nx\n")).title()).hasSize(200);
+    assertThat(report(mail("From: ada@example.net\n\n\n")).title()).isEqualTo("(no subject)");
+    assertThat(report(mail("From: ada@example.net\nSubject: empty\n\n\n")).whatHappened()).isNotBlank();
+
+    assertThat(outcome("Subject: no sender\n\nx\n")).isEqualTo(Outcome.UNREADABLE);
+    assertThat(outcome("From: a@example.net, b@example.net\nSubject: two senders\n\nx\n")).isEqualTo(Outcome.UNREADABLE);
+    assertThat(outcome("From: not an address\nSubject: bad sender\n\nx\n")).isEqualTo(Outcome.UNREADABLE);
+  }
+
+  @Test
+  @DisplayName("R1 a mail is known by its Message-ID, else by its headers: the same mail read twice has one key")
+  void keys() throws Exception {
+    String mail = "From: ada@example.net\nMessage-ID: <1@example.net>\nSubject: x\n\nx\n";
+    assertThat(MailReading.key(mail(mail))).isEqualTo(MailReading.key(mail(mail))).hasSize(64);
+    assertThat(MailReading.key(mail(mail))).isNotEqualTo(MailReading.key(mail(mail.replace("<1@", "<2@"))));
+    String noId = "Received: from a by b; Mon, 1 Jun 2026 10:00:00 +0000\nFrom: ada@example.net\nSubject: x\n\nx\n";
+    assertThat(MailReading.key(mail(noId))).isEqualTo(MailReading.key(mail(noId)))
+        .isNotEqualTo(MailReading.key(mail(noId.replace("10:00", "10:01"))));
+  }
+
+  @Test
+  @DisplayName("the inbox's password never shows: not in the mailbox the log names, not in the properties' text")
+  void passwordNeverShown() {
+    InboxProperties properties = new InboxProperties(URI.create("imaps://security%40example.org:s3cret@mail.example.org:993/INBOX"),
+        null, Duration.ofMinutes(1), DataSize.ofMegabytes(10), Set.of());
+    assertThat(properties.user()).isEqualTo("security@example.org");
+    assertThat(properties.secret()).isEqualTo("s3cret");
+    assertThat(properties.folder()).isEqualTo("INBOX");
+    assertThat(properties.mailbox()).isEqualTo("imaps://security@example.org@mail.example.org:993/INBOX");
+    assertThat(properties.toString()).doesNotContain("s3cret");
+    InboxProperties fromEnvironment = new InboxProperties(URI.create("imap://security@localhost/"), "env-secret",
+        Duration.ofMinutes(1), DataSize.ofMegabytes(10), Set.of());
+    assertThat(fromEnvironment.secret()).isEqualTo("env-secret");
+    assertThat(fromEnvironment.toString()).doesNotContain("env-secret");
+  }
+
+  private ReportRequest report(MimeMessage mail) throws Exception {
+    MailReading.Reading read = reading.read(mail);
+    assertThat(read.outcome()).isEqualTo(Outcome.CASE);
+    return read.report();
+  }
+
+  private Outcome outcome(String mail) throws Exception {
+    return reading.read(mail(mail)).outcome();
+  }
+
+  private static MimeMessage mail(String text) throws Exception {
+    return new MimeMessage(Session.getInstance(new Properties()),
+        new ByteArrayInputStream(text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MimeMessage reparsed(MimeMessage mail) throws Exception {
+    var bytes = new java.io.ByteArrayOutputStream();
+    mail.writeTo(bytes);
+    return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes.toByteArray()));
+  }
+}
