@@ -1,12 +1,14 @@
 package io.github.securityrelease.security;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,6 +30,16 @@ public class SignedInUserProvider implements AuthenticationProvider {
       return AuthenticationResult.unsuccessful();
     }
     String userId = authentication.getName();
+    // asked on every request of the webapps: a session Camunda opened for this user already needs
+    // no lookup (Camunda checks its users again itself every few minutes)
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      org.camunda.bpm.webapp.impl.security.auth.Authentication open =
+          AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engine.getName());
+      if (open != null && userId.equals(open.getIdentityId())) {
+        return AuthenticationResult.successful(userId);
+      }
+    }
     // the lookup as the service: a user left on the engine by an earlier request of the thread must not narrow it
     engine.getIdentityService().clearAuthentication();
     // a user the service does not know has no Camunda session, so no rights (Camunda would fail on one)
