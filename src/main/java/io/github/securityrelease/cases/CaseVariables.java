@@ -109,6 +109,9 @@ public final class CaseVariables {
   /** R15: the team decided to release now: the disclosure as early as possible, never later. */
   public static final String RELEASE_NOW_REQUESTED = "releaseNowRequested";
   public static final String EMBARGO_BREAKS = "embargoBreaches";
+  /** R28: the public disclosure date the reporter was last told (as {@link #PUBLIC_DISCLOSURE_AT}), and how often. */
+  public static final String REPORTER_TOLD_DISCLOSURE_AT = "reporterToldDisclosureAt";
+  public static final String REPORTER_DISCLOSURE_DATE_NOTICES = "reporterDisclosureDateNotices";
 
   // Release day and PUBLIC_DISCLOSURE (R17, R18)
   public static final String BRANCH = "branch";

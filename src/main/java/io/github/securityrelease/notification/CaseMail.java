@@ -52,7 +52,12 @@ public class CaseMail {
   }
 
   public void sendToReporter(NotificationKind kind, DelegateExecution execution, Map<String, ?> extra) {
-    send(kind, execution, List.of((String) execution.getVariable(CaseVariables.REPORTER_EMAIL)), extra);
+    sendToReporter(kind, execution, extra, null);
+  }
+
+  /** Once per {@code occasion} (see {@link Notice#occasion()}). */
+  public void sendToReporter(NotificationKind kind, DelegateExecution execution, Map<String, ?> extra, String occasion) {
+    send(kind, execution, List.of((String) execution.getVariable(CaseVariables.REPORTER_EMAIL)), extra, occasion);
   }
 
   /** The kind of notice a service task sends: its input parameter {@code notice}. */

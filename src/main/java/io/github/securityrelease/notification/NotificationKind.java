@@ -24,7 +24,12 @@ public enum NotificationKind {
   TEAM_REMOVAL_VOTE("team-removal-vote"),
   TEAM_MEMBERSHIP_CHANGED_OUTSIDE("team-membership-changed-outside"),
   LOGIN_ATTACK_ALERT("login-attack-alert"),
-  BREAK_GLASS_ALERT("break-glass-alert");
+  BREAK_GLASS_ALERT("break-glass-alert"),
+  // R28: the reporter hears of each step
+  REPORT_ACCEPTED("report-accepted"),
+  DISCLOSURE_DATE_SET("disclosure-date-set"),
+  DISCLOSURE_DATE_MOVED("disclosure-date-moved"),
+  ADVISORY_PUBLIC("advisory-public");
 
   private final String template;
 

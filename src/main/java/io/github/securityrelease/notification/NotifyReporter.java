@@ -5,8 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes to the reporter at the address of the report (R2: receipt, acknowledgement). Which
- * message is the task's input parameter {@code notice}, a {@link NotificationKind}.
+ * Writes to the reporter at the address of the report (R2: receipt, acknowledgement; R28:
+ * accepted, advisory public). Which message is the task's input parameter {@code notice}, a
+ * {@link NotificationKind}; its template picks only what the reporter may read.
  */
 @Component("notifyReporter")
 class NotifyReporter implements JavaDelegate {

@@ -52,7 +52,7 @@ class ConfirmingAndRemediationIT {
   @Autowired RuntimeService runtimeService;
 
   @Test
-  @DisplayName("R4 R5 R6 R7 R10 R12 R13 an accepted case from validation to the disclosure plan")
+  @DisplayName("R4 R5 R6 R7 R10 R12 R13 R28 an accepted case from validation to the disclosure plan, the reporter told of the acceptance")
   void acceptedCase() {
     String caseId = acknowledgedCase(false);
 
@@ -116,7 +116,8 @@ class ConfirmingAndRemediationIT {
     assertThat(variables(caseId)).containsEntry("cveId", TestCases.cveId(caseId));
     assertThat(mailsAbout(caseId)).extracting(TestSmtp::subject)
         .containsExactly("[" + caseId + "] We received your vulnerability report",
-            "[" + caseId + "] Your vulnerability report is acknowledged");
+            "[" + caseId + "] Your vulnerability report is acknowledged",
+            "[" + caseId + "] Your report is accepted as a vulnerability");
   }
 
   @Test

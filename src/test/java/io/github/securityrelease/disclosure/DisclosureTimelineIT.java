@@ -66,7 +66,7 @@ class DisclosureTimelineIT {
   }
 
   @Test
-  @DisplayName("R13 R14 R16 R17 R18 R19 R26 a case from report to DISCLOSED: every notice on time, once, to the right people")
+  @DisplayName("R13 R14 R16 R17 R18 R19 R26 R28 a case from report to DISCLOSED: every notice on time, once, to the right people, the reporter told of each step")
   void wholeCase() {
     String caseId = readyToPlan("Token leak in controller logs");
     String cve = TestCases.cveId(caseId);
@@ -168,9 +168,23 @@ class DisclosureTimelineIT {
     assertThat(GreenMailUtil.getBody(announcement)).contains("v0.6.2, v0.5.4", "HIGH",
         "https://github.com/example/releases/tag/v0.6.2", "https://github.com/example/releases");
     assertThat(mailsTo(one)).hasSize(3);
-    assertThat(mailsTo("example.net")).extracting(TestSmtp::subject).as("the reporter")
+    List<MimeMessage> toReporter = mailsTo("example.net");
+    assertThat(toReporter).extracting(TestSmtp::subject).as("R28 the reporter hears of each step, once")
         .containsExactly("[" + caseId + "] We received your vulnerability report",
-            "[" + caseId + "] Your vulnerability report is acknowledged");
+            "[" + caseId + "] Your vulnerability report is acknowledged",
+            "[" + caseId + "] Your report is accepted as a vulnerability",
+            "[" + caseId + "] Public disclosure date set",
+            "[" + caseId + "] New public disclosure date",
+            "[" + caseId + "] " + cve + " is public: the advisory is out");
+    assertThat(GreenMailUtil.getBody(toReporter.get(2))).contains("HIGH (CVSS", "What happens next");
+    assertThat(GreenMailUtil.getBody(toReporter.get(3))).contains(describe(disclosure), cve);
+    assertThat(GreenMailUtil.getBody(toReporter.get(4))).contains(describe(later), describe(disclosure));
+    assertThat(GreenMailUtil.getBody(toReporter.get(5))).contains("https://github.com/example/security/advisories/GHSA-1",
+        "https://github.com/example/issues/99", "https://github.com/example/releases/tag/v0.6.2", "v0.6.2, v0.5.4");
+    assertThat(toReporter).extracting(GreenMailUtil::getBody).as("R28 nothing the reporter may not know")
+        .noneMatch(body -> body.contains("Distro") || body.contains(one) || body.contains(two)
+            || body.contains("Holiday freeze") || body.contains("github.com/example/private")
+            || body.contains("A fix for the token leak"));
   }
 
   @Test
