@@ -99,7 +99,15 @@ public class TestCases {
 
   /** As {@link #readyToPlan}, up to its CVE ID: the case waits in "Record assigned CVE". */
   public String readyToRecordCve(TestRestTemplate http, String title) {
-    String caseId = (String) post(http, report(title, "ada@example.net")).getBody().get("caseId");
+    String caseId = readyToDescribeImpact(http, report(title, "ada@example.net"));
+    submitted(http, "demo-security", caseId, "Task_DescribeImpact", Map.of("impactDescription", "Tokens leak to the logs."));
+    submitted(http, "demo-security", caseId, "Task_LaunchCveProcedure", Map.of("cveRequestReference", "CNA request 42"));
+    return caseId;
+  }
+
+  /** As {@link #readyToPlan}, from {@code report} up to "Describe vulnerability impact", where the case waits. */
+  public String readyToDescribeImpact(TestRestTemplate http, Map<String, Object> report) {
+    String caseId = (String) post(http, report).getBody().get("caseId");
     runDueJobs(caseId);
     submitted(http, "demo-security", caseId, "Task_AcknowledgeReport",
         Map.of("acknowledgementMessage", "Thank you: we are on it."));
@@ -108,8 +116,6 @@ public class TestCases {
     submitted(http, "demo-maintainer", caseId, "Task_DevelopRemediation",
         Map.of("fixPullRequests", "PR https://github.com/example/private/pull/1"));
     submitted(http, "demo-security", caseId, "Task_ReviewRemediation", Map.of("remediationApproved", true));
-    submitted(http, "demo-security", caseId, "Task_DescribeImpact", Map.of("impactDescription", "Tokens leak to the logs."));
-    submitted(http, "demo-security", caseId, "Task_LaunchCveProcedure", Map.of("cveRequestReference", "CNA request 42"));
     return caseId;
   }
 

@@ -32,16 +32,18 @@ import java.util.stream.Stream;
  * @param advisoryUrl where the team published the advisory ("Publish security advisory")
  * @param disclosureBegan when the case entered PUBLIC_DISCLOSURE (the embargo ended), from its history
  * @param lastChanged the latest change of any variable in {@link #VARIABLES}, from the case's history
+ * @param credit how the reporter wishes to be credited (R28); null: the reporter is named nowhere
  */
 record Advisory(String caseId, String cveId, String title, String impactDescription, Severity severity,
     Cvss cvss, String affectedVersions, List<String> affectedComponents, List<String> releaseVersions,
     List<URI> fixPullRequests, String mitigations, URI releaseNotesUrl, URI trackingIssueUrl,
-    URI binariesLocation, URI advisoryUrl, Instant disclosureBegan, Instant disclosedAt, Instant lastChanged) {
+    URI binariesLocation, URI advisoryUrl, Instant disclosureBegan, Instant disclosedAt, Instant lastChanged,
+    String credit) {
 
   /** Every case variable an advisory is made from: a change of any of them changes the advisory. */
   static final List<String> VARIABLES = List.of(CASE_ID, CVE_ID, TITLE, IMPACT_DESCRIPTION, SEVERITY, CVSS_VECTOR,
       CVSS_VERSION, CVSS_SCORE, AFFECTED_VERSIONS, AFFECTED_COMPONENTS, RELEASE_VERSIONS, FIX_PULL_REQUESTS,
-      MITIGATIONS, RELEASE_NOTES_URL, TRACKING_ISSUE_URL, BINARIES_LOCATION, ADVISORY_URL, STATUS, DISCLOSED_AT);
+      MITIGATIONS, RELEASE_NOTES_URL, TRACKING_ISSUE_URL, BINARIES_LOCATION, ADVISORY_URL, STATUS, DISCLOSED_AT, CREDIT);
 
   /** A repository security advisory on GitHub, whose last path segment is its GHSA ID. */
   private static final Pattern GITHUB_ADVISORY = Pattern.compile(
@@ -75,7 +77,7 @@ record Advisory(String caseId, String cveId, String title, String impactDescript
         text(variables.get(MITIGATIONS)), url(variables.get(RELEASE_NOTES_URL)).orElse(null),
         url(variables.get(TRACKING_ISSUE_URL)).orElse(null), url(variables.get(BINARIES_LOCATION)).orElse(null),
         url(variables.get(ADVISORY_URL)).orElse(null), history.disclosureBegan(), instant(variables.get(DISCLOSED_AT)),
-        history.lastChanged());
+        history.lastChanged(), text(variables.get(CREDIT)));
   }
 
   /**

@@ -81,6 +81,11 @@ class Cve5Advisory {
       cna.set("workarounds", english(advisory.mitigations()));
     }
     solution(advisory).ifPresent(solution -> cna.set("solutions", english(solution)));
+    if (advisory.credit() != null) {
+      // R28: the reporter found it; a reporter who declined is named nowhere
+      cna.putArray("credits").addObject().put("lang", "en").put("value", limit(advisory.credit(), TEXT_LIMIT))
+          .put("type", "finder");
+    }
     cna.set("references", references(advisory));
     return cna;
   }

@@ -53,6 +53,10 @@ class OsvAdvisory {
     if (!references.isEmpty()) {
       osv.set("references", references);
     }
+    if (advisory.credit() != null) {
+      // R28: the reporter found it; a reporter who declined is named nowhere
+      osv.putArray("credits").addObject().put("name", advisory.credit()).put("type", "FINDER");
+    }
     if (advisory.severity() != null) {
       // the team's rating, which may differ from the score's band (R6)
       osv.putObject("database_specific").put("severity", advisory.severity().name());

@@ -23,6 +23,10 @@ public final class CaseVariables {
   public static final String REPORTER_EMAIL = "reporterEmail";
   public static final String PUBLICLY_DISCLOSED = "publiclyDisclosed";
   public static final String PUBLIC_REFERENCE = "publicReference";
+  /** R28: how the reporter wishes to be credited (cases/Credit); absent: named nowhere. */
+  public static final String CREDIT = "credit";
+  /** Who last changed the credit after the report (the team's user, or the reporter). */
+  public static final String CREDIT_CORRECTED_BY = "creditCorrectedBy";
   public static final String REPORTED_AT = "reportedAt";
   public static final String ACKNOWLEDGEMENT_DUE_BY = "acknowledgementDueBy";
   /** The same deadline as people read it (UTC and the team's zone), for the forms. */

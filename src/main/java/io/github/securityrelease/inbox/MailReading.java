@@ -1,5 +1,6 @@
 package io.github.securityrelease.inbox;
 
+import io.github.securityrelease.cases.Credit;
 import io.github.securityrelease.engine.TaskInput;
 import io.github.securityrelease.intake.ReportRequest;
 import jakarta.mail.BodyPart;
@@ -106,7 +107,7 @@ final class MailReading {
     Optional<Map<ReportTemplate.Section, String>> sections = ReportTemplate.sections(text);
     if (sections.isEmpty()) {
       return new ReportRequest(title, TaskInput.abridged(text, MORE), null, null, null, null,
-          reporter(sender), null, null);
+          reporter(sender), null, null, null);
     }
     Map<ReportTemplate.Section, String> parts = sections.get();
     String whatHappened = join(parts.get(ReportTemplate.Section.PREAMBLE), parts.get(ReportTemplate.Section.WHAT_HAPPENED));
@@ -116,13 +117,37 @@ final class MailReading {
         TaskInput.abridged(whatHappened == null ? text : whatHappened, MORE),
         long_(parts.get(ReportTemplate.Section.EXPECTED)),
         long_(parts.get(ReportTemplate.Section.HOW_TO_REPRODUCE)),
-        long_(parts.get(ReportTemplate.Section.ANYTHING_ELSE)),
+        long_(join(parts.get(ReportTemplate.Section.ANYTHING_ELSE), creditBeyondItsLine(parts))),
         new ReportRequest.Environment(
             line(environment.get(ReportTemplate.Environment.PRODUCT_VERSION), SHORT_TEXT),
             line(environment.get(ReportTemplate.Environment.KUBECTL_VERSION), SHORT_TEXT),
             line(environment.get(ReportTemplate.Environment.FLUXCD_VERSION), SHORT_TEXT),
             long_(environment.get(ReportTemplate.Environment.OTHERS))),
-        reporter(sender), null, null);
+        reporter(sender), null, null, credit(parts.get(ReportTemplate.Section.CREDIT)));
+  }
+
+  /** What a reporter writes under "Credit" to decline it, as the template suggests ("none"). */
+  private static final Set<String> DECLINED = Set.of("none", "no", "n/a", "-", "no credit", "no thanks");
+
+  /** R28: the first line of the "Credit" section, made one line within the limit; none for a refusal. */
+  static String credit(String section) {
+    if (section == null) {
+      return null;
+    }
+    String credit = Credit.cleaned(section.lines().findFirst().orElse(""));
+    return credit == null || DECLINED.contains(credit.toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "")) ? null : credit;
+  }
+
+  /**
+   * A "Credit" section that is more than the credit (further lines, a cut) goes to "anything
+   * else" as written as well, so that nothing a reporter wrote under it is lost.
+   */
+  private static String creditBeyondItsLine(Map<ReportTemplate.Section, String> parts) {
+    String section = parts.get(ReportTemplate.Section.CREDIT);
+    if (section == null || section.equals(Credit.cleaned(section))) {
+      return null;
+    }
+    return "Credit (as written):\n" + section;
   }
 
   private static ReportRequest.Reporter reporter(InternetAddress sender) {

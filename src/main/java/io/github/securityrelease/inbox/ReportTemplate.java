@@ -10,16 +10,17 @@ import java.util.regex.Pattern;
  * The headings of the project's report template (vulnerability-report-template.md: {@code
  * **What happened**:} and so on) in a mail's text. Only a text with the "What happened" heading
  * is read by them; any other text is what happened, whole, so that nothing a reporter wrote is
- * lost to a line that merely looks like a heading.
+ * lost to a line that merely looks like a heading. Beside the template's headings, a {@code
+ * **Credit**:} heading says how the reporter wishes to be credited (R28; docs/advisories.md).
  */
 final class ReportTemplate {
 
-  enum Section { PREAMBLE, WHAT_HAPPENED, EXPECTED, HOW_TO_REPRODUCE, ANYTHING_ELSE, ENVIRONMENT }
+  enum Section { PREAMBLE, WHAT_HAPPENED, EXPECTED, HOW_TO_REPRODUCE, ANYTHING_ELSE, ENVIRONMENT, CREDIT }
 
   /** A heading, bold or not, with its colon; text may follow on the same line. */
   private static final Pattern HEADING = Pattern.compile(
       "^\\s*(?:#{1,6}\\s*)?\\**\\s*(what happened|what you expected to happen|how to reproduce[^*:]*|anything else[^*:]*"
-          + "|environment)\\s*\\**\\s*:\\s*\\**\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+          + "|environment|credit)\\s*\\**\\s*:\\s*\\**\\s*(.*)$", Pattern.CASE_INSENSITIVE);
 
   /** A line of the template's environment list: {@code - Kurator version: v0.6.0}. */
   private static final Pattern ENVIRONMENT_LINE = Pattern.compile(
@@ -87,6 +88,8 @@ final class ReportTemplate {
       return Section.HOW_TO_REPRODUCE;
     } else if (name.startsWith("anything else")) {
       return Section.ANYTHING_ELSE;
+    } else if (name.equals("credit")) {
+      return Section.CREDIT;
     }
     return Section.ENVIRONMENT;
   }

@@ -46,7 +46,8 @@ class RecordMailedReport implements ExecutionListener {
     return new ReportRequest(text(execution, TITLE), text(execution, WHAT_HAPPENED), text(execution, EXPECTED),
         text(execution, HOW_TO_REPRODUCE), text(execution, ANYTHING_ELSE), environment,
         new ReportRequest.Reporter(text(execution, REPORTER_NAME), text(execution, REPORTER_EMAIL)),
-        TaskInput.bool(execution, PUBLICLY_DISCLOSED), text(execution, PUBLIC_REFERENCE));
+        TaskInput.bool(execution, PUBLICLY_DISCLOSED), text(execution, PUBLIC_REFERENCE),
+        text(execution, CREDIT));
   }
 
   private static String text(DelegateExecution execution, String name) {

@@ -4,6 +4,7 @@ import static io.github.securityrelease.cases.CaseVariables.*;
 
 import io.github.securityrelease.cases.BusinessCalendar;
 import io.github.securityrelease.cases.CaseIdsConfiguration;
+import io.github.securityrelease.cases.Credit;
 import io.github.securityrelease.cases.VulnerabilityStatus;
 import io.github.securityrelease.cases.YearlyIds;
 import io.github.securityrelease.disclosure.DisclosurePlanner;
@@ -96,6 +97,7 @@ public class ReportIntake {
     variables.put(REPORTER_EMAIL, report.reporter().email().strip());
     variables.put(PUBLICLY_DISCLOSED, report.disclosed());
     variables.put(PUBLIC_REFERENCE, report.publicReference());
+    variables.put(CREDIT, Credit.stored(report.credit()));
     variables.put(FAST_TRACK, false);
     variables.put(REPORTED_AT, Date.from(reportedAt));
     variables.put(ACKNOWLEDGEMENT_DUE_BY, Date.from(dueBy));

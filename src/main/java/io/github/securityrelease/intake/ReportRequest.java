@@ -1,5 +1,6 @@
 package io.github.securityrelease.intake;
 
+import io.github.securityrelease.cases.Credit;
 import io.github.securityrelease.engine.MaxCharacters;
 import io.github.securityrelease.engine.TaskInput;
 import jakarta.validation.Valid;
@@ -11,7 +12,8 @@ import org.hibernate.validator.constraints.URL;
 
 /**
  * A suspected vulnerability as the reporter sends it: the fields of the project's report
- * template (R1).
+ * template (R1), and how the reporter wishes to be credited (R28: {@code credit}, absent or
+ * blank for no credit).
  */
 @PublicReferenceWhenDisclosed
 public record ReportRequest(
@@ -23,7 +25,8 @@ public record ReportRequest(
     @Valid Environment environment,
     @NotNull @Valid Reporter reporter,
     Boolean publiclyDisclosed,
-    @MaxCharacters(2000) @URL(regexp = "^https?://.*", message = "must be an http or https URL") String publicReference) {
+    @MaxCharacters(2000) @URL(regexp = "^https?://.*", message = "must be an http or https URL") String publicReference,
+    @MaxCharacters(Credit.MAX_CHARACTERS) @Pattern(regexp = Credit.ONE_LINE, message = Credit.ONE_LINE_MESSAGE) String credit) {
 
   static final int LONG_TEXT = TaskInput.MAX_TEXT;
   /** Text may have line breaks, never a NUL: PostgreSQL's text columns refuse it. */

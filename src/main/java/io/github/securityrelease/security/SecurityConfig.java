@@ -103,6 +103,7 @@ class SecurityConfig {
             .requestMatchers(path(HttpMethod.POST, "/api/v1/team/members/*/step-down")).authenticated()
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/notifications"),
                 path(HttpMethod.PUT, "/api/v1/cases/*/disclosure-plan"),
+                path(HttpMethod.PUT, "/api/v1/cases/*/credit"),
                 path(HttpMethod.POST, "/api/v1/cases/*/embargo-breaks"))
                 .hasAuthority(authority(SECURITY_TEAM))
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/advisory"),

@@ -54,6 +54,33 @@ class MailReadingTest {
   }
 
   @Test
+  @DisplayName("R28 a Credit heading says how the reporter wishes to be credited; without one, or with none, no credit")
+  void credit() throws Exception {
+    String template = "From: Ada Reporter <ada@example.net>\nSubject: Template\n\n**What happened**:\nThe token leaks.\n\n";
+    assertThat(report(mail(template + "**Credit**: Ada Lovelace (@ada)\n")).credit()).isEqualTo("Ada Lovelace (@ada)");
+    assertThat(report(mail(template + "Credit:\n\n  @ada-sec  \n")).credit()).isEqualTo("@ada-sec");
+    assertThat(report(mail(template)).credit()).isNull();
+    for (String declined : new String[] {"None", "none.", "n/a", "-", "No credit", ""}) {
+      assertThat(report(mail(template + "**Credit**: " + declined + "\n")).credit()).as(declined).isNull();
+    }
+    assertThat(report(mail("From: ada@example.net\nSubject: Plain\n\nCredit: Ada\n")).credit())
+        .as("a mail without the template's headings is what happened, whole").isNull();
+  }
+
+  @Test
+  @DisplayName("R28 a Credit section of more than one line is credited by its first line and kept whole in anything else")
+  void creditOfManyLines() throws Exception {
+    ReportRequest report = report(mail("From: ada@example.net\nSubject: Template\n\n**What happened**:\nLeak.\n\n"
+        + "**Credit**: Ada\nand my colleague Bob, who found the second path\n"));
+    assertThat(report.credit()).isEqualTo("Ada");
+    assertThat(report.anythingElse()).isEqualTo("Credit (as written):\nAda\nand my colleague Bob, who found the second path");
+    String tooLong = "x".repeat(300);
+    ReportRequest cut = report(mail("From: ada@example.net\nSubject: T\n\nWhat happened: Leak.\nCredit: " + tooLong + "\n"));
+    assertThat(cut.credit()).hasSize(200).endsWith("…");
+    assertThat(cut.anythingElse()).contains(tooLong);
+  }
+
+  @Test
   @DisplayName("R1 the text part of a multipart mail is read; attachments and HTML are not what happened")
   void multipart() throws Exception {
     MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));

@@ -38,7 +38,7 @@ class MailedReportIT {
   @Autowired TestCases cases;
 
   @Test
-  @DisplayName("R1 the security team records a mailed report with the start form: a case, its ID, a receipt")
+  @DisplayName("R1 R28 the security team records a mailed report with the start form: a case, its ID, the reporter's credit, a receipt")
   void mailedReportBecomesCase() throws Exception {
     ResponseEntity<String> form = asSecurityTeam().getForEntity(
         "/engine-rest/process-definition/key/vulnerability-handling/deployed-start-form", String.class);
@@ -52,6 +52,7 @@ class MailedReportIT {
         "reporterName", "Ada",
         "reporterEmail", "ada@example.net",
         "productVersion", "",
+        "credit", " Ada (@ada) ",
         "publiclyDisclosed", false));
     assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
     String caseId = (String) started.getBody().get("businessKey");
@@ -61,7 +62,7 @@ class MailedReportIT {
     Map<String, Object> variables = runtimeService.getVariables(instance.getId());
     assertThat(variables).containsEntry("caseId", caseId).containsEntry("status", "REPORTING")
         .containsEntry("receivedBy", "demo-security").containsEntry("reporterEmail", "ada@example.net")
-        .containsEntry("productVersion", null).containsKeys("reportedAt", "acknowledgementDueBy", "fixDueBy");
+        .containsEntry("productVersion", null).containsEntry("credit", "Ada (@ada)").containsKeys("reportedAt", "acknowledgementDueBy", "fixDueBy");
 
     cases.runDueJobs(caseId);
     assertThat(Arrays.stream(smtp.getReceivedMessages()).map(TestSmtp::subject))
@@ -72,7 +73,7 @@ class MailedReportIT {
   }
 
   @Test
-  @DisplayName("R1 a mailed report is checked as a posted one: a 400 naming each field, and no case ID used")
+  @DisplayName("R1 R28 a mailed report is checked as a posted one (the credit too): a 400 naming each field, and no case ID used")
   void badMailedReportIsRefused() {
     String before = (String) post(http, report("Before", "bob@example.net")).getBody().get("caseId");
     Map<String, Object> bad = new HashMap<>(Map.of(
@@ -80,11 +81,13 @@ class MailedReportIT {
         "whatHappened", "x",
         "howToReproduce", "y",
         "reporterEmail", "not an address",
+        "credit", "Ada\u0007",
         "publiclyDisclosed", true));
     ResponseEntity<Map> refused = submit(asSecurityTeam(), bad);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) refused.getBody().get("message"))
-        .contains("title: must be a single line", "reporterEmail: ", "publicReference: is required");
+        .contains("title: must be a single line", "reporterEmail: ", "publicReference: is required",
+            "credit: must be a single line without control characters");
 
     String after = (String) post(http, report("After", "bob@example.net")).getBody().get("caseId");
     assertThat(number(after)).as("no case ID used up").isEqualTo(number(before) + 1);

@@ -113,6 +113,17 @@ class ReportControllerTest {
   }
 
   @Test
+  @DisplayName("R28 a credit is one line of at most 200 characters: two lines, a control character or 201 characters are a bad credit")
+  void badCredit() throws Exception {
+    for (String credit : new String[] {"Ada\nBcc: eve@example.net", "Ada\u0007", "x".repeat(201)}) {
+      Map<String, Object> bad = new HashMap<>(report("ok", "ada@example.net"));
+      bad.put("credit", credit);
+      assertBadFields(bad, "credit");
+    }
+    verify(intake, never()).receive(any());
+  }
+
+  @Test
   @DisplayName("R1 strict JSON: a wrong type, even nested, and an unknown field are bad fields")
   void strictJson() throws Exception {
     Map<String, Object> wrongType = new HashMap<>(report("ok", "ada@example.net"));
