@@ -4,8 +4,6 @@ import static io.github.securityrelease.cases.CaseVariables.*;
 
 import io.github.securityrelease.cases.Cases;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
@@ -37,17 +35,5 @@ record CaseDates(String caseId, String status, Instant reportedAt, Instant ackno
 
   boolean expired(LinkExpiry expiry, Instant now) {
     return expiry.expired(disclosedAt, endedAt, now);
-  }
-
-  /** A date variable, or a plan date as the form submits it (an ISO-8601 string with an offset). */
-  private static Instant instant(Object value) {
-    if (value instanceof Date date) {
-      return date.toInstant();
-    }
-    try {
-      return value instanceof String text ? OffsetDateTime.parse(text).toInstant() : null;
-    } catch (DateTimeParseException notADate) {
-      return null;
-    }
   }
 }

@@ -8,12 +8,9 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
-import jakarta.mail.MessagingException;
+import io.github.securityrelease.reporter.ReporterPageIT;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,8 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag(OrchestratorIntegrationTest.BROWSER)
 class ReporterPageBrowserIT {
 
-  private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/reporter/[A-Za-z0-9_-]{43})");
-
   @RegisterExtension
   static Browser browser = new Browser();
 
@@ -42,7 +37,7 @@ class ReporterPageBrowserIT {
 
   @Test
   @DisplayName("R28 the reporter opens the link from the receipt: case ID, status in words and dates, the text inert, no script")
-  void openFromReceipt() throws Exception {
+  void openFromReceipt() {
     String caseId = (String) post(http, report("<img src=x onerror=alert(1)> in the fleet log", "browser-ada@example.net"))
         .getBody().get("caseId");
     cases.runDueJobs(caseId);
@@ -50,7 +45,7 @@ class ReporterPageBrowserIT {
         .filter(mail -> TestSmtp.subject(mail).contains(caseId)).toList();
     assertThat(receipts).hasSize(1);
 
-    browser.open("http://localhost:" + port + pathIn(receipts.get(0)));
+    browser.open("http://localhost:" + port + ReporterPageIT.linkIn(receipts.get(0)));
     assertThat(browser.visible(By.id("caseId")).getText()).isEqualTo(caseId);
     assertThat(browser.driver().getTitle()).isEqualTo("Your report " + caseId);
     assertThat(browser.driver().findElement(By.id("status")).getText())
@@ -62,11 +57,5 @@ class ReporterPageBrowserIT {
 
     browser.open("http://localhost:" + port + "/reporter/" + "A".repeat(43));
     assertThat(browser.visible(By.tagName("body")).getText()).isEqualTo("Not found.");
-  }
-
-  private static String pathIn(MimeMessage mail) throws IOException, MessagingException {
-    Matcher link = LINK.matcher((String) mail.getContent());
-    assertThat(link.find()).as("the link to the reporter's page in the receipt").isTrue();
-    return link.group(1);
   }
 }

@@ -33,7 +33,7 @@ import org.springframework.http.ResponseEntity;
 
 /** The reporter's page over real SMTP: the link in the receipt opens it, and only a link that works does. */
 @OrchestratorIntegrationTest
-class ReporterPageIT {
+public class ReporterPageIT {
 
   /** The page's path in a mail; the host is security-release.public-url's, the test's port differs. */
   static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/reporter/[A-Za-z0-9_-]{43})");
@@ -50,8 +50,7 @@ class ReporterPageIT {
   @DisplayName("R28 the receipt carries the link to the reporter's page: case ID, status in words, dates, escaped, with the security headers")
   void linkFromReceipt() {
     String caseId = newCase("<script>alert(1)</script> & Co", "page-ada@example.net");
-    cases.runDueJobs(caseId);
-    String path = linkIn(mailsTo("page-ada@example.net", caseId).get(0));
+    String path = receiptLink("page-ada@example.net", caseId);
 
     ResponseEntity<String> page = http.getForEntity(path, String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -83,8 +82,7 @@ class ReporterPageIT {
   @DisplayName("R28 a wrong, malformed, revoked or expired link answers 404 with one body for all; managers may not revoke (R27)")
   void onlyWorkingLinks() {
     String caseId = newCase("Revoked link", "page-eve@example.net");
-    cases.runDueJobs(caseId);
-    String path = linkIn(mailsTo("page-eve@example.net", caseId).get(0));
+    String path = receiptLink("page-eve@example.net", caseId);
     ResponseEntity<String> wrong = http.getForEntity("/reporter/" + LinkToken.generate(), String.class);
     assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertSecurityHeaders(wrong);
@@ -108,8 +106,7 @@ class ReporterPageIT {
   @DisplayName("R28 the team renews the link: the old one dies at once, the new one is mailed from a job and works; managers may not (R27)")
   void renewedLink() {
     String caseId = newCase("Renewed link", "page-kim@example.net");
-    cases.runDueJobs(caseId);
-    String old = linkIn(mailsTo("page-kim@example.net", caseId).get(0));
+    String old = receiptLink("page-kim@example.net", caseId);
     assertThat(http.withBasicAuth("demo-manager", "demo-manager")
         .exchange("/api/v1/cases/" + caseId + "/reporter-link", HttpMethod.POST, null, String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
@@ -139,8 +136,7 @@ class ReporterPageIT {
   @DisplayName("R28 the link expires the configured time (P90D) after a case ended without disclosure, and answers 404 then")
   void expiredLink() {
     String caseId = newCase("Expiring link", "page-lee@example.net");
-    cases.runDueJobs(caseId);
-    String path = linkIn(mailsTo("page-lee@example.net", caseId).get(0));
+    String path = receiptLink("page-lee@example.net", caseId);
     // ended as a rejection ends it: no disclosure date
     runtimeService.deleteProcessInstance(cases.instance(caseId).getId(), "ended by ReporterPageIT");
     Instant ended = ClockUtil.getCurrentTime().toInstant();
@@ -161,6 +157,12 @@ class ReporterPageIT {
 
   private String newCase(String title, String reporter) {
     return (String) post(http, report(title, reporter)).getBody().get("caseId");
+  }
+
+  /** The path of the link in the case's receipt, once its job ran. */
+  private String receiptLink(String reporter, String caseId) {
+    cases.runDueJobs(caseId);
+    return linkIn(mailsTo(reporter, caseId).get(0));
   }
 
   private String receiptOnRecord(String caseId) {
@@ -184,7 +186,7 @@ class ReporterPageIT {
   }
 
   /** The page's path in a mail's text (the host is the configured public URL's). */
-  static String linkIn(MimeMessage mail) {
+  public static String linkIn(MimeMessage mail) {
     try {
       // decoded: a quoted-printable soft break must not cut the link
       return linkIn((String) mail.getContent());
