@@ -29,7 +29,7 @@ class ArchitectureTest {
 
   /** What the service does, one package each; the rules below say which uses which. */
   private static final List<String> CAPABILITIES = List.of("team", "release", "assessment", "distributors",
-      "disclosure", "advisory", "intake", "inbox", "tokens");
+      "disclosure", "advisory", "intake", "inbox", "tokens", "reporter");
 
   /** They observe and describe the service: they may use the rest, and nothing uses them. */
   private static final List<String> OBSERVERS = List.of("metrics", "apidocs");
@@ -95,6 +95,10 @@ class ArchitectureTest {
   /** Personal API tokens: {@code security} takes them through its {@code BearerTokens} interface, knowing none. */
   @ArchTest
   static final ArchRule tokens = mayUse("tokens", FOUNDATION, List.of("security"));
+
+  /** The reporter's private page: the case's dates through {@code cases}, its mails through the ledger. */
+  @ArchTest
+  static final ArchRule reporter = mayUse("reporter", FOUNDATION, SHARED);
 
   @ArchTest
   static final ArchRule metrics = mayUse("metrics", FOUNDATION, SHARED, CAPABILITIES);

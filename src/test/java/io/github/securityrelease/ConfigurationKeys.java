@@ -36,7 +36,7 @@ final class ConfigurationKeys {
     Set<String> keys = new TreeSet<>();
     for (Class<?> type : classesUnder(classes)) {
       MergedAnnotations.from(type).get(ConfigurationProperties.class).getValue("prefix", String.class)
-          .filter(prefix -> prefix.startsWith(PREFIX))
+          .filter(prefix -> (prefix + ".").startsWith(PREFIX))
           .ifPresent(prefix -> addComponents(keys, prefix, type));
       Stream.of(type.getDeclaredFields()).forEach(field -> addValueKeys(keys, field));
       Stream.concat(Stream.of(type.getDeclaredConstructors()), Stream.of(type.getDeclaredMethods()))

@@ -1,5 +1,10 @@
 package io.github.securityrelease.cases;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+
 /**
  * The names of {@code processes/vulnerability-handling.bpmn}, one instance a case: the process
  * contract (docs/process-contract.md).
@@ -132,4 +137,16 @@ public final class CaseVariables {
   public static final String DISCLOSED_AT = "disclosedAt";
 
   private CaseVariables() {}
+
+  /** A date variable, or a plan date as the form submits it (an ISO-8601 string with an offset); else null. */
+  public static Instant instant(Object value) {
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    try {
+      return value instanceof String text ? OffsetDateTime.parse(text).toInstant() : null;
+    } catch (DateTimeParseException notADate) {
+      return null;
+    }
+  }
 }

@@ -11,10 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,18 +105,6 @@ class CaseController {
         ids.add(child.getActivityId());
       }
       collect(child, ids);
-    }
-  }
-
-  /** A date variable, or a plan date as the form submits it (an ISO-8601 string with an offset). */
-  private static Instant instant(Object value) {
-    if (value instanceof Date date) {
-      return date.toInstant();
-    }
-    try {
-      return value instanceof String text ? OffsetDateTime.parse(text).toInstant() : null;
-    } catch (DateTimeParseException notADate) {
-      return null;
     }
   }
 }

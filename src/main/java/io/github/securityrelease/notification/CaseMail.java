@@ -40,10 +40,16 @@ public class CaseMail {
   /** Once per {@code occasion} (see {@link Notice#occasion()}) for the same recipients. */
   public void send(NotificationKind kind, DelegateExecution execution, List<String> recipients, Map<String, ?> extra,
       String occasion) {
+    notifier.send(render(kind, execution, recipients, extra).on(occasion));
+  }
+
+  /** The message written and not sent: for a caller that decides whether this text or one on record goes. */
+  public Notice render(NotificationKind kind, DelegateExecution execution, List<String> recipients,
+      Map<String, ?> extra) {
     String caseId = execution.getProcessBusinessKey();
     Map<String, Object> model = model(execution, caseId);
     model.putAll(extra);
-    notifier.send(templates.render(kind, caseId, recipients, model).on(occasion));
+    return templates.render(kind, caseId, recipients, model);
   }
 
   /** To the reporter, at the address of the report. */

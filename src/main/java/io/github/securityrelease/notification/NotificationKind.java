@@ -29,7 +29,9 @@ public enum NotificationKind {
   REPORT_ACCEPTED("report-accepted"),
   DISCLOSURE_DATE_SET("disclosure-date-set"),
   DISCLOSURE_DATE_MOVED("disclosure-date-moved"),
-  ADVISORY_PUBLIC("advisory-public");
+  ADVISORY_PUBLIC("advisory-public"),
+  // R28: the reporter's page
+  REPORTER_LINK("reporter-link");
 
   private final String template;
 

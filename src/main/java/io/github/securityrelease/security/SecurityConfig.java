@@ -106,6 +106,8 @@ class SecurityConfig {
                 path(HttpMethod.PUT, "/api/v1/cases/*/credit"),
                 path(HttpMethod.POST, "/api/v1/cases/*/embargo-breaks"))
                 .hasAuthority(authority(SECURITY_TEAM))
+            // the links to the reporter's page: the team's to revoke and renew, managers' not (R27)
+            .requestMatchers(path("/api/v1/cases/*/reporter-link")).hasAuthority(authority(SECURITY_TEAM))
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/advisory"),
                 path(HttpMethod.GET, "/api/v1/cases/*/timeline.ics"))
                 .hasAuthority(authority(SECURITY_TEAM))
@@ -219,7 +221,10 @@ class SecurityConfig {
     return http.build();
   }
 
-  /** The public report page and its files; nothing here changes state (the form posts to the API). */
+  /**
+   * The public report page and its files, and the reporter's page (its token is the key; it sends
+   * a stricter policy of its own, reporter/ReporterPageController).
+   */
   @Bean
   @Order(4)
   SecurityFilterChain pages(HttpSecurity http) throws Exception {

@@ -1,0 +1,39 @@
+package io.github.securityrelease.reporter;
+
+import static io.github.securityrelease.cases.CaseVariables.*;
+
+import io.github.securityrelease.cases.Cases;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+
+/**
+ * What the reporter may know of a case: its status and the dates of their report, nothing of
+ * the assessment, the plan's other dates or the distributors.
+ *
+ * @param publicDisclosureAt the planned public disclosure, once the plan is set
+ * @param endedAt when the case ended (disclosed or rejected); null while it is open
+ */
+record CaseDates(String caseId, String status, Instant reportedAt, Instant acknowledgedAt, Instant publicDisclosureAt,
+    Instant disclosedAt, Instant endedAt) {
+
+  /** The case from its history, open or ended. Read as the service: the caller holds a link, no account. */
+  static Optional<CaseDates> read(Cases cases, String caseId) {
+    return cases.find(caseId).map(instance -> of(cases, instance));
+  }
+
+  private static CaseDates of(Cases cases, HistoricProcessInstance instance) {
+    Map<String, Object> variables = cases.variables(instance, STATUS, REPORTED_AT, ACKNOWLEDGED_AT,
+        PUBLIC_DISCLOSURE_AT, DISCLOSED_AT);
+    Date ended = instance.getEndTime();
+    return new CaseDates(instance.getBusinessKey(), (String) variables.get(STATUS), instant(variables.get(REPORTED_AT)),
+        instant(variables.get(ACKNOWLEDGED_AT)), instant(variables.get(PUBLIC_DISCLOSURE_AT)),
+        instant(variables.get(DISCLOSED_AT)), ended == null ? null : ended.toInstant());
+  }
+
+  boolean expired(LinkExpiry expiry, Instant now) {
+    return expiry.expired(disclosedAt, endedAt, now);
+  }
+}

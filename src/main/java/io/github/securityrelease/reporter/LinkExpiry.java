@@ -1,0 +1,22 @@
+package io.github.securityrelease.reporter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * When a case's links stop working: {@code validAfterDisclosure} after the public disclosure,
+ * or, for a case that ended without one (rejected), after it ended. An open case's links do
+ * not expire.
+ */
+record LinkExpiry(Duration validAfterDisclosure) {
+
+  Optional<Instant> expiresAt(Instant disclosedAt, Instant endedAt) {
+    Instant closed = disclosedAt != null ? disclosedAt : endedAt;
+    return Optional.ofNullable(closed).map(at -> at.plus(validAfterDisclosure));
+  }
+
+  boolean expired(Instant disclosedAt, Instant endedAt, Instant now) {
+    return expiresAt(disclosedAt, endedAt).map(expiry -> !now.isBefore(expiry)).orElse(false);
+  }
+}
