@@ -24,7 +24,8 @@ public enum NotificationKind {
   TEAM_REMOVAL_VOTE("team-removal-vote"),
   TEAM_MEMBERSHIP_CHANGED_OUTSIDE("team-membership-changed-outside"),
   LOGIN_ATTACK_ALERT("login-attack-alert"),
-  BREAK_GLASS_ALERT("break-glass-alert");
+  BREAK_GLASS_ALERT("break-glass-alert"),
+  INBOX_MAIL_FLAGGED_ALERT("inbox-mail-flagged-alert");
 
   private final String template;
 

@@ -3,12 +3,19 @@ package io.github.securityrelease.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.smtp.SmtpServer;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
+import io.github.securityrelease.notification.Notification;
+import io.github.securityrelease.notification.NotificationKind;
+import io.github.securityrelease.notification.NotificationLedger;
+import io.github.securityrelease.notification.NotificationStatus;
+import io.github.securityrelease.team.SecurityTeam;
 import jakarta.mail.Flags;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -39,6 +46,8 @@ class InboxIT {
   @Autowired Inbox inbox;
   @Autowired RuntimeService runtimeService;
   @Autowired TestCases cases;
+  @Autowired NotificationLedger ledger;
+  @Autowired SecurityTeam team;
 
   @Test
   @DisplayName("R1 a mailed report becomes a case: the sender the reporter, the subject the title; R2 the receipt goes to the sender")
@@ -112,6 +121,96 @@ class InboxIT {
       assertThat(flags.contains(Inbox.KEYWORD)).isTrue();
       assertThat(flags.contains(Flags.Flag.SEEN)).isFalse();
     });
+  }
+
+  @Test
+  @DisplayName("R1 a mail that cannot be read stays in the mailbox, flagged, and the team is alerted once, without its body")
+  void unreadableMailAlertsTheTeam() throws Exception {
+    String subject = "Unreadable " + sender();
+    MimeMessage unreadable = mail(sender(), subject, "The secret body of the mail.");
+    unreadable.removeHeader("From");
+    unreadable.saveChanges();
+    deliver(unreadable);
+
+    Inbox.Reading reading = inbox.poll();
+
+    assertThat(reading.recorded()).isEqualTo(1);
+    assertThat(reading.cases()).isZero();
+    assertThat(flagsInMailbox()).singleElement().satisfies(flags -> {
+      assertThat(flags.contains(Inbox.KEYWORD)).as("marked: the alert is sent").isTrue();
+      assertThat(flags.contains(Flags.Flag.FLAGGED)).isTrue();
+      assertThat(flags.contains(Flags.Flag.SEEN)).isFalse();
+    });
+    assertThat(alertsOf(subject)).singleElement().satisfies(alert -> {
+      assertThat(alert.status()).isEqualTo(NotificationStatus.SENT);
+      assertThat(alert.recipients()).containsExactlyInAnyOrderElementsOf(team.memberEmails()).isNotEmpty();
+      assertThat(alert.subject()).isEqualTo("A mail to the security address was not read: unreadable");
+      assertThat(alert.body()).contains("From:    (none)", "Subject: " + subject, " bytes")
+          .doesNotContain("secret body");
+    });
+    assertThat(TestSmtp.receivedBy(mail, team.memberEmails().get(0))).extracting(TestSmtp::subject)
+        .contains("A mail to the security address was not read: unreadable");
+
+    // read again after its mark was lost: on record, alerted already
+    for (StoredMessage stored : inboxFolder().getMessages()) {
+      stored.setFlags(new Flags(Inbox.KEYWORD), false);
+    }
+    assertThat(inbox.poll().recorded()).isEqualTo(1);
+    assertThat(alertsOf(subject)).singleElement().extracting(Notification::attempts).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("R1 a failed alert of a flagged mail stops no reading and is sent at the next reading")
+  void failedAlertIsRetried() throws Exception {
+    String subject = "Unreadable while SMTP is away " + sender();
+    MimeMessage unreadable = mail(sender(), subject, "Body.");
+    unreadable.removeHeader("From");
+    unreadable.saveChanges();
+    deliver(unreadable);
+    String reporter = sender();
+    deliver(mail(reporter, "A report after it", "What happened."));
+    mail.getSmtp().stopService();
+
+    Inbox.Reading reading = inbox.poll();
+
+    assertThat(reading.recorded()).isEqualTo(2);
+    assertThat(casesOf(reporter)).as("the reading went on").hasSize(1);
+    assertThat(alertsOf(subject)).singleElement().extracting(Notification::status).isEqualTo(NotificationStatus.FAILED);
+    assertThat(flagsOf(subject)).satisfies(flags -> {
+      assertThat(flags.contains(Flags.Flag.FLAGGED)).isTrue();
+      assertThat(flags.contains(Inbox.KEYWORD)).as("unmarked: read again for its alert").isFalse();
+    });
+
+    SmtpServer smtp = new SmtpServer(new ServerSetup(TestSmtp.PORT, "localhost", ServerSetup.PROTOCOL_SMTP),
+        mail.getManagers());
+    smtp.startService();
+    try {
+      assertThat(smtp.waitTillRunning(10_000)).isTrue();
+      assertThat(inbox.poll().recorded()).isEqualTo(1);
+      assertThat(alertsOf(subject)).singleElement().satisfies(alert -> {
+        assertThat(alert.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(alert.attempts()).isEqualTo(2);
+      });
+      assertThat(flagsOf(subject).contains(Inbox.KEYWORD)).isTrue();
+      assertThat(casesOf(reporter)).hasSize(1);
+    } finally {
+      smtp.stopService();
+    }
+  }
+
+  private List<Notification> alertsOf(String subject) {
+    return ledger.findByCase(FlaggedMailAlert.LEDGER_CASE).stream()
+        .filter(row -> row.kind() == NotificationKind.INBOX_MAIL_FLAGGED_ALERT && row.body().contains(subject))
+        .toList();
+  }
+
+  private static Flags flagsOf(String subject) throws Exception {
+    for (StoredMessage stored : inboxFolder().getMessages()) {
+      if (subject.equals(stored.getMimeMessage().getSubject())) {
+        return stored.getFlags();
+      }
+    }
+    throw new AssertionError("No mail " + subject + " in the mailbox");
   }
 
   private List<ProcessInstance> casesOf(String sender) {
