@@ -2,7 +2,6 @@ package io.github.securityrelease.inbox;
 
 import io.github.securityrelease.engine.TaskInput;
 import io.github.securityrelease.intake.ReportRequest;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -70,7 +69,7 @@ final class MailReading {
       return Reading.not(notReport.get());
     }
     Optional<InternetAddress> sender = sender(mail);
-    Optional<String> text = text(mail, 0);
+    Optional<String> text = text(mail);
     if (sender.isEmpty() || text.isEmpty()) {
       return Reading.not(Outcome.UNREADABLE);
     }
@@ -149,21 +148,29 @@ final class MailReading {
   }
 
   /**
-   * The mail's text: its first {@code text/plain} part that is no attachment. A mail of HTML
-   * alone has none this reading takes (HTML is not read yet): it stays, flagged, for the team.
+   * The mail's text: its first {@code text/plain} part that is no attachment; for a mail of HTML
+   * alone, its first {@code text/html} part as inert text ({@link HtmlText}).
    */
-  private static Optional<String> text(Part part, int depth) throws MessagingException, IOException {
+  private static Optional<String> text(Part mail) throws MessagingException, IOException {
+    Optional<String> plain = part(mail, "text/plain", 0);
+    if (plain.isPresent()) {
+      return Optional.of(clean(plain.get()));
+    }
+    Optional<String> html = part(mail, "text/html", 0);
+    return html.isPresent() ? Optional.of(clean(HtmlText.of(html.get()))) : Optional.empty();
+  }
+
+  /** The content of the first part of {@code type} that is no attachment, depth first. */
+  private static Optional<String> part(Part part, String type, int depth) throws MessagingException, IOException {
     if (depth > MAX_DEPTH) {
       return Optional.empty();
     }
-    if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-      Object content = part.getContent();
-      return content instanceof String text ? Optional.of(clean(text)) : Optional.empty();
+    if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+      return part.getContent() instanceof String text ? Optional.of(text) : Optional.empty();
     }
     if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
       for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        Optional<String> text = text(child, depth + 1);
+        Optional<String> text = part(multipart.getBodyPart(i), type, depth + 1);
         if (text.isPresent()) {
           return text;
         }

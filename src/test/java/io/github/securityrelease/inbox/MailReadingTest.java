@@ -70,9 +70,35 @@ class MailReadingTest {
     mail.setContent(parts);
     mail.saveChanges();
     assertThat(report(reparsed(mail)).whatHappened()).isEqualTo("See the attached script.");
+  }
 
-    MimeMessage html = mail("From: ada@example.net\nSubject: HTML\nContent-Type: text/html\n\n<b>hi</b>\n");
-    assertThat(reading.read(html).outcome()).as("HTML alone is not read yet: flagged for the team").isEqualTo(Outcome.UNREADABLE);
+  @Test
+  @DisplayName("R1 a mail of HTML alone becomes inert text: no markup, links written out, scripts and styles dropped")
+  void htmlAlone() throws Exception {
+    ReportRequest report = report(mail("From: ada@example.net\nSubject: HTML\nContent-Type: text/html; charset=UTF-8\n\n"
+        + "<html><head><title>T</title><style>p { color: red }</style><script>alert('head')</script></head>"
+        + "<body onload=\"steal()\"><p>The <b>token</b> leaks&nbsp;here:</p><script>alert(1)</script>"
+        + "<p>See <a href=\"https://evil.example/x\">the docs</a> and <a href=\"https://ok.example/\">https://ok.example/</a>."
+        + "</p><ul><li>one</li><li>two<br>lines</li></ul><pre>  kubectl get\n    pods</pre>"
+        + "<img src=\"https://tracker.example/p.gif\" onerror=\"x()\"><iframe src=\"https://evil.example\">no</iframe>"
+        + "<noscript>hidden</noscript></body></html>\n"));
+    assertThat(report.whatHappened()).isEqualTo("The token leaks here:\n\n"
+        + "See the docs <https://evil.example/x> and https://ok.example/.\n\n- one\n- two\nlines\n\n  kubectl get\n    pods");
+    assertThat(report.whatHappened()).doesNotContain("<b>", "<p", "alert", "color", "steal", "tracker", "hidden", "onerror");
+
+    MimeMessage both = new MimeMessage(Session.getInstance(new Properties()));
+    both.setFrom("ada@example.net");
+    both.setSubject("Both");
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    MimeBodyPart html = new MimeBodyPart();
+    html.setContent("<p>The HTML part</p>", "text/html; charset=UTF-8");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText("The text part", "UTF-8");
+    alternative.addBodyPart(html);
+    alternative.addBodyPart(text);
+    both.setContent(alternative);
+    both.saveChanges();
+    assertThat(report(reparsed(both)).whatHappened()).as("the text part, wherever it is").isEqualTo("The text part");
   }
 
   @Test
