@@ -60,7 +60,8 @@ public class Inbox implements SmartLifecycle {
     this.reports = reports;
     this.ledger = ledger;
     this.alert = alert;
-    this.reading = new MailReading(properties.ownListIds());
+    this.reading = new MailReading(properties.ownListIds(), properties.maxAttachmentSize(),
+        properties.maxAttachmentsSize());
   }
 
   /** What one reading did: mails put on record, cases among them, mails left for the next reading. */

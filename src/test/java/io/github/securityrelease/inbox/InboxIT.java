@@ -19,7 +19,9 @@ import io.github.securityrelease.team.SecurityTeam;
 import jakarta.mail.Flags;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
 /**
  * R1 over real IMAP: mail delivered to the security address's mailbox on GreenMail, read by the
@@ -48,6 +52,7 @@ class InboxIT {
   @Autowired TestCases cases;
   @Autowired NotificationLedger ledger;
   @Autowired SecurityTeam team;
+  @Autowired TestRestTemplate http;
 
   @Test
   @DisplayName("R1 a mailed report becomes a case: the sender the reporter, the subject the title; R2 the receipt goes to the sender")
@@ -196,6 +201,59 @@ class InboxIT {
     } finally {
       smtp.stopService();
     }
+  }
+
+  @Test
+  @DisplayName("R1 a mailed report's files are kept with its case, downloaded as bytes by the security team alone (R27)")
+  void attachmentsKept() throws Exception {
+    String sender = sender();
+    MimeMessage report = mail(sender, "With a proof of concept", "See the attached page.");
+    MimeMultipart parts = new MimeMultipart("mixed");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText("See the attached page.", "UTF-8");
+    MimeBodyPart page = new MimeBodyPart();
+    page.setText("<script>alert(document.cookie)</script>", "UTF-8", "html");
+    page.setFileName("poc.html");
+    page.setDisposition(MimeBodyPart.ATTACHMENT);
+    parts.addBodyPart(text);
+    parts.addBodyPart(page);
+    report.setContent(parts);
+    report.saveChanges();
+    deliver(report);
+
+    assertThat(inbox.poll().cases()).isEqualTo(1);
+    String caseId = casesOf(sender).get(0).getBusinessKey();
+    assertThat((String) runtimeService.getVariable(casesOf(sender).get(0).getId(), "anythingElse"))
+        .contains("1. poc.html (text/html, 39 bytes)");
+
+    ResponseEntity<String> listed = http.withBasicAuth("demo-security", "demo-security")
+        .getForEntity("/api/v1/cases/" + caseId + "/attachments", String.class);
+    assertThat(listed.getStatusCode().value()).isEqualTo(200);
+    assertThat(listed.getBody()).contains("\"n\":1", "\"fileName\":\"poc.html\"", "\"contentType\":\"text/html\"",
+        "\"size\":39", "\"sha256\":\"" + sha256("<script>alert(document.cookie)</script>") + "\"");
+
+    ResponseEntity<byte[]> file = http.withBasicAuth("demo-security", "demo-security")
+        .getForEntity("/api/v1/cases/" + caseId + "/attachments/1", byte[].class);
+    assertThat(file.getStatusCode().value()).isEqualTo(200);
+    assertThat(file.getHeaders().getContentType()).hasToString("application/octet-stream");
+    assertThat(file.getHeaders().getFirst("Content-Disposition")).startsWith("attachment").contains("poc.html");
+    assertThat(file.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(new String(file.getBody(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("<script>alert(document.cookie)</script>");
+
+    assertThat(status("demo-manager", "/api/v1/cases/" + caseId + "/attachments")).as("R27 managers").isEqualTo(403);
+    assertThat(status("demo-manager", "/api/v1/cases/" + caseId + "/attachments/1")).as("R27 managers").isEqualTo(403);
+    assertThat(status("demo-security", "/api/v1/cases/" + caseId + "/attachments/2")).isEqualTo(404);
+    assertThat(status("demo-security", "/api/v1/cases/SEC-1999-0001/attachments")).isEqualTo(404);
+  }
+
+  private int status(String user, String path) {
+    return http.withBasicAuth(user, user).getForEntity(path, String.class).getStatusCode().value();
+  }
+
+  private static String sha256(String text) throws Exception {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   private List<Notification> alertsOf(String subject) {
