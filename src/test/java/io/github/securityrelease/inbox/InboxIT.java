@@ -53,6 +53,10 @@ class InboxIT {
   @Autowired NotificationLedger ledger;
   @Autowired SecurityTeam team;
   @Autowired TestRestTemplate http;
+  @Autowired InboxProperties properties;
+  @Autowired MailedReports reports;
+  @Autowired InboxLedger inboxLedger;
+  @Autowired FlaggedMailAlert alert;
 
   @Test
   @DisplayName("R1 a mailed report becomes a case: the sender the reporter, the subject the title; R2 the receipt goes to the sender")
@@ -245,6 +249,42 @@ class InboxIT {
     assertThat(status("demo-manager", "/api/v1/cases/" + caseId + "/attachments/1")).as("R27 managers").isEqualTo(403);
     assertThat(status("demo-security", "/api/v1/cases/" + caseId + "/attachments/2")).isEqualTo(404);
     assertThat(status("demo-security", "/api/v1/cases/SEC-1999-0001/attachments")).isEqualTo(404);
+  }
+
+  /**
+   * Two nodes on one mailbox, as cheaply as is faithful: two {@link Inbox} instances with their own
+   * IMAP sessions on the shared context's database, reading at the same instant from two threads.
+   * What makes a mail one case is the database's primary key on {@code inbox_mail}, which the
+   * two instances meet exactly as two processes would; a cluster of packaged jars (ClusterIT)
+   * would add minutes and nothing that decides this.
+   */
+  @Test
+  @DisplayName("R1 two nodes reading one mailbox at once: every mail is exactly one case")
+  void twoNodesOneMailbox() throws Exception {
+    List<String> senders = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      senders.add(sender());
+      deliver(mail(senders.get(i), "Two nodes " + i, "Mail " + i + " for two nodes."));
+    }
+    Inbox other = new Inbox(properties, reports, inboxLedger, alert);
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<Inbox.Reading>> readings = nodes.invokeAll(List.of(
+          () -> { together.await(); return inbox.poll(); },
+          () -> { together.await(); return other.poll(); }));
+      for (var reading : readings) {
+        reading.get();
+      }
+    } finally {
+      nodes.shutdownNow();
+    }
+
+    for (String sender : senders) {
+      assertThat(casesOf(sender)).as(sender).hasSize(1);
+    }
+    assertThat(flagsInMailbox()).hasSize(8).allSatisfy(flags -> assertThat(flags.contains(Inbox.KEYWORD)).isTrue());
+    assertThat(inbox.poll().recorded()).isZero();
   }
 
   private int status(String user, String path) {
