@@ -136,10 +136,7 @@ class InboxIT {
   @DisplayName("R1 a mail that cannot be read stays in the mailbox, flagged, and the team is alerted once, without its body")
   void unreadableMailAlertsTheTeam() throws Exception {
     String subject = "Unreadable " + sender();
-    MimeMessage unreadable = mail(sender(), subject, "The secret body of the mail.");
-    unreadable.removeHeader("From");
-    unreadable.saveChanges();
-    deliver(unreadable);
+    deliverUnreadable(subject, "The secret body of the mail.");
 
     Inbox.Reading reading = inbox.poll();
 
@@ -172,10 +169,7 @@ class InboxIT {
   @DisplayName("R1 a failed alert of a flagged mail stops no reading and is sent at the next reading")
   void failedAlertIsRetried() throws Exception {
     String subject = "Unreadable while SMTP is away " + sender();
-    MimeMessage unreadable = mail(sender(), subject, "Body.");
-    unreadable.removeHeader("From");
-    unreadable.saveChanges();
-    deliver(unreadable);
+    deliverUnreadable(subject, "Body.");
     String reporter = sender();
     deliver(mail(reporter, "A report after it", "What happened."));
     mail.getSmtp().stopService();
@@ -329,6 +323,14 @@ class InboxIT {
     message.setText(text, "UTF-8");
     message.saveChanges();
     return message;
+  }
+
+  /** A mail without a sender: no receipt could answer it, so the inbox cannot take it as a report. */
+  private static void deliverUnreadable(String subject, String text) throws Exception {
+    MimeMessage unreadable = mail(sender(), subject, text);
+    unreadable.removeHeader("From");
+    unreadable.saveChanges();
+    deliver(unreadable);
   }
 
   private static void deliver(MimeMessage message) {
