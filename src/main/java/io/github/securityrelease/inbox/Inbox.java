@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Reads the security address's mailbox over IMAP (R1), every {@code poll-interval}: each mail not
  * yet marked is put on record once ({@link MailedReports}), then marked. A report becomes a case;
  * an auto-reply, a bounce or another list's mail is recorded and left; a mail too large or
- * unreadable is recorded, left and flagged for the team. Nothing is deleted or moved.
+ * unreadable is recorded, left and flagged, and the team alerted ({@link FlaggedMailAlert}).
+ * Nothing is deleted or moved.
  *
  * <p>The mark is a keyword of the service's own ({@value #KEYWORD}), so a member who reads the
  * mailbox in a mail client (and so sets {@code \Seen}) hides nothing from the service; a server
@@ -49,15 +50,18 @@ public class Inbox implements SmartLifecycle {
   private final MailedReports reports;
   private final InboxLedger ledger;
   private final MailReading reading;
+  private final FlaggedMailAlert alert;
   /** Guards {@link #poller}, apart from {@link #poll()}'s lock, so that stopping never waits for a reading. */
   private final Object lifecycle = new Object();
   private ScheduledExecutorService poller;
 
-  Inbox(InboxProperties properties, MailedReports reports, InboxLedger ledger) {
+  Inbox(InboxProperties properties, MailedReports reports, InboxLedger ledger, FlaggedMailAlert alert) {
     this.properties = properties;
     this.reports = reports;
     this.ledger = ledger;
-    this.reading = new MailReading(properties.ownListIds());
+    this.alert = alert;
+    this.reading = new MailReading(properties.ownListIds(), properties.maxAttachmentSize(),
+        properties.maxAttachmentsSize());
   }
 
   /** What one reading did: mails put on record, cases among them, mails left for the next reading. */
@@ -99,11 +103,16 @@ public class Inbox implements SmartLifecycle {
     profile.add(UIDFolder.FetchProfileItem.UID);
     folder.fetch(batch, profile);
     int cases = 0;
+    boolean alerting = true;
     for (Message message : batch) {
       MimeMessage mail = (MimeMessage) message;
-      InboxLedger.Entry entry = recordOnce(mail, MailReading.key(mail));
+      String key = MailReading.key(mail);
+      InboxLedger.Entry entry = recordOnce(mail, key);
       cases += entry.caseId() == null ? 0 : 1;
-      mark(mail, mark, entry);
+      boolean done = !FlaggedMailAlert.flagged(entry.outcome()) || (alerting && alert.alert(key, mail, entry.outcome()));
+      // one failed alert (SMTP away): the other flagged mails wait for the next reading, not for its timeouts
+      alerting &= done;
+      mark(mail, done ? mark : new Flags(), entry);
     }
     return new Reading(count, cases, unmarked.length - count);
   }
@@ -142,14 +151,15 @@ public class Inbox implements SmartLifecycle {
 
   /**
    * A case's mail is also {@code \Seen}: the team answers it through the case. A mail too large
-   * or unreadable is {@code \Flagged} for the team, and stays unseen.
+   * or unreadable is {@code \Flagged} for the team, and stays unseen; {@code mark} is empty while
+   * the team's alert of it is not sent, so that the next reading sends it.
    */
   private static void mark(MimeMessage mail, Flags mark, InboxLedger.Entry entry) throws MessagingException {
     Flags flags = new Flags(mark);
     if (entry.caseId() != null) {
       flags.add(Flags.Flag.SEEN);
     }
-    if (entry.outcome() == MailReading.Outcome.OVERSIZED || entry.outcome() == MailReading.Outcome.UNREADABLE) {
+    if (FlaggedMailAlert.flagged(entry.outcome())) {
       flags.add(Flags.Flag.FLAGGED);
     }
     mail.setFlags(flags, true);

@@ -21,6 +21,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxSize the largest mail the service reads; a larger one stays in the mailbox, flagged
  * @param ownListIds the {@code List-Id}s of the security address itself where it is a mailing
  *     list (a Google Group): mail through it is a report, mail of any other list is not
+ * @param maxAttachmentSize the largest file of a report the service keeps; a larger one stays in
+ *     the mailbox, and the case says so
+ * @param maxAttachmentsSize the most bytes of files the service keeps of one mail
  */
 @ConfigurationProperties("security-release.inbox")
 public record InboxProperties(
@@ -28,7 +31,9 @@ public record InboxProperties(
     String password,
     @DefaultValue("PT1M") Duration pollInterval,
     @DefaultValue("10MB") DataSize maxSize,
-    @DefaultValue({}) Set<String> ownListIds) {
+    @DefaultValue({}) Set<String> ownListIds,
+    @DefaultValue("5MB") DataSize maxAttachmentSize,
+    @DefaultValue("10MB") DataSize maxAttachmentsSize) {
 
   public InboxProperties {
     if (url != null && !"imap".equals(url.getScheme()) && !"imaps".equals(url.getScheme())) {
@@ -77,7 +82,8 @@ public record InboxProperties(
   @Override
   public String toString() {
     return "InboxProperties[url=" + (url == null ? null : mailbox()) + ", pollInterval=" + pollInterval
-        + ", maxSize=" + maxSize + ", ownListIds=" + ownListIds + "]";
+        + ", maxSize=" + maxSize + ", ownListIds=" + ownListIds + ", maxAttachmentSize=" + maxAttachmentSize
+        + ", maxAttachmentsSize=" + maxAttachmentsSize + "]";
   }
 
   private static String decode(String text) {

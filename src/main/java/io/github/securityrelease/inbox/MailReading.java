@@ -3,7 +3,6 @@ package io.github.securityrelease.inbox;
 import io.github.securityrelease.cases.Credit;
 import io.github.securityrelease.engine.TaskInput;
 import io.github.securityrelease.intake.ReportRequest;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -11,6 +10,9 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What a mail of the security address is (R1): a report, or not one (an auto-reply, a bounce,
@@ -31,11 +34,11 @@ final class MailReading {
   /** What the inbox does with a mail; the outcome column of {@code inbox_mail}. */
   enum Outcome { CASE, AUTO_REPLY, BOUNCE, LIST, OVERSIZED, UNREADABLE }
 
-  /** A mail read: the report, or why it is none. */
-  record Reading(Outcome outcome, ReportRequest report) {
+  /** A mail read: the report with the attachments kept, or why it is none. */
+  record Reading(Outcome outcome, ReportRequest report, List<Attachment> attachments) {
 
     static Reading not(Outcome outcome) {
-      return new Reading(outcome, null);
+      return new Reading(outcome, null, List.of());
     }
   }
 
@@ -46,11 +49,17 @@ final class MailReading {
   /** The deepest nesting of multiparts read for the text: beyond it a mail is unreadable. */
   private static final int MAX_DEPTH = 5;
   private static final String MORE = "(cut here: the whole mail is in the security address's mailbox)";
+  /** The most attachments kept of one mail: rows, not bytes, which the limits below bound. */
+  static final int MAX_ATTACHMENTS = 20;
 
   private final Set<String> ownListIds;
+  private final DataSize maxAttachmentSize;
+  private final DataSize maxAttachmentsSize;
 
-  MailReading(Set<String> ownListIds) {
+  MailReading(Set<String> ownListIds, DataSize maxAttachmentSize, DataSize maxAttachmentsSize) {
     this.ownListIds = ownListIds.stream().map(MailReading::listId).collect(java.util.stream.Collectors.toSet());
+    this.maxAttachmentSize = maxAttachmentSize;
+    this.maxAttachmentsSize = maxAttachmentsSize;
   }
 
   /**
@@ -71,13 +80,101 @@ final class MailReading {
       return Reading.not(notReport.get());
     }
     Optional<InternetAddress> sender = sender(mail);
-    Optional<String> text = text(mail, 0);
+    Optional<String> text = text(mail);
     if (sender.isEmpty() || text.isEmpty()) {
       return Reading.not(Outcome.UNREADABLE);
     }
     // a report may be all subject: "what happened" is required of a case, so it says so
     String body = text.get().isBlank() ? "(The mail has no text: the subject is all of it.)" : text.get();
-    return new Reading(Outcome.CASE, report(title(mail.getSubject()), sender.get(), body));
+    ReportRequest report = report(title(mail.getSubject()), sender.get(), body);
+    List<Attachment> kept = new ArrayList<>();
+    List<String> left = new ArrayList<>();
+    attachments(mail, kept, left);
+    return new Reading(Outcome.CASE, noted(report, kept, left), List.copyOf(kept));
+  }
+
+  /**
+   * The mail's files within the limits, in the order of the mail; what is not kept is named in
+   * {@code left} with why (it stays in the mailbox). Nothing of a file is opened but its bytes.
+   */
+  private void attachments(MimeMessage mail, List<Attachment> kept, List<String> left)
+      throws MessagingException, IOException {
+    List<Part> parts = new ArrayList<>();
+    files(mail, 0, parts);
+    long total = 0;
+    for (Part part : parts) {
+      String name = Attachment.fileName(fileName(part), kept.size() + left.size() + 1);
+      if (kept.size() == MAX_ATTACHMENTS) {
+        left.add(name + ": more than " + MAX_ATTACHMENTS + " files in one mail");
+        continue;
+      }
+      byte[] bytes;
+      try (InputStream in = part.getInputStream()) {
+        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxAttachmentSize.toBytes() + 1));
+      } catch (IOException | MessagingException e) {
+        left.add(name + ": its encoding could not be read");
+        continue;
+      }
+      if (bytes.length > maxAttachmentSize.toBytes()) {
+        left.add(name + ": larger than security-release.inbox.max-attachment-size (" + maxAttachmentSize + ")");
+      } else if (total + bytes.length > maxAttachmentsSize.toBytes()) {
+        left.add(name + ": the mail's files together are larger than security-release.inbox.max-attachments-size ("
+            + maxAttachmentsSize + ")");
+      } else {
+        total += bytes.length;
+        kept.add(Attachment.of(name, part.getContentType(), bytes, kept.size() + 1));
+      }
+    }
+  }
+
+  /**
+   * The parts that are files: an attachment, a part with a file name, anything but text (an
+   * image, a forwarded mail, which is not opened). A text part without a name is the mail's text.
+   */
+  private static void files(Part part, int depth, List<Part> files) throws MessagingException, IOException {
+    if (depth > MAX_DEPTH) {
+      return;
+    }
+    if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        files(multipart.getBodyPart(i), depth + 1, files);
+      }
+    } else if (depth > 0 && (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || fileName(part) != null
+        || !(part.isMimeType("text/plain") || part.isMimeType("text/html")))) {
+      files.add(part);
+    }
+  }
+
+  /** A part's file name, null for none or one that cannot be decoded (the part is still kept). */
+  private static String fileName(Part part) {
+    try {
+      return part.getFileName();
+    } catch (MessagingException e) {
+      return null;
+    }
+  }
+
+  /** The report with a note of the mail's files first in "anything else", where the team reads it. */
+  private static ReportRequest noted(ReportRequest report, List<Attachment> kept, List<String> left) {
+    if (kept.isEmpty() && left.isEmpty()) {
+      return report;
+    }
+    StringBuilder note = new StringBuilder();
+    if (!kept.isEmpty()) {
+      note.append("Files of the mail, kept for the team (GET /api/v1/cases/{this case}/attachments):\n");
+      for (int n = 1; n <= kept.size(); n++) {
+        note.append(n).append(". ").append(kept.get(n - 1)).append('\n');
+      }
+    }
+    if (!left.isEmpty()) {
+      note.append("Files left in the security address's mailbox, not kept:\n");
+      left.forEach(file -> note.append("- ").append(file).append('\n'));
+    }
+    String anythingElse = report.anythingElse() == null ? note.toString().strip()
+        : note + "\n" + report.anythingElse();
+    return new ReportRequest(report.title(), report.whatHappened(), report.expected(), report.howToReproduce(),
+        TaskInput.abridged(anythingElse, MORE), report.environment(), report.reporter(), report.publiclyDisclosed(),
+        report.publicReference());
   }
 
   /** Auto-replies and bounces (RFC 3834, RFC 3464) and list traffic are no reports. */
@@ -174,21 +271,29 @@ final class MailReading {
   }
 
   /**
-   * The mail's text: its first {@code text/plain} part that is no attachment. A mail of HTML
-   * alone has none this reading takes (HTML is not read yet): it stays, flagged, for the team.
+   * The mail's text: its first {@code text/plain} part that is no attachment; for a mail of HTML
+   * alone, its first {@code text/html} part as inert text ({@link HtmlText}).
    */
-  private static Optional<String> text(Part part, int depth) throws MessagingException, IOException {
+  private static Optional<String> text(Part mail) throws MessagingException, IOException {
+    Optional<String> plain = part(mail, "text/plain", 0);
+    if (plain.isPresent()) {
+      return Optional.of(clean(plain.get()));
+    }
+    Optional<String> html = part(mail, "text/html", 0);
+    return html.isPresent() ? Optional.of(clean(HtmlText.of(html.get()))) : Optional.empty();
+  }
+
+  /** The content of the first part of {@code type} that is no attachment, depth first. */
+  private static Optional<String> part(Part part, String type, int depth) throws MessagingException, IOException {
     if (depth > MAX_DEPTH) {
       return Optional.empty();
     }
-    if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-      Object content = part.getContent();
-      return content instanceof String text ? Optional.of(clean(text)) : Optional.empty();
+    if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+      return part.getContent() instanceof String text ? Optional.of(text) : Optional.empty();
     }
     if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
       for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        Optional<String> text = text(child, depth + 1);
+        Optional<String> text = part(multipart.getBodyPart(i), type, depth + 1);
         if (text.isPresent()) {
           return text;
         }

@@ -4,16 +4,21 @@ import io.github.securityrelease.intake.ReportIntake;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Puts a mail on record: its row in {@code inbox_mail} and, for a report, its case, in one transaction. */
+/**
+ * Puts a mail on record: its row in {@code inbox_mail} and, for a report, its case and the files
+ * kept, in one transaction.
+ */
 @Service
 class MailedReports {
 
   private final ReportIntake intake;
   private final InboxLedger ledger;
+  private final ReportAttachments attachments;
 
-  MailedReports(ReportIntake intake, InboxLedger ledger) {
+  MailedReports(ReportIntake intake, InboxLedger ledger, ReportAttachments attachments) {
     this.intake = intake;
     this.ledger = ledger;
+    this.attachments = attachments;
   }
 
   /**
@@ -24,6 +29,9 @@ class MailedReports {
   @Transactional
   public String record(String key, String messageId, MailReading.Reading reading) {
     String caseId = reading.report() == null ? null : intake.receive(reading.report()).caseId();
+    if (caseId != null) {
+      attachments.store(caseId, reading.attachments());
+    }
     ledger.record(key, messageId, reading.outcome(), caseId);
     return caseId;
   }

@@ -31,7 +31,9 @@ public enum NotificationKind {
   DISCLOSURE_DATE_MOVED("disclosure-date-moved"),
   ADVISORY_PUBLIC("advisory-public"),
   // R28: the reporter's page
-  REPORTER_LINK("reporter-link");
+  REPORTER_LINK("reporter-link"),
+  // the security address's mailbox
+  INBOX_MAIL_FLAGGED_ALERT("inbox-mail-flagged-alert");
 
   private final String template;
 

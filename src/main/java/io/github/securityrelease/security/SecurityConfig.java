@@ -111,6 +111,10 @@ class SecurityConfig {
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/advisory"),
                 path(HttpMethod.GET, "/api/v1/cases/*/timeline.ics"))
                 .hasAuthority(authority(SECURITY_TEAM))
+            // R27: a mailed report's files are its content, which managers never see
+            .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/attachments"),
+                path(HttpMethod.GET, "/api/v1/cases/*/attachments/*"))
+                .hasAuthority(authority(SECURITY_TEAM))
             // R27: case IDs and dates only, what managers see of every case already
             .requestMatchers(path(HttpMethod.GET, "/api/v1/calendar.ics"))
                 .hasAnyAuthority(authority(SECURITY_TEAM), authority(MANAGERS))

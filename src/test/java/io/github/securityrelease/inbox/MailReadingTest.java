@@ -20,7 +20,8 @@ import org.springframework.util.unit.DataSize;
 
 class MailReadingTest {
 
-  private final MailReading reading = new MailReading(Set.of("kurator-security.googlegroups.com"));
+  private final MailReading reading = new MailReading(Set.of("kurator-security.googlegroups.com"),
+      DataSize.ofKilobytes(10), DataSize.ofKilobytes(15));
 
   @Test
   @DisplayName("R1 a mail is a report: the sender the reporter, the subject the title, the whole text what happened")
@@ -97,9 +98,82 @@ class MailReadingTest {
     mail.setContent(parts);
     mail.saveChanges();
     assertThat(report(reparsed(mail)).whatHappened()).isEqualTo("See the attached script.");
+  }
 
-    MimeMessage html = mail("From: ada@example.net\nSubject: HTML\nContent-Type: text/html\n\n<b>hi</b>\n");
-    assertThat(reading.read(html).outcome()).as("HTML alone is not read yet: flagged for the team").isEqualTo(Outcome.UNREADABLE);
+  @Test
+  @DisplayName("R1 attachments are kept within the limits, as bytes, names made harmless; what is not kept the case names")
+  void attachments() throws Exception {
+    MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
+    mail.setFrom("ada@example.net");
+    mail.setSubject("Files");
+    MimeMultipart parts = new MimeMultipart("mixed");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText("See the files.", "UTF-8");
+    parts.addBodyPart(text);
+    parts.addBodyPart(file("poc.sh", "application/x-sh", "#!/bin/sh\nid\n".getBytes(StandardCharsets.UTF_8)));
+    parts.addBodyPart(file("../../etc/pass\"wd;.sh", "text/plain; name=x", new byte[] {1, 2, 3}));
+    parts.addBodyPart(file("too-big.bin", "application/octet-stream", new byte[11 * 1024]));
+    parts.addBodyPart(file("first-half.bin", "Application/X-Half", new byte[8 * 1024]));
+    parts.addBodyPart(file("second-half.bin", "application/octet-stream", new byte[8 * 1024]));
+    mail.setContent(parts);
+    mail.saveChanges();
+
+    MailReading.Reading read = reading.read(reparsed(mail));
+
+    assertThat(read.outcome()).isEqualTo(Outcome.CASE);
+    assertThat(read.report().whatHappened()).isEqualTo("See the files.");
+    assertThat(read.attachments()).extracting(Attachment::fileName, Attachment::contentType, Attachment::size)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("poc.sh", "application/x-sh", 13L),
+            org.assertj.core.groups.Tuple.tuple("pass_wd_.sh", "text/plain", 3L),
+            org.assertj.core.groups.Tuple.tuple("first-half.bin", "application/x-half", 8192L));
+    assertThat(read.attachments().get(0).content()).asString(StandardCharsets.UTF_8).isEqualTo("#!/bin/sh\nid\n");
+    assertThat(read.attachments().get(0).sha256()).hasSize(64);
+    assertThat(read.report().anythingElse())
+        .contains("1. poc.sh (application/x-sh, 13 bytes)", "3. first-half.bin (application/x-half, 8192 bytes)")
+        .contains("- too-big.bin: larger than security-release.inbox.max-attachment-size (10240B)")
+        .contains("- second-half.bin: the mail's files together are larger than security-release.inbox.max-attachments-size");
+    assertThat(Attachment.fileName("..\\..\\C:\\evil\r\nx.exe", 4)).isEqualTo("evil x.exe");
+    assertThat(Attachment.contentType("text/html\r\n<script>")).isEqualTo("application/octet-stream");
+    assertThat(Attachment.fileName(" ... ", 4)).isEqualTo("attachment-4");
+    assertThat(Attachment.fileName("x".repeat(300), 1)).hasSize(200);
+  }
+
+  private static MimeBodyPart file(String name, String type, byte[] bytes) throws Exception {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(bytes, type)));
+    part.setFileName(name);
+    part.setDisposition(MimeBodyPart.ATTACHMENT);
+    return part;
+  }
+
+  @Test
+  @DisplayName("R1 a mail of HTML alone becomes inert text: no markup, links written out, scripts and styles dropped")
+  void htmlAlone() throws Exception {
+    ReportRequest report = report(mail("From: ada@example.net\nSubject: HTML\nContent-Type: text/html; charset=UTF-8\n\n"
+        + "<html><head><title>T</title><style>p { color: red }</style><script>alert('head')</script></head>"
+        + "<body onload=\"steal()\"><p>The <b>token</b> leaks&nbsp;here:</p><script>alert(1)</script>"
+        + "<p>See <a href=\"https://evil.example/x\">the docs</a> and <a href=\"https://ok.example/\">https://ok.example/</a>."
+        + "</p><ul><li>one</li><li>two<br>lines</li></ul><pre>  kubectl get\n    pods</pre>"
+        + "<img src=\"https://tracker.example/p.gif\" onerror=\"x()\"><iframe src=\"https://evil.example\">no</iframe>"
+        + "<noscript>hidden</noscript></body></html>\n"));
+    assertThat(report.whatHappened()).isEqualTo("The token leaks here:\n\n"
+        + "See the docs <https://evil.example/x> and https://ok.example/.\n\n- one\n- two\nlines\n\n  kubectl get\n    pods");
+    assertThat(report.whatHappened()).doesNotContain("<b>", "<p", "alert", "color", "steal", "tracker", "hidden", "onerror");
+
+    MimeMessage both = new MimeMessage(Session.getInstance(new Properties()));
+    both.setFrom("ada@example.net");
+    both.setSubject("Both");
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    MimeBodyPart html = new MimeBodyPart();
+    html.setContent("<p>The HTML part</p>", "text/html; charset=UTF-8");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText("The text part", "UTF-8");
+    alternative.addBodyPart(html);
+    alternative.addBodyPart(text);
+    both.setContent(alternative);
+    both.saveChanges();
+    assertThat(report(reparsed(both)).whatHappened()).as("the text part, wherever it is").isEqualTo("The text part");
   }
 
   @Test
@@ -154,14 +228,14 @@ class MailReadingTest {
   @DisplayName("the inbox's password never shows: not in the mailbox the log names, not in the properties' text")
   void passwordNeverShown() {
     InboxProperties properties = new InboxProperties(URI.create("imaps://security%40example.org:s3cret@mail.example.org:993/INBOX"),
-        null, Duration.ofMinutes(1), DataSize.ofMegabytes(10), Set.of());
+        null, Duration.ofMinutes(1), DataSize.ofMegabytes(10), Set.of(), DataSize.ofMegabytes(5), DataSize.ofMegabytes(10));
     assertThat(properties.user()).isEqualTo("security@example.org");
     assertThat(properties.secret()).isEqualTo("s3cret");
     assertThat(properties.folder()).isEqualTo("INBOX");
     assertThat(properties.mailbox()).isEqualTo("imaps://security@example.org@mail.example.org:993/INBOX");
     assertThat(properties.toString()).doesNotContain("s3cret");
     InboxProperties fromEnvironment = new InboxProperties(URI.create("imap://security@localhost/"), "env-secret",
-        Duration.ofMinutes(1), DataSize.ofMegabytes(10), Set.of());
+        Duration.ofMinutes(1), DataSize.ofMegabytes(10), Set.of(), DataSize.ofMegabytes(5), DataSize.ofMegabytes(10));
     assertThat(fromEnvironment.secret()).isEqualTo("env-secret");
     assertThat(fromEnvironment.toString()).doesNotContain("env-secret");
   }

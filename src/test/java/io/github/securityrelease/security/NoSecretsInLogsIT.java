@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
+import io.github.securityrelease.inbox.Inbox;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -41,14 +42,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
-/** Passwords, API tokens and mail bodies never reach the log, even with the service's and Spring's DEBUG on. */
+/**
+ * Passwords (the inbox's too), API tokens and mail bodies, sent and read, never reach the log,
+ * even with the service's and Spring's DEBUG on.
+ */
 @OrchestratorIntegrationTest
 @TestPropertySource(properties = {
     "logging.level.io.github.securityrelease=DEBUG",
     "logging.level.org.springframework.security=DEBUG",
     "logging.level.org.springframework.mail=DEBUG",
     "logging.level.org.camunda.bpm.webapp=DEBUG",
-    "logging.level.org.camunda.bpm.engine.rest=DEBUG"})
+    "logging.level.org.camunda.bpm.engine.rest=DEBUG",
+    "security-release.inbox.password=" + NoSecretsInLogsIT.INBOX_PASSWORD})
 @Tag(OrchestratorIntegrationTest.OWN_JVM)
 @DirtiesContext // closed after the class: the next IT of OwnContextsOnH2 starts its own
 @ExtendWith(OutputCaptureExtension.class)
@@ -58,13 +63,17 @@ class NoSecretsInLogsIT {
   static final String WRONG_PASSWORD = "Pw-Ocelot-9902-Wrong";
   static final String REPORT_TEXT = "Body-Quokka-5519: the token is in the controller log.";
   static final String ACKNOWLEDGEMENT = "Body-Wombat-8842: thank you, we are reproducing it now.";
+  /** The inbox's password (GreenMail's IMAP takes any password for the mailbox's user). */
+  static final String INBOX_PASSWORD = "Pw-Heron-3318-Inbox";
+  static final String MAILED_REPORT = "Body-Heron-6604: the mailed report's text.";
 
   @RegisterExtension
-  static GreenMailExtension smtp = TestSmtp.server();
+  static GreenMailExtension smtp = TestSmtp.serverWithInbox();
 
   @Autowired TestRestTemplate http;
   @Autowired TestCases cases;
   @Autowired IdentityService identityService;
+  @Autowired Inbox inbox;
   @LocalServerPort int port;
 
   @AfterEach
@@ -95,10 +104,16 @@ class NoSecretsInLogsIT {
     TestCases.assertCompleted(cases.submit(http, "demo-security", caseId, "Task_AcknowledgeReport",
         Map.of("acknowledgementMessage", ACKNOWLEDGEMENT)));
 
+    // the inbox logs in to IMAP with its password and reads a mailed report
+    GreenMailUtil.sendTextEmail(TestSmtp.INBOX_ADDRESS, "ada@example.net", "Mailed to the security address",
+        MAILED_REPORT, smtp.getSmtp().getServerSetup());
+    assertThat(inbox.poll().cases()).isEqualTo(1);
+
     assertThat(smtp.getReceivedMessages()).extracting(GreenMailUtil::getBody).anyMatch(body -> body.contains(ACKNOWLEDGEMENT));
     assertThat(log.getAll()).as("the log is captured")
-        .contains("REPORT_RECEIPT of " + caseId + " sent", "ACKNOWLEDGEMENT of " + caseId + " sent")
+        .contains("REPORT_RECEIPT of " + caseId + " sent", "ACKNOWLEDGEMENT of " + caseId + " sent", "read from the inbox")
         .doesNotContain(PASSWORD, WRONG_PASSWORD, REPORT_TEXT, ACKNOWLEDGEMENT, "Body-Quokka", "Body-Wombat")
+        .doesNotContain(INBOX_PASSWORD, "Pw-Heron", MAILED_REPORT, "Body-Heron")
         .doesNotContain(token, token.substring(4, 24));
   }
 
