@@ -24,6 +24,10 @@ public final class CaseVariables {
   public static final String PUBLICLY_DISCLOSED = "publiclyDisclosed";
   public static final String PUBLIC_REFERENCE = "publicReference";
   public static final String REPORTED_AT = "reportedAt";
+  /** A mailed report's own Message-ID (R28): every mail to the reporter answers in its thread. */
+  public static final String REPORT_MESSAGE_ID = "reportMessageId";
+  /** R3, R28: the reporter's latest answer, shown in "Ask reporter for private handling" while it waits. */
+  public static final String REPORTER_ANSWER = "reporterAnswer";
   public static final String ACKNOWLEDGEMENT_DUE_BY = "acknowledgementDueBy";
   /** The same deadline as people read it (UTC and the team's zone), for the forms. */
   public static final String ACKNOWLEDGEMENT_DUE_BY_TEXT = "acknowledgementDueByText";

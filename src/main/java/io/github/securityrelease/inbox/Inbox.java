@@ -49,19 +49,24 @@ public class Inbox implements SmartLifecycle {
   private final MailedReports reports;
   private final InboxLedger ledger;
   private final MailReading reading;
+  private final CaseThreads threads;
   /** Guards {@link #poller}, apart from {@link #poll()}'s lock, so that stopping never waits for a reading. */
   private final Object lifecycle = new Object();
   private ScheduledExecutorService poller;
 
-  Inbox(InboxProperties properties, MailedReports reports, InboxLedger ledger) {
+  Inbox(InboxProperties properties, MailedReports reports, InboxLedger ledger, CaseThreads threads) {
     this.properties = properties;
     this.reports = reports;
     this.ledger = ledger;
+    this.threads = threads;
     this.reading = new MailReading(properties.ownListIds());
   }
 
-  /** What one reading did: mails put on record, cases among them, mails left for the next reading. */
-  public record Reading(int recorded, int cases, int left) {}
+  /**
+   * What one reading did: mails put on record, new cases and messages to cases (R28) among
+   * them, mails left for the next reading.
+   */
+  public record Reading(int recorded, int cases, int left, int messages) {}
 
   /**
    * Reads the mailbox once. The poller calls it; so may a test, and an operator later. One
@@ -99,13 +104,15 @@ public class Inbox implements SmartLifecycle {
     profile.add(UIDFolder.FetchProfileItem.UID);
     folder.fetch(batch, profile);
     int cases = 0;
+    int messages = 0;
     for (Message message : batch) {
       MimeMessage mail = (MimeMessage) message;
       InboxLedger.Entry entry = recordOnce(mail, MailReading.key(mail));
-      cases += entry.caseId() == null ? 0 : 1;
+      cases += entry.outcome() == MailReading.Outcome.CASE ? 1 : 0;
+      messages += entry.outcome() == MailReading.Outcome.MESSAGE ? 1 : 0;
       mark(mail, mark, entry);
     }
-    return new Reading(count, cases, unmarked.length - count);
+    return new Reading(count, cases, unmarked.length - count, messages);
   }
 
   /** What became of the mail: on record before this returns, whoever recorded it. */
@@ -132,7 +139,7 @@ public class Inbox implements SmartLifecycle {
       return MailReading.Reading.not(MailReading.Outcome.OVERSIZED);
     }
     try {
-      return reading.read(mail);
+      return reading.read(mail, threads);
     } catch (MessagingException | IOException | RuntimeException e) {
       // malformed MIME, an unknown charset: the mail stays for the team, flagged
       log.warn("Cannot read a mail of the inbox: {}", e.getClass().getSimpleName());
@@ -141,7 +148,7 @@ public class Inbox implements SmartLifecycle {
   }
 
   /**
-   * A case's mail is also {@code \Seen}: the team answers it through the case. A mail too large
+   * A case's mail (its report or an answer) is also {@code \Seen}: the team answers it through the case. A mail too large
    * or unreadable is {@code \Flagged} for the team, and stays unseen.
    */
   private static void mark(MimeMessage mail, Flags mark, InboxLedger.Entry entry) throws MessagingException {

@@ -24,7 +24,9 @@ public enum NotificationKind {
   TEAM_REMOVAL_VOTE("team-removal-vote"),
   TEAM_MEMBERSHIP_CHANGED_OUTSIDE("team-membership-changed-outside"),
   LOGIN_ATTACK_ALERT("login-attack-alert"),
-  BREAK_GLASS_ALERT("break-glass-alert");
+  BREAK_GLASS_ALERT("break-glass-alert"),
+  REPORTER_MESSAGE("reporter-message"),
+  REPORTER_ANSWERED("reporter-answered");
 
   private final String template;
 
