@@ -41,7 +41,7 @@ class InboxIT {
   @Autowired TestCases cases;
 
   @Test
-  @DisplayName("R1 a mailed report becomes a case: the sender the reporter, the subject the title; R2 the receipt goes to the sender")
+  @DisplayName("R1 a mailed report becomes a case: the sender the reporter, the subject the title; R2 R28 the receipt goes to the sender, in the report's thread")
   void mailedReportBecomesCase() throws Exception {
     String sender = sender();
     deliver(mail(sender, "Token leak in the controller logs",
@@ -71,7 +71,7 @@ class InboxIT {
 
     cases.runDueJobs(caseId);
     assertThat(TestSmtp.receivedBy(mail, sender)).extracting(TestSmtp::subject)
-        .containsExactly("[" + caseId + "] We received your vulnerability report");
+        .containsExactly("Re: [" + caseId + "] Token leak in the controller logs");
   }
 
   @Test
