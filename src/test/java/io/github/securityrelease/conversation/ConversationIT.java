@@ -170,6 +170,35 @@ class ConversationIT {
     assertThat(historicMessagesOf("SEC-2026-99999")).isZero();
   }
 
+  @Test
+  @DisplayName("R28 in Tasklist the team starts \"Write to reporter\" with the case ID as business key; no one else may, nor for no case")
+  void writeFromTasklist() {
+    String reporter = sender();
+    String caseId = (String) TestCases.post(http, TestCases.report("From Tasklist", reporter)).getBody().get("caseId");
+    cases.runDueJobs(caseId);
+
+    assertThat(startForm("demo-maintainer", caseId, "Hello").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> noCase = startForm("demo-security", "SEC-2026-99998", "Hello");
+    assertThat(noCase.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noCase.getBody()).contains("businessKey");
+    assertThat(historicMessagesOf(caseId) + historicMessagesOf("SEC-2026-99998")).isZero();
+
+    assertThat(startForm("demo-security", caseId, "Written in Tasklist.").getStatusCode()).isEqualTo(HttpStatus.OK);
+    runConversationJobs(caseId);
+    List<MimeMessage> toReporter = TestSmtp.receivedBy(mail, reporter);
+    assertThat(toReporter).hasSize(2);
+    assertThat(GreenMailUtil.getBody(toReporter.get(1))).contains("Written in Tasklist.", "demo-security, for the security team");
+  }
+
+  /** What Tasklist's "Start process" sends for the start form. */
+  private ResponseEntity<String> startForm(String user, String businessKey, String message) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.withBasicAuth(user, user).exchange("/engine-rest/process-definition/key/reporter-message/submit-form",
+        HttpMethod.POST, new HttpEntity<>(Map.of("businessKey", businessKey,
+            "variables", Map.of("message", Map.of("value", message, "type", "String"))), headers), String.class);
+  }
+
   private long historicMessagesOf(String caseId) {
     return runtimeService.createProcessInstanceQuery().processDefinitionKey(Conversation.PROCESS_KEY)
         .processInstanceBusinessKey(caseId).count();
