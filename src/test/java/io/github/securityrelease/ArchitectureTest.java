@@ -29,7 +29,8 @@ class ArchitectureTest {
 
   /** What the service does, one package each; the rules below say which uses which. */
   private static final List<String> CAPABILITIES = List.of("team", "release", "assessment", "distributors",
-      "disclosure", "advisory", "intake", "inbox", "tokens", "reporter");
+      "disclosure", "advisory", "intake", "inbox", "tokens", "reporter",
+      "conversation");
 
   /** They observe and describe the service: they may use the rest, and nothing uses them. */
   private static final List<String> OBSERVERS = List.of("metrics", "apidocs");
@@ -88,9 +89,16 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule intake = mayUse("intake", FOUNDATION, SHARED, List.of("disclosure"));
 
-  /** The security address's mailbox: a mailed report becomes a case through {@code intake}; alerts go to {@code team}. */
+  /**
+   * The security address's mailbox: a mailed report becomes a case through {@code intake}, a
+   * reply a message of its case's {@code conversation}; alerts go to {@code team}.
+   */
   @ArchTest
-  static final ArchRule inbox = mayUse("inbox", FOUNDATION, SHARED, List.of("intake", "team"));
+  static final ArchRule inbox = mayUse("inbox", FOUNDATION, SHARED, List.of("intake", "team", "conversation"));
+
+  /** The conversation with a case's reporter (R28): its messages in, the ledger's out. */
+  @ArchTest
+  static final ArchRule conversation = mayUse("conversation", FOUNDATION, SHARED);
 
   /** Personal API tokens: {@code security} takes them through its {@code BearerTokens} interface, knowing none. */
   @ArchTest

@@ -147,7 +147,9 @@ public class TestCases {
   }
 
   public ProcessInstance instance(String caseId) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult();
+    // the case's own instance: a reporter-message instance (R28) has the case ID as business key too
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("vulnerability-handling")
+        .processInstanceBusinessKey(caseId).singleResult();
   }
 
   /** Executes the case's jobs that are due now by the engine clock, until none is left. */

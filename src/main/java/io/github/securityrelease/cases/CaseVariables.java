@@ -33,6 +33,10 @@ public final class CaseVariables {
   /** Who last changed the credit after the report (the team's user, or the reporter). */
   public static final String CREDIT_CORRECTED_BY = "creditCorrectedBy";
   public static final String REPORTED_AT = "reportedAt";
+  /** A mailed report's own Message-ID (R28): every mail to the reporter answers in its thread. */
+  public static final String REPORT_MESSAGE_ID = "reportMessageId";
+  /** R3, R28: the reporter's latest answer, shown in "Ask reporter for private handling" while it waits. */
+  public static final String REPORTER_ANSWER = "reporterAnswer";
   public static final String ACKNOWLEDGEMENT_DUE_BY = "acknowledgementDueBy";
   /** The same deadline as people read it (UTC and the team's zone), for the forms. */
   public static final String ACKNOWLEDGEMENT_DUE_BY_TEXT = "acknowledgementDueByText";

@@ -51,21 +51,27 @@ public class Inbox implements SmartLifecycle {
   private final InboxLedger ledger;
   private final MailReading reading;
   private final FlaggedMailAlert alert;
+  private final CaseThreads threads;
   /** Guards {@link #poller}, apart from {@link #poll()}'s lock, so that stopping never waits for a reading. */
   private final Object lifecycle = new Object();
   private ScheduledExecutorService poller;
 
-  Inbox(InboxProperties properties, MailedReports reports, InboxLedger ledger, FlaggedMailAlert alert) {
+  Inbox(InboxProperties properties, MailedReports reports, InboxLedger ledger, FlaggedMailAlert alert,
+      CaseThreads threads) {
     this.properties = properties;
     this.reports = reports;
     this.ledger = ledger;
     this.alert = alert;
+    this.threads = threads;
     this.reading = new MailReading(properties.ownListIds(), properties.maxAttachmentSize(),
         properties.maxAttachmentsSize());
   }
 
-  /** What one reading did: mails put on record, cases among them, mails left for the next reading. */
-  public record Reading(int recorded, int cases, int left) {}
+  /**
+   * What one reading did: mails put on record, new cases and messages to cases (R28) among
+   * them, mails left for the next reading.
+   */
+  public record Reading(int recorded, int cases, int left, int messages) {}
 
   /**
    * Reads the mailbox once. The poller calls it; so may a test, and an operator later. One
@@ -103,18 +109,20 @@ public class Inbox implements SmartLifecycle {
     profile.add(UIDFolder.FetchProfileItem.UID);
     folder.fetch(batch, profile);
     int cases = 0;
+    int messages = 0;
     boolean alerting = true;
     for (Message message : batch) {
       MimeMessage mail = (MimeMessage) message;
       String key = MailReading.key(mail);
       InboxLedger.Entry entry = recordOnce(mail, key);
-      cases += entry.caseId() == null ? 0 : 1;
+      cases += entry.outcome() == MailReading.Outcome.CASE ? 1 : 0;
+      messages += entry.outcome() == MailReading.Outcome.MESSAGE ? 1 : 0;
       boolean done = !FlaggedMailAlert.flagged(entry.outcome()) || (alerting && alert.alert(key, mail, entry.outcome()));
       // one failed alert (SMTP away): the other flagged mails wait for the next reading, not for its timeouts
       alerting &= done;
       mark(mail, done ? mark : new Flags(), entry);
     }
-    return new Reading(count, cases, unmarked.length - count);
+    return new Reading(count, cases, unmarked.length - count, messages);
   }
 
   /** What became of the mail: on record before this returns, whoever recorded it. */
@@ -141,7 +149,7 @@ public class Inbox implements SmartLifecycle {
       return MailReading.Reading.not(MailReading.Outcome.OVERSIZED);
     }
     try {
-      return reading.read(mail);
+      return reading.read(mail, threads);
     } catch (MessagingException | IOException | RuntimeException e) {
       // malformed MIME, an unknown charset: the mail stays for the team, flagged
       log.warn("Cannot read a mail of the inbox: {}", e.getClass().getSimpleName());
@@ -150,9 +158,9 @@ public class Inbox implements SmartLifecycle {
   }
 
   /**
-   * A case's mail is also {@code \Seen}: the team answers it through the case. A mail too large
-   * or unreadable is {@code \Flagged} for the team, and stays unseen; {@code mark} is empty while
-   * the team's alert of it is not sent, so that the next reading sends it.
+   * A case's mail (its report or an answer) is also {@code \Seen}: the team answers it through the
+   * case. A mail too large or unreadable is {@code \Flagged} for the team, and stays unseen;
+   * {@code mark} is empty while the team's alert of it is not sent, so that the next reading sends it.
    */
   private static void mark(MimeMessage mail, Flags mark, InboxLedger.Entry entry) throws MessagingException {
     Flags flags = new Flags(mark);

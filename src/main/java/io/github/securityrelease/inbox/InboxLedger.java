@@ -31,6 +31,12 @@ class InboxLedger {
     return entries.stream().findFirst();
   }
 
+  /** The case of a mail read before (a report, or an answer to a case), by its Message-ID. */
+  Optional<String> caseOfMail(String messageId) {
+    return jdbc.queryForList("select case_id from inbox_mail where message_id = ? and case_id is not null",
+        String.class, messageId).stream().findFirst();
+  }
+
   /** Records the mail; a {@code DuplicateKeyException} when it is on record already (another node, an earlier reading). */
   void record(String key, String messageId, MailReading.Outcome outcome, String caseId) {
     jdbc.update("insert into inbox_mail (mail_key, message_id, read_at, outcome, case_id, node) values (?, ?, ?, ?, ?, ?)",

@@ -3,6 +3,8 @@ package io.github.securityrelease.inbox;
 import io.github.securityrelease.cases.Credit;
 import io.github.securityrelease.engine.TaskInput;
 import io.github.securityrelease.intake.ReportRequest;
+import io.github.securityrelease.notification.MessageIds;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -11,17 +13,18 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -32,15 +35,33 @@ import org.springframework.util.unit.DataSize;
 final class MailReading {
 
   /** What the inbox does with a mail; the outcome column of {@code inbox_mail}. */
-  enum Outcome { CASE, AUTO_REPLY, BOUNCE, LIST, OVERSIZED, UNREADABLE }
+  enum Outcome { CASE, AUTO_REPLY, BOUNCE, LIST, OVERSIZED, UNREADABLE, MESSAGE }
 
-  /** A mail read: the report with the attachments kept, or why it is none. */
-  record Reading(Outcome outcome, ReportRequest report, List<Attachment> attachments) {
+  /** A mail read: the report with the attachments kept, the answer to a case (R28), or why it is none. */
+  record Reading(Outcome outcome, ReportRequest report, List<Attachment> attachments, Answer answer) {
+
+    Reading(Outcome outcome, ReportRequest report, List<Attachment> attachments) {
+      this(outcome, report, attachments, null);
+    }
 
     static Reading not(Outcome outcome) {
       return new Reading(outcome, null, List.of());
     }
   }
+
+  /** A mail of a case's thread: a message of that case's conversation, never a new case (R28). */
+  record Answer(String caseId, String from, String text) {}
+
+  /** Which case a mail answers, if any: by the Message-IDs its headers name, or the case's tag in its subject. */
+  interface Threads {
+    Optional<String> caseOf(List<String> referenced, String subject);
+  }
+
+  /** No thread knows the mail: every mail is a report. */
+  static final Threads NO_THREADS = (referenced, subject) -> Optional.empty();
+
+  /** "On Mon, 1 Dec 2026 at 10:00, Ada wrote:" above a quote: the mail clients' way, in one line. */
+  private static final Pattern ATTRIBUTION = Pattern.compile("\\s*On .{1,300} wrote:\\s*");
 
   static final int TITLE = 200;
   static final int SHORT_TEXT = 500;
@@ -75,6 +96,14 @@ final class MailReading {
   }
 
   Reading read(MimeMessage mail) throws MessagingException, IOException {
+    return read(mail, NO_THREADS);
+  }
+
+  /**
+   * A report, or, when {@code threads} knows the case it answers, a message of that case. An
+   * auto-reply to a case's mail is neither.
+   */
+  Reading read(MimeMessage mail, Threads threads) throws MessagingException, IOException {
     Optional<Outcome> notReport = notReport(mail);
     if (notReport.isPresent()) {
       return Reading.not(notReport.get());
@@ -86,6 +115,13 @@ final class MailReading {
     }
     // a report may be all subject: "what happened" is required of a case, so it says so
     String body = text.get().isBlank() ? "(The mail has no text: the subject is all of it.)" : text.get();
+    Optional<String> caseId = threads.caseOf(
+        MessageIds.referenced(header(mail, "In-Reply-To"), header(mail, "References")), mail.getSubject());
+    if (caseId.isPresent()) {
+      // an answer's files stay in the mailbox: the conversation keeps text
+      return new Reading(Outcome.MESSAGE, null, List.of(),
+          new Answer(caseId.get(), sender.get().getAddress(), TaskInput.abridged(withoutQuote(body), MORE)));
+    }
     ReportRequest report = report(title(mail.getSubject()), sender.get(), body);
     List<Attachment> kept = new ArrayList<>();
     List<String> left = new ArrayList<>();
@@ -174,7 +210,7 @@ final class MailReading {
         : note + "\n" + report.anythingElse();
     return new ReportRequest(report.title(), report.whatHappened(), report.expected(), report.howToReproduce(),
         TaskInput.abridged(anythingElse, MORE), report.environment(), report.reporter(), report.publiclyDisclosed(),
-        report.publicReference());
+        report.publicReference(), report.credit());
   }
 
   /** Auto-replies and bounces (RFC 3834, RFC 3464) and list traffic are no reports. */
@@ -300,6 +336,34 @@ final class MailReading {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A reply's own text: the quoted lines ({@code >}) and the "On ... wrote:" line above them left
+   * out, which the case has already. The whole text when that leaves nothing (a reply that is all
+   * quote, or one written inside the quote).
+   */
+  static String withoutQuote(String text) {
+    String[] lines = text.split("\n", -1);
+    StringBuilder kept = new StringBuilder();
+    for (int i = 0; i < lines.length; i++) {
+      boolean quote = lines[i].startsWith(">");
+      boolean attribution = ATTRIBUTION.matcher(lines[i]).matches() && quoteFollows(lines, i + 1);
+      if (!quote && !attribution) {
+        kept.append(lines[i]).append('\n');
+      }
+    }
+    String own = kept.toString().strip();
+    return own.isEmpty() ? text : own;
+  }
+
+  private static boolean quoteFollows(String[] lines, int from) {
+    for (int i = from; i < lines.length; i++) {
+      if (!lines[i].isBlank()) {
+        return lines[i].startsWith(">");
+      }
+    }
+    return false;
   }
 
   static String title(String subject) {

@@ -55,7 +55,20 @@ public class ReportIntake {
    */
   @Transactional
   public Receipt receive(ReportRequest report) {
+    return receive(report, null);
+  }
+
+  /**
+   * A mailed report: as {@link #receive(ReportRequest)}, with the mail's Message-ID on the case
+   * ({@code reportMessageId}, checked by the caller), so that every mail to the reporter answers
+   * in the report's thread (R28).
+   */
+  @Transactional
+  public Receipt receive(ReportRequest report, String reportMessageId) {
     Map<String, Object> variables = newCase(report);
+    if (reportMessageId != null) {
+      variables.put(REPORT_MESSAGE_ID, reportMessageId);
+    }
     String caseId = (String) variables.get(CASE_ID);
     // the service takes the report, whoever sent it: the caller's own rights do not apply
     engineIdentity.runAsService(() -> runtimeService.createProcessInstanceByKey(PROCESS_KEY)

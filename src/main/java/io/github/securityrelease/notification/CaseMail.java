@@ -17,24 +17,33 @@ import org.springframework.stereotype.Component;
 public class CaseMail {
 
   static final String NOTICE = "notice";
+  /** A service task's input parameter: what makes its notice new (see {@link Notice#occasion()}). */
+  static final String OCCASION = "occasion";
 
   private final MailTemplates templates;
   private final Notifier notifier;
   private final BusinessCalendar calendar;
 
-  CaseMail(MailTemplates templates, Notifier notifier, BusinessCalendar calendar) {
+  private final NotificationLedger ledger;
+
+  CaseMail(MailTemplates templates, Notifier notifier, BusinessCalendar calendar, NotificationLedger ledger) {
     this.templates = templates;
     this.notifier = notifier;
     this.calendar = calendar;
+    this.ledger = ledger;
   }
 
   public void send(NotificationKind kind, DelegateExecution execution, List<String> recipients) {
     send(kind, execution, recipients, Map.of());
   }
 
-  /** With {@code extra} values for the template beside the case's variables (flags for its sections). */
+  /**
+   * With {@code extra} values for the template beside the case's variables (flags for its
+   * sections), once per the task's input parameter {@code occasion} when it has one.
+   */
   public void send(NotificationKind kind, DelegateExecution execution, List<String> recipients, Map<String, ?> extra) {
-    send(kind, execution, recipients, extra, null);
+    Object occasion = execution.getVariableLocal(OCCASION);
+    send(kind, execution, recipients, extra, occasion == null ? null : occasion.toString());
   }
 
   /** Once per {@code occasion} (see {@link Notice#occasion()}) for the same recipients. */
@@ -49,7 +58,23 @@ public class CaseMail {
     String caseId = execution.getProcessBusinessKey();
     Map<String, Object> model = model(execution, caseId);
     model.putAll(extra);
-    return templates.render(kind, caseId, recipients, model);
+    Notice notice = templates.render(kind, caseId, recipients, model);
+    Object reporter = model.get(CaseVariables.REPORTER_EMAIL);
+    if (reporter != null && recipients.contains(reporter.toString())) {
+      notice = notice.inThread(thread(kind, caseId, model));
+    }
+    return notice;
+  }
+
+  /**
+   * R28: the thread a mail to the reporter sits in: the mailed report's own Message-ID, else
+   * the receipt's (a report through the API or the page), none for the receipt of such a report.
+   */
+  private String thread(NotificationKind kind, String caseId, Map<String, Object> model) {
+    return MessageIds.safe(model.get(CaseVariables.REPORT_MESSAGE_ID)).orElseGet(() -> kind == NotificationKind.REPORT_RECEIPT
+        ? null
+        : ledger.findByCase(caseId).stream().filter(row -> row.kind() == NotificationKind.REPORT_RECEIPT).findFirst()
+            .map(receipt -> notifier.messageId(receipt.id(), caseId)).orElse(null));
   }
 
   /** To the reporter, at the address of the report. */

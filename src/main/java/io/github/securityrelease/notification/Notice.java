@@ -10,16 +10,24 @@ import java.util.TreeSet;
 
 /** A message to send: what kind, about which case, to whom, and its rendered text. */
 public record Notice(NotificationKind kind, String caseId, List<String> recipients, String subject, String body,
-    String occasion) {
+    String occasion, String thread) {
 
   /** A notice sent once per case and recipients. */
   public Notice(NotificationKind kind, String caseId, List<String> recipients, String subject, String body) {
     this(kind, caseId, recipients, subject, body, null);
   }
 
+  /** A notice in no thread. */
+  public Notice(NotificationKind kind, String caseId, List<String> recipients, String subject, String body,
+      String occasion) {
+    this(kind, caseId, recipients, subject, body, occasion, null);
+  }
+
   /**
    * @param occasion what makes a notice of the same kind new for the same people, such as
    *     the dates it announces; null when there is one per case
+   * @param thread the Message-ID of the mail this one answers ({@code In-Reply-To}, {@code
+   *     References}), so that it sits in that thread; null for none. Not part of the dedupe key.
    */
   public Notice {
     Objects.requireNonNull(kind, "kind");
@@ -27,6 +35,7 @@ public record Notice(NotificationKind kind, String caseId, List<String> recipien
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(body, "body");
     recipients = List.copyOf(new TreeSet<>(recipients));
+    thread = MessageIds.safe(thread).orElse(null);
     if (recipients.isEmpty()) {
       throw new IllegalArgumentException("The " + kind + " notice of " + caseId + " has no recipient");
     }
@@ -39,7 +48,12 @@ public record Notice(NotificationKind kind, String caseId, List<String> recipien
 
   /** The same notice for another occasion. */
   public Notice on(String newOccasion) {
-    return new Notice(kind, caseId, recipients, subject, body, newOccasion);
+    return new Notice(kind, caseId, recipients, subject, body, newOccasion, thread);
+  }
+
+  /** The same notice as an answer to the mail {@code messageId} (ignored unless a Message-ID's shape). */
+  public Notice inThread(String messageId) {
+    return new Notice(kind, caseId, recipients, subject, body, occasion, messageId);
   }
 
   private static String sha256(String text) {

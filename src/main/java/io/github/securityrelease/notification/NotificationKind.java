@@ -33,7 +33,10 @@ public enum NotificationKind {
   // R28: the reporter's page
   REPORTER_LINK("reporter-link"),
   // the security address's mailbox
-  INBOX_MAIL_FLAGGED_ALERT("inbox-mail-flagged-alert");
+  INBOX_MAIL_FLAGGED_ALERT("inbox-mail-flagged-alert"),
+  // R28: the conversation
+  REPORTER_MESSAGE("reporter-message"),
+  REPORTER_ANSWERED("reporter-answered");
 
   private final String template;
 

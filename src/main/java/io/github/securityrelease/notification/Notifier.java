@@ -3,6 +3,9 @@ package io.github.securityrelease.notification;
 import io.github.securityrelease.cluster.Node;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +31,7 @@ import org.springframework.stereotype.Component;
 public class Notifier {
 
   private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+  private static final Pattern OUR_MESSAGE_ID = Pattern.compile("<notification-(\\d{1,18})\\.([^@<>\\s]{1,64})@([^@<>\\s]+)>");
 
   private final NotificationLedger ledger;
   private final ObjectProvider<JavaMailSender> mailSender;
@@ -85,6 +89,11 @@ public class Notifier {
     try {
       // kept by JavaMailSenderImpl: the same notice has the same Message-ID, however often sent
       message.setHeader("Message-ID", messageId(id, notice.caseId()));
+      if (notice.thread() != null) {
+        // a Message-ID's shape only (Notice checks it): nothing of it can end the header
+        message.setHeader("In-Reply-To", notice.thread());
+        message.setHeader("References", notice.thread());
+      }
       MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
       helper.setFrom(properties.sender());
       helper.setTo(notice.recipients().toArray(String[]::new));
@@ -96,11 +105,28 @@ public class Notifier {
     }
   }
 
-  private String messageId(long id, String caseId) {
+  /** The Message-ID of the ledger's row {@code id}: the same at every attempt to send it. */
+  String messageId(long id, String caseId) {
+    return "<notification-" + id + "." + caseId + "@" + domain() + ">";
+  }
+
+  /**
+   * The case of a mail the service sent, by its Message-ID: the ledger's row must exist and be
+   * of that case, so that a made-up Message-ID names no case. Empty for any other Message-ID.
+   */
+  public Optional<String> caseOf(String messageId) {
+    Matcher ours = OUR_MESSAGE_ID.matcher(messageId == null ? "" : messageId);
+    if (!ours.matches() || !ours.group(3).equalsIgnoreCase(domain())) {
+      return Optional.empty();
+    }
+    String caseId = ours.group(2);
+    return ledger.find(Long.parseLong(ours.group(1))).map(Notification::caseId).filter(caseId::equals);
+  }
+
+  private String domain() {
     String from = properties.sender();
     int at = from.lastIndexOf('@');
-    String domain = at < 0 || at == from.length() - 1 ? "security-release.invalid" : from.substring(at + 1);
-    return "<notification-" + id + "." + caseId + "@" + domain + ">";
+    return at < 0 || at == from.length() - 1 ? "security-release.invalid" : from.substring(at + 1);
   }
 
   /** Another node is sending the notice right now: the job fails and is retried later. */

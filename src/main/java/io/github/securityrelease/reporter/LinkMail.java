@@ -46,8 +46,11 @@ class LinkMail {
    */
   void send(NotificationKind kind, String caseId, String reporter, Instant since, String occasion,
       Function<String, Notice> render) {
-    Notice notice = recorded(kind, caseId, reporter, since)
-        .orElseGet(() -> render.apply(publicUrl.link(PAGE_PATH + links.issue(caseId))));
+    Optional<Notice> recorded = recorded(kind, caseId, reporter, since);
+    Notice notice = recorded.isPresent()
+        // the text on record, in the thread a new rendering has (the ledger keeps no thread)
+        ? recorded.get().inThread(render.apply("").thread())
+        : render.apply(publicUrl.link(PAGE_PATH + links.issue(caseId)));
     notifier.send(notice.on(occasion));
   }
 

@@ -39,6 +39,8 @@ class AccessSeeder {
   static final String FILTER_OFFERED_TASKS = "Tasks offered to me";
   /** The process of joining the distributors list (R25) and leaving it (R26). */
   static final String DISTRIBUTOR_APPLICATION = "distributor-application";
+  /** The conversation with a case's reporter (R28): the team writes, in Tasklist's "Start process". */
+  static final String REPORTER_MESSAGE = "reporter-message";
   /** The security team's own membership (R21-R23). */
   static final String TEAM_MEMBERSHIP = "team-membership";
 
@@ -88,6 +90,8 @@ class AccessSeeder {
     grant(Groups.SECURITY_TEAM, Resources.PROCESS_DEFINITION, CaseVariables.PROCESS_KEY, Permissions.CREATE_INSTANCE);
     // R25: an application that came by issue or e-mail, recorded the same way
     grant(Groups.SECURITY_TEAM, Resources.PROCESS_DEFINITION, DISTRIBUTOR_APPLICATION, Permissions.CREATE_INSTANCE);
+    // R28: the team writes to a case's reporter with the start form of reporter-message
+    grant(Groups.SECURITY_TEAM, Resources.PROCESS_DEFINITION, REPORTER_MESSAGE, Permissions.CREATE_INSTANCE);
     grant(Groups.SECURITY_TEAM, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     // R21: maintainers and the team nominate (the start form of team-membership, or the API)
     for (String nominator : List.of(Groups.SIG_MAINTAINERS, Groups.SECURITY_TEAM)) {

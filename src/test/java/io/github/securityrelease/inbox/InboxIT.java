@@ -57,9 +57,10 @@ class InboxIT {
   @Autowired MailedReports reports;
   @Autowired InboxLedger inboxLedger;
   @Autowired FlaggedMailAlert alert;
+  @Autowired CaseThreads threads;
 
   @Test
-  @DisplayName("R1 a mailed report becomes a case: the sender the reporter, the subject the title; R2 the receipt goes to the sender")
+  @DisplayName("R1 a mailed report becomes a case: the sender the reporter, the subject the title; R2 R28 the receipt goes to the sender, in the report's thread")
   void mailedReportBecomesCase() throws Exception {
     String sender = sender();
     deliver(mail(sender, "Token leak in the controller logs",
@@ -89,7 +90,7 @@ class InboxIT {
 
     cases.runDueJobs(caseId);
     assertThat(TestSmtp.receivedBy(mail, sender)).extracting(TestSmtp::subject)
-        .containsExactly("[" + caseId + "] We received your vulnerability report");
+        .containsExactly("Re: [" + caseId + "] Token leak in the controller logs");
   }
 
   @Test
@@ -260,7 +261,7 @@ class InboxIT {
       senders.add(sender());
       deliver(mail(senders.get(i), "Two nodes " + i, "Mail " + i + " for two nodes."));
     }
-    Inbox other = new Inbox(properties, reports, inboxLedger, alert);
+    Inbox other = new Inbox(properties, reports, inboxLedger, alert, threads);
     java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
     java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
