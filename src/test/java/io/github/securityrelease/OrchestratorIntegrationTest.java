@@ -40,9 +40,11 @@ import org.springframework.boot.test.context.SpringBootTest;
     "security-release.rate-limit.burst=100000",
     // the figures of /actuator/prometheus fresh at every scrape (MetricsIT); ExpiringValueTest proves the cache
     "security-release.metrics.cache-ttl=PT0S",
-    // the inbox reads the IMAP server TestEnvironment names when a test calls Inbox.poll(), never by itself
+    // the inbox reads the IMAP server TestEnvironment names when a test calls Inbox.poll(), never by itself:
+    // no IDLE (it would read other ITs' mail as it comes; InboxIT idles on an Inbox of its own)
     "security-release.inbox.password=" + TestSmtp.INBOX_PASSWORD,
-    "security-release.inbox.poll-interval=P1D"})
+    "security-release.inbox.poll-interval=P1D",
+    "security-release.inbox.idle=false"})
 // /actuator/prometheus as in production (Spring Boot's tests leave metrics export off otherwise)
 @AutoConfigureObservability(tracing = false)
 @Tag(OrchestratorIntegrationTest.SHARED_CONTEXT)

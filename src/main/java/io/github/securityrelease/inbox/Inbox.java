@@ -11,10 +11,12 @@ import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,8 +25,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the security address's mailbox over IMAP (R1), every {@code poll-interval}: each mail not
- * yet marked is put on record once ({@link MailedReports}), then marked. A report becomes a case;
+ * Reads the security address's mailbox over IMAP (R1), every {@code poll-interval} and, where the
+ * server offers IDLE, as soon as it announces new mail ({@link InboxIdle}): each mail not yet marked
+ * is put on record once ({@link MailedReports}), then marked. A report becomes a case;
  * an auto-reply, a bounce or another list's mail is recorded and left; a mail too large or
  * unreadable is recorded, left and flagged, and the team alerted ({@link FlaggedMailAlert}).
  * Nothing is deleted or moved.
@@ -44,6 +47,8 @@ public class Inbox implements SmartLifecycle {
   /** Mails taken at one reading: a flood waits for the next, and a reading ends in bounded time. */
   static final int BATCH = 100;
   private static final int TIMEOUT_MILLIS = 30_000;
+  /** RFC 2177: a client re-issues IDLE at least every 29 minutes, or the server may log it off. */
+  static final Duration IDLE_RENEWAL = Duration.ofMinutes(29);
   private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
   private final InboxProperties properties;
@@ -52,9 +57,12 @@ public class Inbox implements SmartLifecycle {
   private final MailReading reading;
   private final FlaggedMailAlert alert;
   private final CaseThreads threads;
-  /** Guards {@link #poller}, apart from {@link #poll()}'s lock, so that stopping never waits for a reading. */
+  /** Guards {@link #poller} and {@link #idle}, apart from {@link #poll()}'s lock, so that stopping never waits for a reading. */
   private final Object lifecycle = new Object();
+  private final AtomicBoolean readingAsked = new AtomicBoolean();
   private ScheduledExecutorService poller;
+  /** Waits for mail in IMAP IDLE, where configured; null when polling alone. */
+  private InboxIdle idle;
 
   Inbox(InboxProperties properties, MailedReports reports, InboxLedger ledger, FlaggedMailAlert alert,
       CaseThreads threads) {
@@ -80,9 +88,7 @@ public class Inbox implements SmartLifecycle {
    * @throws IllegalStateException when the mailbox cannot be read; the mails stay for the next reading
    */
   public synchronized Reading poll() {
-    Session session = Session.getInstance(sessionProperties());
-    try (Store store = session.getStore(properties.protocol())) {
-      store.connect(properties.url().getHost(), properties.url().getPort(), properties.user(), properties.secret());
+    try (Store store = connect()) {
       Folder folder = store.getFolder(properties.folder());
       folder.open(Folder.READ_WRITE);
       try {
@@ -94,6 +100,13 @@ public class Inbox implements SmartLifecycle {
       // the exception names the server's answer, never the password
       throw new IllegalStateException("Cannot read the inbox " + properties.mailbox() + ": " + e, e);
     }
+  }
+
+  /** A connection to the mailbox's server, logged in; its errors name the server's answer, never the password. */
+  private Store connect() throws MessagingException {
+    Store store = Session.getInstance(sessionProperties()).getStore(properties.protocol());
+    store.connect(properties.url().getHost(), properties.url().getPort(), properties.user(), properties.secret());
+    return store;
   }
 
   private Reading read(Folder folder) throws MessagingException {
@@ -192,16 +205,54 @@ public class Inbox implements SmartLifecycle {
   @Override
   public void start() {
     synchronized (lifecycle) {
+      // a reading asked for before the last stop was dropped with its poller
+      readingAsked.set(false);
       poller = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "inbox");
         thread.setDaemon(true);
         return thread;
       });
       long interval = properties.pollInterval().toMillis();
-      // the first reading after one interval: the models are deployed by then, and a test polls itself
+      // the first reading after one interval: the models are deployed by then, and a test polls itself;
+      // with IDLE it is the fallback for what IDLE misses (a connection dropped without a word)
       poller.scheduleWithFixedDelay(this::pollSafely, interval, interval, TimeUnit.MILLISECONDS);
+      if (properties.idle()) {
+        idle = new InboxIdle(this::connect, properties.folder(), properties.mailbox(), properties.pollInterval(),
+            this::readSoon);
+        idle.start();
+        long renewal = Math.min(interval, IDLE_RENEWAL.toMillis());
+        poller.scheduleWithFixedDelay(idle::renew, renewal, renewal, TimeUnit.MILLISECONDS);
+      }
     }
-    log.info("Reading the inbox {} every {}", properties.mailbox(), properties.pollInterval());
+    log.info("Reading the inbox {} every {}{}", properties.mailbox(), properties.pollInterval(),
+        properties.idle() ? ", and when IDLE announces new mail where the server offers it" : "");
+  }
+
+  /** Whether IDLE waits for mail now (this instance's; tests wait for it before they deliver). */
+  boolean idling() {
+    synchronized (lifecycle) {
+      return idle != null && idle.idling();
+    }
+  }
+
+  /**
+   * A reading on the poller's thread, soon: IDLE announced new mail. Announcements while one is
+   * asked for come to that one reading.
+   */
+  private void readSoon() {
+    if (!readingAsked.compareAndSet(false, true)) {
+      return;
+    }
+    synchronized (lifecycle) {
+      if (poller == null) {
+        readingAsked.set(false);
+        return;
+      }
+      poller.execute(() -> {
+        readingAsked.set(false);
+        pollSafely();
+      });
+    }
   }
 
   private void pollSafely() {
@@ -216,13 +267,23 @@ public class Inbox implements SmartLifecycle {
     }
   }
 
+  /** Ends IDLE first (its thread asks the poller for readings), then the poller; never waits for a reading. */
   @Override
   public void stop() {
+    InboxIdle idling;
+    ScheduledExecutorService polling;
     synchronized (lifecycle) {
-      if (poller != null) {
-        poller.shutdownNow();
-        poller = null;
-      }
+      idling = idle;
+      polling = poller;
+      idle = null;
+      poller = null;
+    }
+    // outside the lock: the IDLE thread may ask for a reading (readSoon) while it ends
+    if (idling != null) {
+      idling.stop();
+    }
+    if (polling != null) {
+      polling.shutdownNow();
     }
   }
 

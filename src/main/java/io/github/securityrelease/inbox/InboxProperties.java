@@ -24,6 +24,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxAttachmentSize the largest file of a report the service keeps; a larger one stays in
  *     the mailbox, and the case says so
  * @param maxAttachmentsSize the most bytes of files the service keeps of one mail
+ * @param idle whether the service waits for mail in IMAP IDLE where the server offers it, reading
+ *     at once when mail comes; {@code pollInterval} is then the fallback reading's interval
  */
 @ConfigurationProperties("security-release.inbox")
 public record InboxProperties(
@@ -33,7 +35,8 @@ public record InboxProperties(
     @DefaultValue("10MB") DataSize maxSize,
     @DefaultValue({}) Set<String> ownListIds,
     @DefaultValue("5MB") DataSize maxAttachmentSize,
-    @DefaultValue("10MB") DataSize maxAttachmentsSize) {
+    @DefaultValue("10MB") DataSize maxAttachmentsSize,
+    @DefaultValue("true") boolean idle) {
 
   public InboxProperties {
     if (url != null && !"imap".equals(url.getScheme()) && !"imaps".equals(url.getScheme())) {
@@ -83,7 +86,7 @@ public record InboxProperties(
   public String toString() {
     return "InboxProperties[url=" + (url == null ? null : mailbox()) + ", pollInterval=" + pollInterval
         + ", maxSize=" + maxSize + ", ownListIds=" + ownListIds + ", maxAttachmentSize=" + maxAttachmentSize
-        + ", maxAttachmentsSize=" + maxAttachmentsSize + "]";
+        + ", maxAttachmentsSize=" + maxAttachmentsSize + ", idle=" + idle + "]";
   }
 
   private static String decode(String text) {

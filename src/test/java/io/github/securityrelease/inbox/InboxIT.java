@@ -1,6 +1,7 @@
 package io.github.securityrelease.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.smtp.SmtpServer;
@@ -22,6 +23,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -280,6 +282,35 @@ class InboxIT {
     }
     assertThat(flagsInMailbox()).hasSize(8).allSatisfy(flags -> assertThat(flags.contains(Inbox.KEYWORD)).isTrue());
     assertThat(inbox.poll().recorded()).isZero();
+  }
+
+  /**
+   * IDLE without a context of its own: the shared context's inbox never idles (it would read
+   * other ITs' mail as it came), so a second {@link Inbox} on its beans idles here, as
+   * {@link #twoNodesOneMailbox} reads.
+   */
+  @Test
+  @DisplayName("R1 where the server offers IDLE, a mail becomes a case as it arrives, with no reading asked for; stopping ends the IDLE and its thread")
+  void idleReadsMailAsItArrives() throws Exception {
+    InboxProperties idling = new InboxProperties(properties.url(), properties.password(), properties.pollInterval(),
+        properties.maxSize(), properties.ownListIds(), properties.maxAttachmentSize(), properties.maxAttachmentsSize(),
+        true);
+    Inbox other = new Inbox(idling, reports, inboxLedger, alert, threads);
+    String sender = sender();
+    other.start();
+    try {
+      // waiting for events, not timing them: the bounds only keep a broken IDLE from hanging the build
+      await().atMost(Duration.ofSeconds(30)).until(other::idling);
+      deliver(mail(sender, "Announced by IDLE", "Read as it came, its interval a day."));
+      await().atMost(Duration.ofSeconds(30)).until(() -> casesOf(sender).size() == 1);
+    } finally {
+      other.stop();
+    }
+
+    assertThat(other.isRunning()).isFalse();
+    assertThat(Thread.getAllStackTraces().keySet()).as("no IDLE thread left")
+        .noneMatch(thread -> "inbox-idle".equals(thread.getName()) && thread.isAlive());
+    assertThat(flagsInMailbox()).singleElement().satisfies(flags -> assertThat(flags.contains(Inbox.KEYWORD)).isTrue());
   }
 
   private int status(String user, String path) {

@@ -228,14 +228,14 @@ class MailReadingTest {
   @DisplayName("the inbox's password never shows: not in the mailbox the log names, not in the properties' text")
   void passwordNeverShown() {
     InboxProperties properties = new InboxProperties(URI.create("imaps://security%40example.org:s3cret@mail.example.org:993/INBOX"),
-        null, Duration.ofMinutes(1), DataSize.ofMegabytes(10), Set.of(), DataSize.ofMegabytes(5), DataSize.ofMegabytes(10));
+        null, Duration.ofMinutes(1), DataSize.ofMegabytes(10), Set.of(), DataSize.ofMegabytes(5), DataSize.ofMegabytes(10), true);
     assertThat(properties.user()).isEqualTo("security@example.org");
     assertThat(properties.secret()).isEqualTo("s3cret");
     assertThat(properties.folder()).isEqualTo("INBOX");
     assertThat(properties.mailbox()).isEqualTo("imaps://security@example.org@mail.example.org:993/INBOX");
     assertThat(properties.toString()).doesNotContain("s3cret");
     InboxProperties fromEnvironment = new InboxProperties(URI.create("imap://security@localhost/"), "env-secret",
-        Duration.ofMinutes(1), DataSize.ofMegabytes(10), Set.of(), DataSize.ofMegabytes(5), DataSize.ofMegabytes(10));
+        Duration.ofMinutes(1), DataSize.ofMegabytes(10), Set.of(), DataSize.ofMegabytes(5), DataSize.ofMegabytes(10), true);
     assertThat(fromEnvironment.secret()).isEqualTo("env-secret");
     assertThat(fromEnvironment.toString()).doesNotContain("env-secret");
   }
