@@ -185,6 +185,18 @@ public class TestCases {
   }
 
   /**
+   * The subjects of the mails that tell the reporter of each step of an accepted case, in
+   * order, from the acknowledgement to the advisory, with one re-plan (R28).
+   */
+  public static List<String> progressSubjects(String caseId, String cveId) {
+    return List.of("[" + caseId + "] Your vulnerability report is acknowledged",
+        "[" + caseId + "] Your report is accepted as a vulnerability",
+        "[" + caseId + "] Public disclosure date set",
+        "[" + caseId + "] New public disclosure date",
+        "[" + caseId + "] " + cveId + " is public: the advisory is out");
+  }
+
+  /**
    * The CVE ID {@link #readyToPlan} records for a case: its own, since one CVE ID names one
    * case (R12). SEC-2026-0042 gets CVE-2026-100042.
    */
