@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -26,6 +32,13 @@ import org.springframework.stereotype.Component;
 /** What the ITs do again and again: report a case, find it, run its due jobs. */
 @Component
 public class TestCases {
+
+  /** What {@link #released} and {@link #published} enter. */
+  public static final String RELEASE_VERSIONS = "v0.6.2, v0.5.4";
+  public static final String BINARIES_LOCATION = "https://github.com/example/releases";
+  public static final String RELEASE_NOTES_URL = "https://github.com/example/releases/tag/v0.6.2";
+  public static final String ADVISORY_URL = "https://github.com/example/security/advisories/GHSA-1";
+  public static final String TRACKING_ISSUE_URL = "https://github.com/example/issues/99";
 
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
@@ -93,15 +106,14 @@ public class TestCases {
    */
   public String readyToPlan(TestRestTemplate http, String title) {
     String caseId = readyToRecordCve(http, title);
-    submitted(http, "demo-security", caseId, "Task_RecordCve", Map.of("cveId", cveId(caseId)));
+    cveRecorded(http, caseId);
     return caseId;
   }
 
   /** As {@link #readyToPlan}, up to its CVE ID: the case waits in "Record assigned CVE". */
   public String readyToRecordCve(TestRestTemplate http, String title) {
     String caseId = readyToDescribeImpact(http, report(title, "ada@example.net"));
-    submitted(http, "demo-security", caseId, "Task_DescribeImpact", Map.of("impactDescription", "Tokens leak to the logs."));
-    submitted(http, "demo-security", caseId, "Task_LaunchCveProcedure", Map.of("cveRequestReference", "CNA request 42"));
+    impactDescribed(http, caseId);
     return caseId;
   }
 
@@ -109,6 +121,15 @@ public class TestCases {
   public String readyToDescribeImpact(TestRestTemplate http, Map<String, Object> report) {
     String caseId = (String) post(http, report).getBody().get("caseId");
     runDueJobs(caseId);
+    acceptedAndFixed(http, caseId);
+    return caseId;
+  }
+
+  /**
+   * A case waiting in "Acknowledge report", however it was reported, acknowledged, accepted (HIGH)
+   * and fixed: it waits in "Describe vulnerability impact".
+   */
+  public void acceptedAndFixed(TestRestTemplate http, String caseId) {
     submitted(http, "demo-security", caseId, "Task_AcknowledgeReport",
         Map.of("acknowledgementMessage", "Thank you: we are on it."));
     submitted(http, "demo-security", caseId, "Task_ValidateReport", Map.of("validationOutcome", "ACCEPTED",
@@ -116,7 +137,63 @@ public class TestCases {
     submitted(http, "demo-maintainer", caseId, "Task_DevelopRemediation",
         Map.of("fixPullRequests", "PR https://github.com/example/private/pull/1"));
     submitted(http, "demo-security", caseId, "Task_ReviewRemediation", Map.of("remediationApproved", true));
-    return caseId;
+  }
+
+  /** From "Describe vulnerability impact" (the credit left as it is) to "Record assigned CVE". */
+  public void impactDescribed(TestRestTemplate http, String caseId) {
+    submitted(http, "demo-security", caseId, "Task_DescribeImpact", Map.of("impactDescription", "Tokens leak to the logs."));
+    submitted(http, "demo-security", caseId, "Task_LaunchCveProcedure", Map.of("cveRequestReference", "CNA request 42"));
+  }
+
+  /** From "Record assigned CVE" to "Plan disclosure", with the case's own CVE ID ({@link #cveId}). */
+  public void cveRecorded(TestRestTemplate http, String caseId) {
+    submitted(http, "demo-security", caseId, "Task_RecordCve", Map.of("cveId", cveId(caseId)));
+  }
+
+  /**
+   * Completes "Plan disclosure" as the team does: {@code disclosure} for the public disclosure and
+   * the release, on both release branches, the advance notice 7 days before.
+   */
+  public ResponseEntity<String> plan(TestRestTemplate http, String caseId, Instant disclosure, String shortEmbargoReason) {
+    Map<String, Object> values = new HashMap<>(Map.of(
+        "publicDisclosureAt", OffsetDateTime.ofInstant(disclosure, ZoneOffset.ofHours(1)).toString(),
+        "releaseAt", OffsetDateTime.ofInstant(disclosure, ZoneOffset.ofHours(1)).toString(),
+        "publicMessaging", "A fix for the token leak ships today",
+        "distributorContent", "PR https://github.com/example/private/pull/1; reproduce with a fleet",
+        "releaseBranches", Map.of("value", "[\"release-0.6\",\"release-0.5\"]", "type", "Json"), "advanceNoticeDays", 7));
+    if (shortEmbargoReason != null) {
+      values.put("shortEmbargoReason", shortEmbargoReason);
+    }
+    return submit(http, "demo-security", caseId, "Task_PlanDisclosure", values);
+  }
+
+  /** Release day come: the fix picked onto master and both release branches, the releases built and verified. */
+  public void released(TestRestTemplate http, String caseId) {
+    for (int i = 0; i < 3; i++) {
+      submitted(http, "demo-release", caseId, "Task_CherryPickFix", Map.of("commit", "a1b2c3d" + i));
+    }
+    submitted(http, "demo-release", caseId, "Task_BuildAndVerifyRelease", Map.of("releaseVersions", RELEASE_VERSIONS,
+        "binariesLocation", BINARIES_LOCATION, "binariesVerified", true));
+  }
+
+  /** In PUBLIC_DISCLOSURE: the release notes, the advisory and the tracking issue published; the case is disclosed. */
+  public void published(TestRestTemplate http, String caseId) {
+    submitted(http, "demo-release", caseId, "Task_PublishReleaseNotes", Map.of("releaseNotesUrl", RELEASE_NOTES_URL));
+    submitted(http, "demo-security", caseId, "Task_PublishAdvisory", Map.of("advisoryUrl", ADVISORY_URL));
+    submitted(http, "demo-security", caseId, "Task_OpenTrackingIssue", Map.of("trackingIssueUrl", TRACKING_ISSUE_URL));
+    runDueJobs(caseId);
+  }
+
+  /**
+   * The subjects of the mails that tell the reporter of each step of an accepted case, in
+   * order, from the acknowledgement to the advisory, with one re-plan (R28).
+   */
+  public static List<String> progressSubjects(String caseId, String cveId) {
+    return List.of("[" + caseId + "] Your vulnerability report is acknowledged",
+        "[" + caseId + "] Your report is accepted as a vulnerability",
+        "[" + caseId + "] Public disclosure date set",
+        "[" + caseId + "] New public disclosure date",
+        "[" + caseId + "] " + cveId + " is public: the advisory is out");
   }
 
   /**
@@ -150,6 +227,24 @@ public class TestCases {
     // the case's own instance: a reporter-message instance (R28) has the case ID as business key too
     return runtimeService.createProcessInstanceQuery().processDefinitionKey("vulnerability-handling")
         .processInstanceBusinessKey(caseId).singleResult();
+  }
+
+  /**
+   * Executes the due jobs of the instances of {@code processKey} that carry the case ID as their
+   * business key beside the case's own (the messages to the reporter, R28).
+   */
+  public void runDueJobs(String processKey, String caseId) {
+    for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
+        .processInstanceBusinessKey(caseId).list()) {
+      managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()
+          .forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  /** Moves the engine clock to {@code instant} and executes the case's jobs due then. */
+  public void runDueJobsAt(Instant instant, String caseId) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+    runDueJobs(caseId);
   }
 
   /** Executes the case's jobs that are due now by the engine clock, until none is left. */

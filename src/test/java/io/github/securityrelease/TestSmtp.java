@@ -4,9 +4,14 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The real SMTP server the ITs' mail goes to: register it with {@code @RegisterExtension}. */
 public final class TestSmtp {
@@ -22,7 +27,34 @@ public final class TestSmtp {
   public static final String INBOX_USER = "security";
   public static final String INBOX_PASSWORD = "inbox-test-password";
 
+  private static final AtomicInteger senders = new AtomicInteger();
+
   private TestSmtp() {}
+
+  /** A reporter's address of the test's own: the shared context keeps the cases and mails of the tests before. */
+  public static String sender() {
+    return "ada-" + System.nanoTime() + "-" + senders.incrementAndGet() + "@example.net";
+  }
+
+  /** A plain-text mail from {@code from} ("Ada Mailer") to the security address, as a mail client writes it. */
+  public static MimeMessage mail(String from, String subject, String text) {
+    try {
+      MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+      message.setFrom(new InternetAddress(from, "Ada Mailer"));
+      message.setRecipients(MimeMessage.RecipientType.TO, INBOX_ADDRESS);
+      message.setSubject(subject, "UTF-8");
+      message.setText(text, "UTF-8");
+      message.saveChanges();
+      return message;
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Puts {@code message} into the security address's mailbox on {@code server} ({@link #serverWithInbox()}). */
+  public static void deliver(GreenMailExtension server, MimeMessage message) {
+    server.getUserManager().getUserByEmail(INBOX_ADDRESS).deliver(message);
+  }
 
 
   public static String subject(MimeMessage mail) {

@@ -1,5 +1,7 @@
 package io.github.securityrelease.conversation;
 
+import static io.github.securityrelease.TestSmtp.mail;
+import static io.github.securityrelease.TestSmtp.sender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -8,18 +10,12 @@ import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestSmtp;
 import io.github.securityrelease.inbox.Inbox;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,13 +40,10 @@ class ConversationIT {
   @RegisterExtension
   static GreenMailExtension mail = TestSmtp.serverWithInbox();
 
-  private static final AtomicInteger senders = new AtomicInteger();
-
   @Autowired Inbox inbox;
   @Autowired TestRestTemplate http;
   @Autowired TestCases cases;
   @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
   @Autowired TaskService taskService;
 
   @Test
@@ -228,12 +221,7 @@ class ConversationIT {
 
   /** The jobs of the case's reporter-message instances, as the job executor would run them. */
   private void runConversationJobs(String caseId) {
-    for (var instance : runtimeService.createProcessInstanceQuery().processDefinitionKey(Conversation.PROCESS_KEY)
-        .processInstanceBusinessKey(caseId).list()) {
-      for (Job job : managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()) {
-        managementService.executeJob(job.getId());
-      }
-    }
+    cases.runDueJobs(Conversation.PROCESS_KEY, caseId);
     assertThat(historicMessagesOf(caseId)).as("every message went, every instance ended").isZero();
   }
 
@@ -253,21 +241,7 @@ class ConversationIT {
     return mails.get(0);
   }
 
-  private static String sender() {
-    return "ada-" + System.nanoTime() + "-" + senders.incrementAndGet() + "@example.net";
-  }
-
-  private static MimeMessage mail(String from, String subject, String text) throws Exception {
-    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-    message.setFrom(new InternetAddress(from, "Ada Mailer"));
-    message.setRecipients(MimeMessage.RecipientType.TO, TestSmtp.INBOX_ADDRESS);
-    message.setSubject(subject, "UTF-8");
-    message.setText(text, "UTF-8");
-    message.saveChanges();
-    return message;
-  }
-
   private static void deliver(MimeMessage message) {
-    mail.getUserManager().getUserByEmail(TestSmtp.INBOX_ADDRESS).deliver(message);
+    TestSmtp.deliver(mail, message);
   }
 }

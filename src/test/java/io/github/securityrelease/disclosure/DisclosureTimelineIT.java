@@ -13,7 +13,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -151,13 +150,7 @@ class DisclosureTimelineIT {
     assertThat(variable(caseId, "status")).isEqualTo("PUBLIC_DISCLOSURE");
     assertThat((String) variable(caseId, "releaseNotesDraft")).contains(cve, "v0.6.2, v0.5.4");
     assertThat(variable(caseId, "trackingIssueTitle")).isEqualTo(cve + ": Token leak in controller logs");
-    assertCompleted(cases.submit(http, "demo-release", caseId, "Task_PublishReleaseNotes",
-        Map.of("releaseNotesUrl", "https://github.com/example/releases/tag/v0.6.2")));
-    assertCompleted(cases.submit(http, "demo-security", caseId, "Task_PublishAdvisory",
-        Map.of("advisoryUrl", "https://github.com/example/security/advisories/GHSA-1")));
-    assertCompleted(cases.submit(http, "demo-security", caseId, "Task_OpenTrackingIssue",
-        Map.of("trackingIssueUrl", "https://github.com/example/issues/99")));
-    cases.runDueJobs(caseId);
+    cases.published(http, caseId);
 
     assertThat(cases.instance(caseId)).as("the case ended").isNull();
     assertThat(http.withBasicAuth("demo-manager", "demo-manager").getForObject("/api/v1/cases/" + caseId, String.class))
@@ -170,12 +163,9 @@ class DisclosureTimelineIT {
     assertThat(mailsTo(one)).hasSize(3);
     List<MimeMessage> toReporter = mailsTo("example.net");
     assertThat(toReporter).extracting(TestSmtp::subject).as("R28 the reporter hears of each step, once")
-        .containsExactly("[" + caseId + "] We received your vulnerability report",
-            "[" + caseId + "] Your vulnerability report is acknowledged",
-            "[" + caseId + "] Your report is accepted as a vulnerability",
-            "[" + caseId + "] Public disclosure date set",
-            "[" + caseId + "] New public disclosure date",
-            "[" + caseId + "] " + cve + " is public: the advisory is out");
+        .containsExactlyElementsOf(java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("[" + caseId + "] We received your vulnerability report"),
+            TestCases.progressSubjects(caseId, cve).stream()).toList());
     assertThat(GreenMailUtil.getBody(toReporter.get(2))).contains("HIGH (CVSS", "What happens next");
     assertThat(GreenMailUtil.getBody(toReporter.get(3))).contains(describe(disclosure), cve);
     assertThat(GreenMailUtil.getBody(toReporter.get(4))).contains(describe(later), describe(disclosure));
@@ -218,21 +208,11 @@ class DisclosureTimelineIT {
   }
 
   private ResponseEntity<String> plan(String caseId, Instant disclosure, String shortEmbargoReason) {
-    Map<String, Object> values = new java.util.HashMap<>(Map.of(
-        "publicDisclosureAt", OffsetDateTime.ofInstant(disclosure, ZoneOffset.ofHours(1)).toString(),
-        "releaseAt", OffsetDateTime.ofInstant(disclosure, ZoneOffset.ofHours(1)).toString(),
-        "publicMessaging", "A fix for the token leak ships today",
-        "distributorContent", "PR https://github.com/example/private/pull/1; reproduce with a fleet",
-        "releaseBranches", Map.of("value", "[\"release-0.6\",\"release-0.5\"]", "type", "Json"), "advanceNoticeDays", 7));
-    if (shortEmbargoReason != null) {
-      values.put("shortEmbargoReason", shortEmbargoReason);
-    }
-    return cases.submit(http, "demo-security", caseId, "Task_PlanDisclosure", values);
+    return cases.plan(http, caseId, disclosure, shortEmbargoReason);
   }
 
   private void moveTo(Instant instant, String caseId) {
-    ClockUtil.setCurrentTime(Date.from(instant));
-    cases.runDueJobs(caseId);
+    cases.runDueJobsAt(instant, caseId);
   }
 
   private long distributor(String organisation, String contact) {

@@ -1,5 +1,7 @@
 package io.github.securityrelease.inbox;
 
+import static io.github.securityrelease.TestSmtp.mail;
+import static io.github.securityrelease.TestSmtp.sender;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,16 +20,12 @@ import io.github.securityrelease.notification.NotificationLedger;
 import io.github.securityrelease.notification.NotificationStatus;
 import io.github.securityrelease.team.SecurityTeam;
 import jakarta.mail.Flags;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DisplayName;
@@ -46,8 +44,6 @@ class InboxIT {
 
   @RegisterExtension
   static GreenMailExtension mail = TestSmtp.serverWithInbox();
-
-  private static final AtomicInteger senders = new AtomicInteger();
 
   @Autowired Inbox inbox;
   @Autowired RuntimeService runtimeService;
@@ -342,21 +338,6 @@ class InboxIT {
         .variableValueEquals("reporterEmail", sender).list();
   }
 
-  /** A sender of this test's own: the shared context keeps the cases of the tests before. */
-  private static String sender() {
-    return "ada-" + System.nanoTime() + "-" + senders.incrementAndGet() + "@example.net";
-  }
-
-  private static MimeMessage mail(String from, String subject, String text) throws Exception {
-    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-    message.setFrom(new InternetAddress(from, "Ada Mailer"));
-    message.setRecipients(MimeMessage.RecipientType.TO, TestSmtp.INBOX_ADDRESS);
-    message.setSubject(subject, "UTF-8");
-    message.setText(text, "UTF-8");
-    message.saveChanges();
-    return message;
-  }
-
   /** A mail without a sender: no receipt could answer it, so the inbox cannot take it as a report. */
   private static void deliverUnreadable(String subject, String text) throws Exception {
     MimeMessage unreadable = mail(sender(), subject, text);
@@ -366,7 +347,7 @@ class InboxIT {
   }
 
   private static void deliver(MimeMessage message) {
-    user().deliver(message);
+    TestSmtp.deliver(mail, message);
   }
 
   private static List<Flags> flagsInMailbox() throws Exception {

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
 
 /**
  * The reporter's progress mails rendered with a whole case's variables, distributors and all:
@@ -33,12 +35,13 @@ class ReporterProgressMailsTest {
       "fastTrack", false,
       "publicDisclosure", "2026-12-16 15:00 UTC (2026-12-16 16:00 Europe/Berlin)",
       "previousPublicDisclosure", "2026-12-09 15:00 UTC (2026-12-09 16:00 Europe/Berlin)");
-  /** Public once the advisory is. */
+  /** Public once the advisory is, with the credit the reporter asked for. */
   private static final Map<String, Object> PUBLIC = Map.of(
       "advisoryUrl", "https://github.com/example/security/advisories/GHSA-1",
       "trackingIssueUrl", "https://github.com/example/issues/99",
       "releaseNotesUrl", "https://github.com/example/releases/tag/v0.6.2",
-      "releaseVersions", "v0.6.2, v0.5.4");
+      "releaseVersions", "v0.6.2, v0.5.4",
+      CaseVariables.CREDIT, "Ada Lovelace (@ada)");
   /** What the distributors' notices add to a case's variables (DistributorNotices, NotifyDistributors). */
   private static final List<String> DISTRIBUTOR_VALUES = List.of("organisation", "contacts", "leadTime",
       "releaseLeadTime", "release", "releaseNoticeDue", "noticeName", "lead", "minimum");
@@ -76,6 +79,25 @@ class ReporterProgressMailsTest {
           KNOWN.get("previousPublicDisclosure").toString());
       default -> assertThat(body).contains(PUBLIC.values().stream().map(Object::toString).toArray(String[]::new));
     }
+  }
+
+  @Test
+  @DisplayName("R28 the advisory mail tells the reporter how they are credited")
+  void advisoryMailNamesTheCredit() {
+    String body = templates.render(NotificationKind.ADVISORY_PUBLIC, "SEC-2026-0042", List.of("ada@example.net"),
+        wholeCase(NotificationKind.ADVISORY_PUBLIC)).body();
+    assertThat(body).contains("You are credited as Ada Lovelace (@ada) in the advisory and the announcement.");
+  }
+
+  @ParameterizedTest(name = "R28 credit [{0}]: the advisory mail says nothing of credit")
+  @NullAndEmptySource
+  @DisplayName("R28 a reporter who declined credit is told of no credit in the advisory mail")
+  void advisoryMailWithoutCredit(String declined) {
+    Map<String, Object> model = wholeCase(NotificationKind.ADVISORY_PUBLIC);
+    model.put(CaseVariables.CREDIT, declined);
+    String body = templates.render(NotificationKind.ADVISORY_PUBLIC, "SEC-2026-0042", List.of("ada@example.net"), model)
+        .body();
+    assertThat(body).doesNotContain("credit", "Lovelace").contains("https://github.com/example/security/advisories/GHSA-1");
   }
 
   /** Every variable a case can hold, and the distributors' values: a marker unless the reporter may read it. */

@@ -36,7 +36,7 @@ import org.springframework.http.ResponseEntity;
 public class ReporterPageIT {
 
   /** The page's path in a mail; the host is security-release.public-url's, the test's port differs. */
-  static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/reporter/[A-Za-z0-9_-]{43})");
+  public static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/reporter/[A-Za-z0-9_-]{43})");
 
   @RegisterExtension
   static GreenMailExtension smtp = TestSmtp.server();

@@ -93,6 +93,20 @@ class AuthorizationMatrixIT {
       case "calendar (ics)" -> status(api(user, HttpMethod.GET, "/api/v1/calendar.ics", null));
       case "list own tokens" -> status(api(user, HttpMethod.GET, "/api/v1/tokens", null));
       case "read the audit log" -> status(api(user, HttpMethod.GET, "/api/v1/audit", null));
+      // R28: the reporter's side of a case, the security team's alone (R27: managers see no message)
+      case "read the conversation" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/messages", null));
+      case "write to the reporter" -> status(api(user, HttpMethod.POST, "/api/v1/cases/" + caseId + "/messages",
+          Map.of("body", "Matrix message from " + user)));
+      case "list a report's files" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/attachments", null));
+      // the matrix case came through the API, with no file: the team's answer is the 404 of a file it has not
+      case "download a report's file" -> status(api(user, HttpMethod.GET,
+          "/api/v1/cases/" + caseId + "/attachments/1", null));
+      case "correct the credit" -> status(api(user, HttpMethod.PUT, "/api/v1/cases/" + caseId + "/credit",
+          Map.of("credit", "Matrix credit by " + user)));
+      case "revoke the reporter's links" -> status(api(user, HttpMethod.DELETE,
+          "/api/v1/cases/" + caseId + "/reporter-link", null));
+      case "renew the reporter's link" -> status(api(user, HttpMethod.POST,
+          "/api/v1/cases/" + caseId + "/reporter-link", null));
       // an unknown user: the answer tells who may ask without changing anybody's membership
       case "nominate" -> status(api(user, HttpMethod.POST, "/api/v1/team/nominations",
           Map.of("userId", "nobody-known", "reason", "matrix")));
