@@ -16,10 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,7 +48,6 @@ class ConversationIT {
   @Autowired TestRestTemplate http;
   @Autowired TestCases cases;
   @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
   @Autowired TaskService taskService;
 
   @Test
@@ -226,15 +223,8 @@ class ConversationIT {
         HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
   }
 
-  /** The jobs of the case's reporter-message instances, as the job executor would run them. */
   private void runConversationJobs(String caseId) {
-    for (var instance : runtimeService.createProcessInstanceQuery().processDefinitionKey(Conversation.PROCESS_KEY)
-        .processInstanceBusinessKey(caseId).list()) {
-      for (Job job : managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()) {
-        managementService.executeJob(job.getId());
-      }
-    }
-    assertThat(historicMessagesOf(caseId)).as("every message went, every instance ended").isZero();
+    cases.runConversationJobs(caseId);
   }
 
   private String onlyCaseOf(String reporter) {
