@@ -208,7 +208,7 @@ public class ReporterPageIT {
     String next = nonceOn(path);
     assertThat(next).isNotEqualTo(nonce);
     assertThat(answer(path, next, "Twice.", FROM_THE_PAGE).getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
-    assertThat(messages(caseId)).filteredOn(m -> "IN".equals(m.get("direction"))).extracting(m -> m.get("body"))
+    assertThat(messagesIn(caseId)).extracting(m -> m.get("body"))
         .containsExactly("Once.", "Twice.");
   }
 
@@ -259,7 +259,7 @@ public class ReporterPageIT {
     }
     assertThat(answer(path, "not-a-nonce", "Hello", FROM_THE_PAGE).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(answer(path, nonce, "x".repeat(4000), FROM_THE_PAGE).getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
-    assertThat(messages(caseId)).filteredOn(m -> "IN".equals(m.get("direction"))).hasSize(1);
+    assertThat(messagesIn(caseId)).hasSize(1);
   }
 
   @Test
@@ -276,7 +276,7 @@ public class ReporterPageIT {
         ("nonce=" + nonceOn(path) + "&text=chunked").getBytes(StandardCharsets.US_ASCII)));
     assertThat(http.exchange(path + "/answer", HttpMethod.POST, new HttpEntity<>(chunked, headers), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.LENGTH_REQUIRED);
-    assertThat(messages(caseId)).filteredOn(m -> "IN".equals(m.get("direction"))).isEmpty();
+    assertThat(messagesIn(caseId)).isEmpty();
   }
 
   @Test
@@ -298,13 +298,13 @@ public class ReporterPageIT {
       assertThat(refused.getBody()).contains("This form can only be sent from your page");
       assertThat(credit(path, "Eve", headers).getStatusCode()).as(headers.toString()).isEqualTo(HttpStatus.FORBIDDEN);
     }
-    assertThat(messages(caseId)).filteredOn(m -> "IN".equals(m.get("direction"))).isEmpty();
+    assertThat(messagesIn(caseId)).isEmpty();
     assertThat(runtimeService.getVariable(cases.instance(caseId).getId(), "credit")).isEqualTo("Ada");
 
     // a browser without Sec-Fetch-Site: its Origin, the public URL's (security-release.public-url)
     assertThat(answer(path, nonce, "From an older browser", Map.of("Origin", "http://localhost:8080"))
         .getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
-    assertThat(messages(caseId)).filteredOn(m -> "IN".equals(m.get("direction"))).hasSize(1);
+    assertThat(messagesIn(caseId)).hasSize(1);
   }
 
   @Test
@@ -431,6 +431,11 @@ public class ReporterPageIT {
         .exchange("/api/v1/cases/" + caseId + "/messages", HttpMethod.GET, null,
             new ParameterizedTypeReference<List<Map<String, Object>>>() {})
         .getBody();
+  }
+
+  /** What the reporter wrote, as the API lists it. */
+  private List<Map<String, Object>> messagesIn(String caseId) {
+    return messages(caseId).stream().filter(m -> "IN".equals(m.get("direction"))).toList();
   }
 
   private String osvCredit(String caseId) throws Exception {
