@@ -104,9 +104,12 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule tokens = mayUse("tokens", FOUNDATION, List.of("security"));
 
-  /** The reporter's private page: the case's dates through {@code cases}, its mails through the ledger. */
+  /**
+   * The reporter's private page: the case's dates and credit through {@code cases}, its mails
+   * through the ledger, the conversation it shows and answers through {@code conversation}.
+   */
   @ArchTest
-  static final ArchRule reporter = mayUse("reporter", FOUNDATION, SHARED);
+  static final ArchRule reporter = mayUse("reporter", FOUNDATION, SHARED, List.of("conversation"));
 
   @ArchTest
   static final ArchRule metrics = mayUse("metrics", FOUNDATION, SHARED, CAPABILITIES);

@@ -38,6 +38,9 @@ import org.springframework.boot.test.context.SpringBootTest;
     // the ITs post hundreds of reports from one address; RateLimitIT proves the limit itself
     "security-release.rate-limit.requests-per-minute=100000",
     "security-release.rate-limit.burst=100000",
+    // and open the reporters' pages and post their forms as often; RateLimitIT proves that limit too
+    "security-release.reporter-page.requests-per-minute=100000",
+    "security-release.reporter-page.burst=100000",
     // the figures of /actuator/prometheus fresh at every scrape (MetricsIT); ExpiringValueTest proves the cache
     "security-release.metrics.cache-ttl=PT0S",
     // the inbox reads the IMAP server TestEnvironment names when a test calls Inbox.poll(), never by itself:

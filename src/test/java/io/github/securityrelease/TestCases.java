@@ -262,4 +262,18 @@ public class TestCases {
     }
     throw new IllegalStateException("Jobs of " + caseId + " keep coming");
   }
+
+  /**
+   * The jobs of the case's reporter-message instances (R28: the team's messages, the alerts of
+   * the reporter's answers), as the job executor would run them; every instance has ended then.
+   */
+  public void runConversationJobs(String caseId) {
+    runDueJobs("reporter-message", caseId);
+    assertThat(conversationInstances(caseId)).as("every message went, every instance ended").isEmpty();
+  }
+
+  private List<ProcessInstance> conversationInstances(String caseId) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("reporter-message")
+        .processInstanceBusinessKey(caseId).list();
+  }
 }

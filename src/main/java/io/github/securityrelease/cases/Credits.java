@@ -39,6 +39,17 @@ public class Credits {
   }
 
   /**
+   * Why the credit of a case in {@code status} no longer changes ({@link Outcome#PUBLIC},
+   * {@link Outcome#ENDED}), or null while it may: for a page that offers the change.
+   */
+  public static Outcome settled(Object status, boolean ended) {
+    if (PUBLIC.contains(String.valueOf(status))) {
+      return Outcome.PUBLIC;
+    }
+    return ended ? Outcome.ENDED : null;
+  }
+
+  /**
    * Sets the case's credit to {@code credit} (blank is no credit; one {@link Credit#refusal} names
    * is an IllegalArgumentException: check first). Who changed it goes with it ({@code creditCorrectedBy}), so that the case's history
    * holds each change, its time and its author.
@@ -53,11 +64,9 @@ public class Credits {
       return Outcome.NO_CASE;
     }
     Object status = cases.variables(found.get(), STATUS).get(STATUS);
-    if (PUBLIC.contains(String.valueOf(status))) {
-      return Outcome.PUBLIC;
-    }
-    if (found.get().getEndTime() != null) {
-      return Outcome.ENDED;
+    Outcome settled = settled(status, found.get().getEndTime() != null);
+    if (settled != null) {
+      return settled;
     }
     Map<String, Object> change = new HashMap<>();
     change.put(CREDIT, Credit.stored(credit));

@@ -8,6 +8,7 @@ import io.github.securityrelease.cases.Cases;
 import io.github.securityrelease.cases.UnknownCaseException;
 import io.github.securityrelease.engine.TaskInput;
 import io.github.securityrelease.notification.Notification;
+import io.github.securityrelease.notification.NotificationKind;
 import io.github.securityrelease.notification.NotificationLedger;
 import io.github.securityrelease.notification.NotificationProperties;
 import io.github.securityrelease.security.EngineIdentity;
@@ -16,9 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -46,6 +50,14 @@ public class Conversation {
   static final String ANSWER_AT = "answerAt";
   /** R3: the task of the case that shows the reporter's latest answer. */
   static final String ASK_FOR_PRIVATE_HANDLING = "Task_AskReporterForPrivateHandling";
+  /**
+   * The kinds of mail written for a case's reporter (R2, R28): the only messages out their page
+   * shows. A new kind for the reporter joins here, or it stays off the page.
+   */
+  static final Set<NotificationKind> TO_REPORTER = EnumSet.of(NotificationKind.REPORT_RECEIPT,
+      NotificationKind.ACKNOWLEDGEMENT, NotificationKind.REJECTION, NotificationKind.REPORT_ACCEPTED,
+      NotificationKind.DISCLOSURE_DATE_SET, NotificationKind.DISCLOSURE_DATE_MOVED, NotificationKind.ADVISORY_PUBLIC,
+      NotificationKind.REPORTER_LINK, NotificationKind.REPORTER_MESSAGE);
   private static final String MORE = "(cut here: the whole message is in the security address's mailbox)";
 
   private final ReporterMessages messages;
@@ -76,11 +88,28 @@ public class Conversation {
    * @throws UnknownCaseException when there is no such case
    */
   public List<Message> of(String caseId) {
+    return messages(caseId, (row, reporter) -> row.recipients().stream().anyMatch(reporter::equalsIgnoreCase));
+  }
+
+  /**
+   * The conversation as the reporter's own page shows it: every message in, and of the messages
+   * out only those written for the reporter ({@link #TO_REPORTER}) and sent to them alone. A
+   * team alert never shows, not even when the reporter's address is a member's too.
+   *
+   * @throws UnknownCaseException when there is no such case
+   */
+  public List<Message> forReporter(String caseId) {
+    return messages(caseId, (row, reporter) -> TO_REPORTER.contains(row.kind()) && row.recipients().size() == 1
+        && reporter.equalsIgnoreCase(row.recipients().get(0)));
+  }
+
+  private List<Message> messages(String caseId, BiPredicate<Notification, String> out) {
     String reporter = engineIdentity.runAsService(() -> reporterOf(caseId));
     List<Message> all = new ArrayList<>(messages.of(caseId));
     for (Notification row : ledger.findByCase(caseId)) {
-      if (reporter != null && row.recipients().stream().anyMatch(reporter::equalsIgnoreCase)) {
-        all.add(new Message(Message.Direction.OUT, row.createdAt(), notification.sender(), row.body()));
+      if (reporter != null && out.test(row, reporter)) {
+        all.add(new Message(Message.Direction.OUT, row.createdAt(), notification.sender(), row.body(),
+            Message.Source.MAIL));
       }
     }
     all.sort(Comparator.comparing(Message::at));

@@ -30,8 +30,8 @@ class ReporterMessages {
   }
 
   List<Message> of(String caseId) {
-    return jdbc.query("select at, from_address, body from reporter_message where case_id = ? order by at, id",
+    return jdbc.query("select at, from_address, body, source from reporter_message where case_id = ? order by at, id",
         (row, n) -> new Message(Message.Direction.IN, row.getTimestamp(1).toInstant(), row.getString(2),
-            row.getString(3)), caseId);
+            row.getString(3), Message.Source.valueOf(row.getString(4))), caseId);
   }
 }

@@ -8,16 +8,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps request bodies of {@code /api/v1} at 64 KiB: a declared larger body is refused before
- * it is read, and an undeclared one (chunked) stops being read at the limit.
+ * Caps request bodies of {@code /api/v1} and of the reporter's page's forms at 64 KiB: a
+ * declared larger body is refused before it is read, and an undeclared one (chunked) stops being
+ * read at the limit. A form's body (the reporter's page; multipart too) must declare its length,
+ * as every browser does: the servlet container parses those from its own stream, past this
+ * wrapper, so only the declared length holds them to the limit.
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -28,7 +33,17 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
       ProblemResponses.write(response, HttpStatus.PAYLOAD_TOO_LARGE, BodyTooLargeException.DETAIL);
       return;
     }
+    if (request.getContentLengthLong() < 0 && isForm(request)) {
+      ProblemResponses.write(response, HttpStatus.LENGTH_REQUIRED, "A form's body must declare its length");
+      return;
+    }
     chain.doFilter(new LimitedRequest(request), response);
+  }
+
+  /** A body the container parses itself: form parameters, or parts (multipart). */
+  private static boolean isForm(HttpServletRequest request) {
+    String type = request.getContentType() == null ? "" : request.getContentType().strip().toLowerCase(Locale.ROOT);
+    return type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE) || type.startsWith("multipart/");
   }
 
   @Configuration(proxyBeanMethods = false)
@@ -37,7 +52,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit() {
       FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter());
-      registration.addUrlPatterns("/api/*");
+      // the reporter's page's forms (reporter/): the path is the page's, the limit the same
+      registration.addUrlPatterns("/api/*", "/reporter/*");
       registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
       return registration;
     }

@@ -67,7 +67,7 @@ class ConversationIT {
     assertThat(written.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(written.getHeaders().getLocation()).hasToString("/api/v1/cases/" + caseId + "/messages");
     assertThat(TestSmtp.receivedBy(mail, reporter)).as("not on the request's thread: the job sends it").hasSize(1);
-    runConversationJobs(caseId);
+    cases.runConversationJobs(caseId);
 
     List<MimeMessage> toReporter = TestSmtp.receivedBy(mail, reporter);
     assertThat(toReporter).hasSize(2);
@@ -106,7 +106,7 @@ class ConversationIT {
     assertThat(conversation).allSatisfy(m -> assertThat(m.get("at")).isNotNull());
 
     // the team hears of each answer from a job, without its text
-    runConversationJobs(caseId);
+    cases.runConversationJobs(caseId);
     List<Map<String, Object>> alerts = ledger(caseId).stream()
         .filter(row -> "REPORTER_ANSWERED".equals(row.get("kind"))).toList();
     assertThat(alerts).hasSize(2).allSatisfy(row -> {
@@ -139,7 +139,7 @@ class ConversationIT {
 
     // a report through the API: the team's message answers the receipt's thread
     write("demo-security", caseId, "Thank you.");
-    runConversationJobs(caseId);
+    cases.runConversationJobs(caseId);
     List<MimeMessage> toReporter = TestSmtp.receivedBy(mail, reporter);
     assertThat(toReporter).hasSize(2);
     assertThat(toReporter.get(1).getHeader("In-Reply-To", null)).isEqualTo(toReporter.get(0).getMessageID());
@@ -177,7 +177,7 @@ class ConversationIT {
     assertThat(historicMessagesOf(caseId) + historicMessagesOf("SEC-2026-99998")).isZero();
 
     assertThat(startForm("demo-security", caseId, "Written in Tasklist.").getStatusCode()).isEqualTo(HttpStatus.OK);
-    runConversationJobs(caseId);
+    cases.runConversationJobs(caseId);
     List<MimeMessage> toReporter = TestSmtp.receivedBy(mail, reporter);
     assertThat(toReporter).hasSize(2);
     assertThat(GreenMailUtil.getBody(toReporter.get(1))).contains("Written in Tasklist.", "demo-security, for the security team");
@@ -219,11 +219,6 @@ class ConversationIT {
         HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
   }
 
-  /** The jobs of the case's reporter-message instances, as the job executor would run them. */
-  private void runConversationJobs(String caseId) {
-    cases.runDueJobs(Conversation.PROCESS_KEY, caseId);
-    assertThat(historicMessagesOf(caseId)).as("every message went, every instance ended").isZero();
-  }
 
   private String onlyCaseOf(String reporter) {
     var instances = casesOf(reporter);

@@ -29,6 +29,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
     "security-release.rate-limit.requests-per-minute=1",
     "security-release.rate-limit.burst=3",
+    "security-release.reporter-page.requests-per-minute=1",
+    "security-release.reporter-page.burst=3",
     "server.forward-headers-strategy=framework"})
 @Tag(OrchestratorIntegrationTest.OWN_JVM)
 @DirtiesContext // closed after the class: the next IT of OwnContextsOnH2 starts its own
@@ -97,6 +99,26 @@ class RateLimitIT {
     assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
     assertThat(post("203.0.113.5", report("Reports have their own bucket", "ada@example.net")).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
+  @DisplayName("R28 the reporter's page is limited per address, its forms too, before the token is looked up")
+  void reporterPage() {
+    String page = "/reporter/" + "A".repeat(43);
+    for (int i = 0; i < 3; i++) {
+      assertThat(form(page + "/answer").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+    ResponseEntity<String> refused = form(page + "/answer");
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+    assertThat(form(page + "/credit").getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+  }
+
+  private ResponseEntity<String> form(String path) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.set("X-Forwarded-For", "203.0.113.6");
+    return http.postForEntity(path, new HttpEntity<>("text=Hello", headers), String.class);
   }
 
   private ResponseEntity<Map> post(String clientAddress, Object body) {
