@@ -223,10 +223,17 @@ public class TestCases {
     }
   }
 
-  public ProcessInstance instance(String caseId) {
-    // the case's own instance: a reporter-message instance (R28) has the case ID as business key too
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey("vulnerability-handling")
-        .processInstanceBusinessKey(caseId).singleResult();
+  /**
+   * The running instance of a case, an application or a membership, by its business key; not a
+   * reporter-message instance (R28), which carries its case's ID as business key too.
+   */
+  public ProcessInstance instance(String businessKey) {
+    List<ProcessInstance> own = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+        .list().stream().filter(instance -> !instance.getProcessDefinitionId().startsWith("reporter-message:")).toList();
+    if (own.size() > 1) {
+      throw new IllegalStateException(own.size() + " instances have the business key " + businessKey);
+    }
+    return own.isEmpty() ? null : own.get(0);
   }
 
   /**
