@@ -108,7 +108,7 @@ final class MailReading {
     if (notReport.isPresent()) {
       return Reading.not(notReport.get());
     }
-    Optional<InternetAddress> sender = sender(mail);
+    Optional<InternetAddress> sender = reporter(mail);
     Optional<String> text = text(mail);
     if (sender.isEmpty() || text.isEmpty()) {
       return Reading.not(Outcome.UNREADABLE);
@@ -287,9 +287,37 @@ final class MailReading {
     return new ReportRequest.Reporter(line(sender.getPersonal(), NAME), sender.getAddress());
   }
 
-  /** The first From address, if it is one address a receipt can go to. */
-  private static Optional<InternetAddress> sender(MimeMessage mail) throws MessagingException {
-    String from = mail.getHeader("From", ",");
+  /**
+   * Who wrote the mail: its From address; for a mail through the address's own list, the
+   * sender the list names in {@code X-Original-Sender}, since a Google Group puts its own
+   * address in From for a sender whose domain publishes a strict DMARC policy ("'Ada' via
+   * kurator-security"), and the receipt must go to the reporter, not to the group.
+   */
+  private Optional<InternetAddress> reporter(MimeMessage mail) throws MessagingException {
+    Optional<InternetAddress> from = address(header(mail, "From"));
+    String list = header(mail, "List-Id");
+    if (list == null || !ownListIds.contains(listId(list))) {
+      return from;
+    }
+    Optional<InternetAddress> original = address(header(mail, "X-Original-Sender"));
+    if (original.isEmpty()) {
+      return from;
+    }
+    String name = from.map(InternetAddress::getPersonal).map(MailReading::withoutVia).orElse(null);
+    try {
+      return Optional.of(new InternetAddress(original.get().getAddress(), name, StandardCharsets.UTF_8.name()));
+    } catch (java.io.UnsupportedEncodingException e) {
+      return original;
+    }
+  }
+
+  /** "'Ada Lovelace' via kurator-security": the name the group wrote for the sender. */
+  private static String withoutVia(String personal) {
+    return personal.replaceFirst("^'?(.*?)'? via .*$", "$1").strip();
+  }
+
+  /** The header's address, if it is one address a receipt can go to. */
+  private static Optional<InternetAddress> address(String from) {
     if (from == null) {
       return Optional.empty();
     }

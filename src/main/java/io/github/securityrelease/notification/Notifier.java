@@ -94,6 +94,11 @@ public class Notifier {
         message.setHeader("In-Reply-To", notice.thread());
         message.setHeader("References", notice.thread());
       }
+      if (notice.kind() != NotificationKind.REPORTER_MESSAGE) {
+        // RFC 3834: no autoresponder answers it, and no inbox (the service's own, should the mail
+        // reach the security address) takes it for a report or an answer; a person's message is a person's
+        message.setHeader("Auto-Submitted", "auto-generated");
+      }
       MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
       helper.setFrom(properties.sender());
       helper.setTo(notice.recipients().toArray(String[]::new));

@@ -96,6 +96,10 @@ class ReporterJourneyIT {
         .isEqualTo(HttpStatus.ACCEPTED);
     cases.runDueJobs(Conversation.PROCESS_KEY, caseId);
     MimeMessage question = TestSmtp.receivedBy(mail, reporter).get(1);
+    // RFC 3834: the service's own notices are marked, so no autoresponder (nor an inbox) answers
+    // them; a person's message is not
+    assertThat(receipt.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+    assertThat(question.getHeader("Auto-Submitted")).isNull();
     MimeMessage answer = TestSmtp.mail(reporter, "Re: " + question.getSubject(),
         "It is v0.6.0.\n\nOn Mon, 1 Dec 2026, Security wrote:\n> Which version of the controller runs there?\n");
     answer.setHeader("In-Reply-To", question.getMessageID());

@@ -37,6 +37,19 @@ class MailReadingTest {
   }
 
   @Test
+  @DisplayName("R1 a report through the address's own Google Group whose From the group rewrote (DMARC) is the original sender's")
+  void groupRewroteFrom() throws Exception {
+    ReportRequest report = report(mail("From: 'Ada Reporter' via kurator-security <kurator-security@googlegroups.com>\n"
+        + "Reply-To: Ada Reporter <ada@example.net>\nX-Original-Sender: ada@example.net\n"
+        + "List-Id: <kurator-security.googlegroups.com>\nPrecedence: list\nSubject: Token in the logs\n\nLeak.\n"));
+    assertThat(report.reporter().email()).isEqualTo("ada@example.net");
+    assertThat(report.reporter().name()).isEqualTo("Ada Reporter");
+    ReportRequest direct = report(mail("From: Bob <bob@example.net>\nX-Original-Sender: mallory@example.net\n"
+        + "Subject: Token\n\nLeak.\n"));
+    assertThat(direct.reporter().email()).as("X-Original-Sender counts only on the own list's mail").isEqualTo("bob@example.net");
+  }
+
+  @Test
   @DisplayName("R1 the report template's headings are read into the report's fields")
   void template() throws Exception {
     ReportRequest report = report(mail("From: bob@example.net\nSubject: Template\n\nHello team,\n\n"
