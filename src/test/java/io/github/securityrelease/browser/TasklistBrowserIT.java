@@ -157,6 +157,29 @@ class TasklistBrowserIT {
     browser.screenshot("19-tasklist-opens-on-group-tasks");
   }
 
+  @Test
+  @DisplayName("R28 the team writes to the reporter from Tasklist: Start process, Write to reporter, the case and the message")
+  void writeToReporter() throws Exception {
+    String caseId = newCase("Token leak in the agent's log");
+    browser.logInToCamunda(base(), "tasklist", "demo-security", "demo-security", "30-tasklist-login-write");
+    browser.clickable(By.xpath("//a[normalize-space(.) = 'Start process']")).click();
+    browser.clickable(By.xpath("//div[contains(@class, 'modal')]//a[normalize-space(.) = 'Write to reporter']")).click();
+    // Tasklist's start dialog has no business key field with a Camunda Form: the form asks for the case
+    browser.type(fieldLocator("Field_CaseId"), caseId);
+    browser.type(fieldLocator("Field_Message"), "Thank you, Ada. Which log level did the agent run at?");
+    browser.screenshotAll("31-tasklist-write-to-reporter");
+    browser.uncovered(By.xpath("//div[contains(@class, 'modal')]//button[normalize-space(.) = 'Start']")).click();
+    browser.gone(By.cssSelector(".modal"));
+
+    cases.runConversationJobs(caseId);
+    assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(mail -> TestSmtp.subject(mail).contains("[" + caseId + "]"))
+        .map(com.icegreen.greenmail.util.GreenMailUtil::getBody))
+        .as("the receipt, then the team's message")
+        .hasSize(2).last().asString().contains("Which log level did the agent run at?", "demo-security");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("reporter-message")
+        .processInstanceBusinessKey(caseId).singleResult().getStartUserId()).isEqualTo("demo-security");
+  }
+
   /** A report's case, at its first task. */
   private String newCase(String title) {
     String caseId = (String) post(http, report(title, "ada@example.net")).getBody().get("caseId");

@@ -164,7 +164,7 @@ class ConversationIT {
   }
 
   @Test
-  @DisplayName("R28 in Tasklist the team starts \"Write to reporter\" with the case ID as business key; no one else may, nor for no case")
+  @DisplayName("R28 in Tasklist the team starts \"Write to reporter\" naming the case in its form; no one else may, nor for no case")
   void writeFromTasklist() {
     String reporter = sender();
     String caseId = (String) TestCases.post(http, TestCases.report("From Tasklist", reporter)).getBody().get("caseId");
@@ -173,7 +173,15 @@ class ConversationIT {
     assertThat(startForm("demo-maintainer", caseId, "Hello").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     ResponseEntity<String> noCase = startForm("demo-security", "SEC-2026-99998", "Hello");
     assertThat(noCase.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(noCase.getBody()).contains("businessKey");
+    assertThat(noCase.getBody()).contains("caseId");
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> twoCases = http.withBasicAuth("demo-security", "demo-security").exchange(
+        "/engine-rest/process-definition/key/reporter-message/submit-form", HttpMethod.POST, new HttpEntity<>(Map.of(
+            "businessKey", "SEC-2026-99998", "variables", Map.of("caseId", Map.of("value", caseId, "type", "String"),
+                "message", Map.of("value", "Hello", "type", "String"))), json), String.class);
+    assertThat(twoCases.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(twoCases.getBody()).contains("caseId");
     assertThat(historicMessagesOf(caseId) + historicMessagesOf("SEC-2026-99998")).isZero();
 
     assertThat(startForm("demo-security", caseId, "Written in Tasklist.").getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -183,13 +191,16 @@ class ConversationIT {
     assertThat(GreenMailUtil.getBody(toReporter.get(1))).contains("Written in Tasklist.", "demo-security, for the security team");
   }
 
-  /** What Tasklist's "Start process" sends for the start form. */
-  private ResponseEntity<String> startForm(String user, String businessKey, String message) {
+  /**
+   * What Tasklist's "Start process" sends for the start form: its fields, no business key (its
+   * dialog has no field for one with a Camunda Form); the case ID becomes it.
+   */
+  private ResponseEntity<String> startForm(String user, String caseId, String message) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     return http.withBasicAuth(user, user).exchange("/engine-rest/process-definition/key/reporter-message/submit-form",
-        HttpMethod.POST, new HttpEntity<>(Map.of("businessKey", businessKey,
-            "variables", Map.of("message", Map.of("value", message, "type", "String"))), headers), String.class);
+        HttpMethod.POST, new HttpEntity<>(Map.of("variables", Map.of("caseId", Map.of("value", caseId, "type", "String"),
+            "message", Map.of("value", message, "type", "String"))), headers), String.class);
   }
 
   private long historicMessagesOf(String caseId) {
