@@ -191,6 +191,21 @@ class ConversationIT {
     assertThat(GreenMailUtil.getBody(toReporter.get(1))).contains("Written in Tasklist.", "demo-security, for the security team");
   }
 
+  @Test
+  @DisplayName("R28 nobody but the service starts \"Reporter answered\": the team is never alerted of an answer nobody sent")
+  void answeredIsTheServices() {
+    String caseId = (String) TestCases.post(http, TestCases.report("Nobody answered", sender())).getBody().get("caseId");
+    cases.runDueJobs(caseId);
+
+    ResponseEntity<String> refused = http.withBasicAuth("demo-security", "demo-security").postForEntity(
+        "/engine-rest/message", Map.of("messageName", "ReporterAnswered", "businessKey", caseId, "processVariables",
+            Map.of("answerKey", Map.of("value", "made-up"), "answerFrom", Map.of("value", "ada@example.net"))),
+        String.class);
+
+    assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(historicMessagesOf(caseId)).isZero();
+  }
+
   /**
    * What Tasklist's "Start process" sends for the start form: its fields, no business key (its
    * dialog has no field for one with a Camunda Form); the case ID becomes it.

@@ -65,7 +65,7 @@ class ReporterMessageProcessTest {
   @Test
   @DisplayName("R28 an answer of the reporter tells the team from a job, once per answer (the occasion)")
   void answerTellsTeamFromJob() {
-    ProcessTests.doNothing("checkAnswerFromService");
+    ProcessTests.doNothing("serviceStartOnly");
     Mocks.register("alertSecurityTeam", (JavaDelegate) execution ->
         sent.add(execution.getVariableLocal("notice") + " " + execution.getVariableLocal("occasion")));
     ProcessInstance pi = runtimeService().startProcessInstanceByMessage(Conversation.ANSWERED, CASE, Map.of(

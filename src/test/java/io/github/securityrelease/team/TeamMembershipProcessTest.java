@@ -21,6 +21,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import io.github.securityrelease.DefaultConfiguration;
 import io.github.securityrelease.engine.ProcessTests;
 import io.github.securityrelease.security.EngineIdentity;
+import io.github.securityrelease.security.ServiceStartOnly;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -96,7 +97,7 @@ class TeamMembershipProcessTest {
     TeamGroups groups = new TeamGroups(identityService(), engineIdentity);
     membership = new Membership(runtimeService(), groups, engineIdentity);
     outsideChanges = new OutsideChanges(groups);
-    Mocks.register("checkServiceStart", new CheckServiceStart(engineIdentity));
+    Mocks.register("serviceStartOnly", new ServiceStartOnly(engineIdentity));
     Mocks.register("checkNomination", new CheckNomination(membership));
     Mocks.register("addToAssociates", new AddToAssociates(groups, terms));
     Mocks.register("checkRotationReview", new CheckRotationReview(engineIdentity));
@@ -420,7 +421,7 @@ class TeamMembershipProcessTest {
     for (String message : List.of("MemberOnRecord", "MembershipChangedOutside")) {
       assertThatThrownBy(() -> runtimeService().createMessageCorrelation(message).processInstanceBusinessKey("member-a")
           .setVariable("memberId", "member-a").setVariable("membershipNow", "MEMBER").correlateStartMessage())
-          .isInstanceOf(AuthorizationException.class).hasMessageContaining("the service does");
+          .isInstanceOf(AuthorizationException.class).hasMessageContaining("the service alone starts here");
     }
     identityService().clearAuthentication();
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
