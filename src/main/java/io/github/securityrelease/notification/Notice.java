@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 /** A message to send: what kind, about which case, to whom, and its rendered text. */
 public record Notice(NotificationKind kind, String caseId, List<String> recipients, String subject, String body,
-    String occasion, String thread) {
+    String occasion, String thread, String sentBody) {
 
   /** A notice sent once per case and recipients. */
   public Notice(NotificationKind kind, String caseId, List<String> recipients, String subject, String body) {
@@ -23,11 +23,19 @@ public record Notice(NotificationKind kind, String caseId, List<String> recipien
     this(kind, caseId, recipients, subject, body, occasion, null);
   }
 
+  /** A notice whose text on record is the text sent. */
+  public Notice(NotificationKind kind, String caseId, List<String> recipients, String subject, String body,
+      String occasion, String thread) {
+    this(kind, caseId, recipients, subject, body, occasion, thread, null);
+  }
+
   /**
    * @param occasion what makes a notice of the same kind new for the same people, such as
    *     the dates it announces; null when there is one per case
    * @param thread the Message-ID of the mail this one answers ({@code In-Reply-To}, {@code
    *     References}), so that it sits in that thread; null for none. Not part of the dedupe key.
+   * @param sentBody the text the mail carries when it differs from {@code body}, the text on
+   *     record: see {@link #keepingOffRecord}; null when they are the same
    */
   public Notice {
     Objects.requireNonNull(kind, "kind");
@@ -48,12 +56,27 @@ public record Notice(NotificationKind kind, String caseId, List<String> recipien
 
   /** The same notice for another occasion. */
   public Notice on(String newOccasion) {
-    return new Notice(kind, caseId, recipients, subject, body, newOccasion, thread);
+    return new Notice(kind, caseId, recipients, subject, body, newOccasion, thread, sentBody);
   }
 
   /** The same notice as an answer to the mail {@code messageId} (ignored unless a Message-ID's shape). */
   public Notice inThread(String messageId) {
-    return new Notice(kind, caseId, recipients, subject, body, occasion, messageId);
+    return new Notice(kind, caseId, recipients, subject, body, occasion, messageId, sentBody);
+  }
+
+  /**
+   * The same notice with {@code secret} in the mail alone: the ledger, and whoever reads it,
+   * gets {@code onRecord} in its place (a link that opens the reporter's page, whose token is
+   * kept nowhere but as a hash, R28).
+   */
+  public Notice keepingOffRecord(String secret, String onRecord) {
+    String sent = sentBody == null ? body : sentBody;
+    return new Notice(kind, caseId, recipients, subject, body.replace(secret, onRecord), occasion, thread, sent);
+  }
+
+  /** The text the mail carries. */
+  String mailBody() {
+    return sentBody == null ? body : sentBody;
   }
 
   private static String sha256(String text) {

@@ -16,7 +16,7 @@ public enum NotificationStatus {
   /** No mail server is configured: kept on record, readable through the API. */
   UNDELIVERED;
 
-  boolean isSettled() {
+  public boolean isSettled() {
     return this == SENT || this == UNDELIVERED;
   }
 }

@@ -103,7 +103,7 @@ public class Notifier {
       helper.setFrom(properties.sender());
       helper.setTo(notice.recipients().toArray(String[]::new));
       helper.setSubject(notice.subject());
-      helper.setText(notice.body(), false);
+      helper.setText(notice.mailBody(), false);
       return message;
     } catch (MessagingException e) {
       throw new MailPreparationException("Cannot build the " + notice.kind() + " message of " + notice.caseId(), e);

@@ -1,23 +1,22 @@
 package io.github.securityrelease.reporter;
 
 import io.github.securityrelease.notification.Notice;
-import io.github.securityrelease.notification.Notification;
 import io.github.securityrelease.notification.NotificationKind;
 import io.github.securityrelease.notification.NotificationLedger;
 import io.github.securityrelease.notification.Notifier;
 import io.github.securityrelease.web.PublicUrl;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails a link to the reporter's page, once, whichever engine job (a retry, a second node)
- * sends it. The ledger keeps the first text of a notice, and the token in it is known nowhere
- * else: so a mail already on record is sent as recorded, never rendered again; otherwise a
- * link is minted (its row committed) before the text that carries it is rendered, so that
- * every token that reaches the ledger or a mail works.
+ * Mails a link to the reporter's page, once. The token is kept nowhere but as a hash (R28): the
+ * ledger records the mail with the link's token left out, and only the mail carries it. So a
+ * notice already settled (sent, or kept as undelivered) mints nothing; otherwise a link is minted,
+ * its row committed, before the mail that carries it goes. A retry after a failed delivery mints
+ * a new link: the failed attempt's may have reached the reporter after all (the SMTP server took
+ * it, the ledger did not hear), so both work until the team revokes the case's links.
  */
 @Component
 class LinkMail {
@@ -25,6 +24,8 @@ class LinkMail {
   static final String PAGE_PATH = "/reporter/";
   /** The link in a template's model. */
   static final String PAGE_URL = "reporterPageUrl";
+  /** What the ledger shows in place of the token. */
+  static final String OFF_RECORD = "(sent to the reporter alone: the link is kept nowhere)";
 
   private final ReporterLinks links;
   private final NotificationLedger ledger;
@@ -46,23 +47,18 @@ class LinkMail {
    */
   void send(NotificationKind kind, String caseId, String reporter, Instant since, String occasion,
       Function<String, Notice> render) {
-    Optional<Notice> recorded = recorded(kind, caseId, reporter, since);
-    Notice notice = recorded.isPresent()
-        // the text on record, in the thread a new rendering has (the ledger keeps no thread)
-        ? recorded.get().inThread(render.apply("").thread())
-        : render.apply(publicUrl.link(PAGE_PATH + links.issue(caseId)));
-    notifier.send(notice.on(occasion));
+    if (settled(kind, caseId, reporter, since)) {
+      return;
+    }
+    String token = links.issue(caseId);
+    String url = publicUrl.link(PAGE_PATH + token);
+    notifier.send(render.apply(url).on(occasion).keepingOffRecord(token, OFF_RECORD));
   }
 
-  private Optional<Notice> recorded(NotificationKind kind, String caseId, String reporter, Instant since) {
+  private boolean settled(NotificationKind kind, String caseId, String reporter, Instant since) {
     return ledger.findByCase(caseId).stream()
         .filter(row -> row.kind() == kind && row.recipients().equals(List.of(reporter)))
         .filter(row -> since == null || !row.createdAt().isBefore(since))
-        .findFirst()
-        .map(LinkMail::asRecorded);
-  }
-
-  private static Notice asRecorded(Notification row) {
-    return new Notice(row.kind(), row.caseId(), row.recipients(), row.subject(), row.body());
+        .anyMatch(row -> row.status().isSettled());
   }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Mails the reporter a new link to their page (reporter-link.bpmn; the case's ID in its variable
  * {@code caseId}, not its business key, which names a vulnerability-handling instance), one per request: the
- * instance is the ledger's occasion, and a retry sends the text on record ({@link LinkMail}).
+ * instance is the ledger's occasion; the link is in the mail alone ({@link LinkMail}).
  */
 @Component("mailNewReporterLink")
 class MailNewReporterLink implements JavaDelegate {

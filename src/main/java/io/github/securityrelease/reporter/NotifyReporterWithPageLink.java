@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes to the reporter as {@code notifyReporter} does (the task's input parameter {@code notice}),
  * with the link to their page for the case ({@code reporterPageUrl}): the receipt (R2). One such
- * notice per case, so a retry sends the text on record ({@link LinkMail}).
+ * notice per case; the link is in the mail alone ({@link LinkMail}).
  */
 @Component("notifyReporterWithPageLink")
 class NotifyReporterWithPageLink implements JavaDelegate {

@@ -29,4 +29,15 @@ class NoticeThreadTest {
     assertThat(notice.inThread("<a@b>\r\nBcc: eve@example.net").thread()).isNull();
     assertThat(notice.inThread(null).thread()).isNull();
   }
+
+  @Test
+  @DisplayName("R28 a secret kept off the record: the mail carries it, the ledger's text does not, whatever the occasion or thread")
+  void offRecord() {
+    Notice withLink = new Notice(NotificationKind.REPORT_RECEIPT, "SEC-2026-0001", List.of("ada@example.net"),
+        "Receipt", "Your page: https://sro.example/reporter/S3CR3T").keepingOffRecord("S3CR3T", "(not kept)")
+        .on("again").inThread("<report-1@example.net>");
+    assertThat(withLink.body()).isEqualTo("Your page: https://sro.example/reporter/(not kept)");
+    assertThat(withLink.mailBody()).isEqualTo("Your page: https://sro.example/reporter/S3CR3T");
+    assertThat(notice.mailBody()).as("a notice with nothing off the record sends its text").isEqualTo(notice.body());
+  }
 }
