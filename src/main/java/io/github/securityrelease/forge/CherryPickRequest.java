@@ -16,9 +16,7 @@ public record CherryPickRequest(String privateRemote, String fixBranch, String p
   public CherryPickRequest {
     requireText(privateRemote, "the private remote");
     requireText(publicRemote, "the public remote");
-    if (cveId == null || !CVE_ID.matcher(cveId).matches()) {
-      throw new IllegalArgumentException("'" + cveId + "' is not a CVE ID (CVE-YYYY-NNNN)");
-    }
+    requireCveId(cveId);
     requireBranch(fixBranch, "the fix branch");
     requireBranch(targetBranch, "the target branch");
   }
@@ -26,6 +24,13 @@ public record CherryPickRequest(String privateRemote, String fixBranch, String p
   /** The branch pushed to the public remote, and the pull request's head. */
   public String securityBranch() {
     return "security/" + cveId + "/" + targetBranch;
+  }
+
+  /** Also what keeps a CVE ID from naming a directory outside the working directories. */
+  static void requireCveId(String cveId) {
+    if (cveId == null || !CVE_ID.matcher(cveId).matches()) {
+      throw new IllegalArgumentException("'" + cveId + "' is not a CVE ID (CVE-YYYY-NNNN)");
+    }
   }
 
   private static void requireText(String value, String what) {

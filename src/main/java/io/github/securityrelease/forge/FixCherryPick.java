@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.jgit.api.CherryPickResult;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand.ResetType;
@@ -44,7 +43,6 @@ public class FixCherryPick {
   static final String MASTER = "master";
 
   private static final Logger log = LoggerFactory.getLogger(FixCherryPick.class);
-  private static final Pattern CVE_ID = Pattern.compile("CVE-\\d{4}-\\d{4,}");
   private static final String PRIVATE = "refs/remotes/private/";
   private static final String PUBLIC = "refs/remotes/public/";
 
@@ -81,9 +79,7 @@ public class FixCherryPick {
 
   /** Deletes the working directories of {@code cveId}, once its release day is over. */
   public void discard(String cveId) throws IOException {
-    if (cveId == null || !CVE_ID.matcher(cveId).matches()) {
-      throw new IllegalArgumentException("'" + cveId + "' is not a CVE ID (CVE-YYYY-NNNN)");
-    }
+    CherryPickRequest.requireCveId(cveId);
     FileUtils.delete(workBase.resolve(cveId).toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
   }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +94,7 @@ class FixCherryPickCredentialsTest {
     assertNowhere(refused, TOKEN);
   }
 
-  private void pick(CherryPickRequest request, org.eclipse.jgit.transport.CredentialsProvider credentials) {
+  private void pick(CherryPickRequest request, CredentialsProvider credentials) {
     new FixCherryPick(root, "Security Release Orchestrator", "security@example.org").cherryPick(request, credentials);
   }
 

@@ -10,6 +10,7 @@ import io.github.securityrelease.forge.CherryPickOutcome.Conflict;
 import io.github.securityrelease.forge.CherryPickOutcome.Pushed;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -48,7 +49,7 @@ class FixCherryPickTest {
 
       String securityBranch = "security/" + CVE + "/" + branch;
       assertThat(outcome).isEqualTo(new Pushed(securityBranch, remotes.publicRef(securityBranch).name(),
-          java.util.List.of(remotes.fixCommit(0), remotes.fixCommit(1))));
+          List.of(remotes.fixCommit(0), remotes.fixCommit(1))));
       assertThat(remotes.publicFile(securityBranch, "Parser.java")).isEqualTo("parse\ncheck bounds\nreturn\n");
       assertThat(remotes.publicFile(securityBranch, "docs.md")).contains("bounds-checked");
       RevCommit head = remotes.publicCommit(securityBranch);
@@ -102,7 +103,7 @@ class FixCherryPickTest {
   @DisplayName("R17 a conflict names the fix commit and the conflicting file, pushes nothing, and leaves the directory clean")
   void conflict() throws Exception {
     String securityBranch = "security/" + CVE + "/release-1.x";
-    Conflict expected = new Conflict(securityBranch, remotes.fixCommit(0), java.util.List.of("Parser.java"));
+    Conflict expected = new Conflict(securityBranch, remotes.fixCommit(0), List.of("Parser.java"));
 
     assertThat(cherryPick.cherryPick(request("release-1.x"), null)).isEqualTo(expected);
     assertThat(remotes.publicRef(securityBranch)).isNull();

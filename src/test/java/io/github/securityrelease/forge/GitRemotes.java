@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Real git remotes for the tests, bare repositories in a temporary directory: the public one
@@ -92,15 +96,15 @@ final class GitRemotes implements AutoCloseable {
   String publicFile(String branch, String file) throws IOException {
     try (Git git = Git.open(publicRemote.toFile())) {
       Repository repository = git.getRepository();
-      var tree = repository.parseCommit(repository.resolve("refs/heads/" + branch)).getTree();
-      try (var walk = org.eclipse.jgit.treewalk.TreeWalk.forPath(repository, file, tree)) {
+      RevTree tree = repository.parseCommit(repository.resolve("refs/heads/" + branch)).getTree();
+      try (TreeWalk walk = TreeWalk.forPath(repository, file, tree)) {
         return new String(repository.open(walk.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
       }
     }
   }
 
   String fixCommit(int index) throws IOException, GitAPIException {
-    var commits = new java.util.ArrayList<RevCommit>();
+    List<RevCommit> commits = new ArrayList<>();
     seed.log().addRange(seed.getRepository().resolve("master"), seed.getRepository().resolve(FIX_BRANCH)).call()
         .forEach(commits::add);
     return commits.get(commits.size() - 1 - index).name();
