@@ -30,7 +30,7 @@ class ArchitectureTest {
   /** What the service does, one package each; the rules below say which uses which. */
   private static final List<String> CAPABILITIES = List.of("team", "release", "assessment", "distributors",
       "disclosure", "advisory", "intake", "inbox", "tokens", "reporter",
-      "conversation");
+      "conversation", "forge");
 
   /** They observe and describe the service: they may use the rest, and nothing uses them. */
   private static final List<String> OBSERVERS = List.of("metrics", "apidocs");
@@ -110,6 +110,10 @@ class ArchitectureTest {
    */
   @ArchTest
   static final ArchRule reporter = mayUse("reporter", FOUNDATION, SHARED, List.of("conversation"));
+
+  /** The project's forge: git (JGit) for release day; nothing of the service's model yet. */
+  @ArchTest
+  static final ArchRule forge = mayUse("forge", FOUNDATION, SHARED);
 
   @ArchTest
   static final ArchRule metrics = mayUse("metrics", FOUNDATION, SHARED, CAPABILITIES);
