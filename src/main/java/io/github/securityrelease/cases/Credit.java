@@ -58,9 +58,7 @@ public final class Credit {
     if (text == null) {
       return null;
     }
-    StringBuilder kept = new StringBuilder(text.length());
-    text.codePoints().filter(c -> c > 0xFFFF || !Character.isSurrogate((char) c)).forEach(kept::appendCodePoint);
-    String line = NOT_ONE_LINE.matcher(kept).replaceAll(" ").replaceAll(" {2,}", " ").strip();
+    String line = NOT_ONE_LINE.matcher(TaskInput.storableOf(text)).replaceAll(" ").replaceAll(" {2,}", " ").strip();
     if (line.isEmpty()) {
       return null;
     }

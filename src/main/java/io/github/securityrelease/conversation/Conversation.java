@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -88,7 +88,8 @@ public class Conversation {
    * @throws UnknownCaseException when there is no such case
    */
   public List<Message> of(String caseId) {
-    return messages(caseId, (row, reporter) -> row.recipients().stream().anyMatch(reporter::equalsIgnoreCase));
+    String reporter = engineIdentity.runAsService(() -> reporterOf(caseId));
+    return messages(caseId, reporter, row -> row.recipients().stream().anyMatch(address -> address.equalsIgnoreCase(reporter)));
   }
 
   /**
@@ -96,18 +97,17 @@ public class Conversation {
    * out only those written for the reporter ({@link #TO_REPORTER}) and sent to them alone. A
    * team alert never shows, not even when the reporter's address is a member's too.
    *
-   * @throws UnknownCaseException when there is no such case
+   * @param reporter the address of the case's report, which the page has read already
    */
-  public List<Message> forReporter(String caseId) {
-    return messages(caseId, (row, reporter) -> TO_REPORTER.contains(row.kind()) && row.recipients().size() == 1
+  public List<Message> forReporter(String caseId, String reporter) {
+    return messages(caseId, reporter, row -> TO_REPORTER.contains(row.kind()) && row.recipients().size() == 1
         && reporter.equalsIgnoreCase(row.recipients().get(0)));
   }
 
-  private List<Message> messages(String caseId, BiPredicate<Notification, String> out) {
-    String reporter = engineIdentity.runAsService(() -> reporterOf(caseId));
+  private List<Message> messages(String caseId, String reporter, Predicate<Notification> out) {
     List<Message> all = new ArrayList<>(messages.of(caseId));
     for (Notification row : ledger.findByCase(caseId)) {
-      if (reporter != null && out.test(row, reporter)) {
+      if (reporter != null && out.test(row)) {
         all.add(new Message(Message.Direction.OUT, row.createdAt(), notification.sender(), row.body(),
             Message.Source.MAIL));
       }
@@ -132,7 +132,7 @@ public class Conversation {
     if (messages.known(dedupeKey)) {
       return false;
     }
-    String text = TaskInput.abridged(storable(body), MORE);
+    String text = TaskInput.abridged(TaskInput.storableOf(body), MORE);
     Instant at = clock.instant();
     messages.insert(caseId, at, from, text, source, dedupeKey, messageId);
     engineIdentity.runAsService(() -> {
@@ -182,13 +182,5 @@ public class Conversation {
     if (reporter != null && reporter.toString().toLowerCase(Locale.ROOT).equals(from.toLowerCase(Locale.ROOT))) {
       runtimeService.setVariable(waiting.getProcessInstanceId(), REPORTER_ANSWER, text);
     }
-  }
-
-  /** No NUL and no unpaired surrogate, which no database keeps. */
-  private static String storable(String text) {
-    StringBuilder kept = new StringBuilder(text.length());
-    text.codePoints().filter(c -> c > 0xFFFF || (c != 0 && !Character.isSurrogate((char) c)))
-        .forEach(kept::appendCodePoint);
-    return kept.toString();
   }
 }

@@ -49,6 +49,17 @@ public final class TaskInput {
     return STORABLE.matcher(text).matches();
   }
 
+  /**
+   * {@code text} without what no database keeps: NUL and unpaired surrogates (no character at
+   * all), for text from outside that nobody can be asked to correct (a mail, a reporter's answer).
+   */
+  public static String storableOf(String text) {
+    StringBuilder kept = new StringBuilder(text.length());
+    text.codePoints().filter(c -> c > 0xFFFF || (c != 0 && !Character.isSurrogate((char) c)))
+        .forEach(kept::appendCodePoint);
+    return kept.toString();
+  }
+
   /** The characters of {@code text} as a person counts them: code points, an emoji is one. */
   public static int characters(CharSequence text) {
     return Character.codePointCount(text, 0, text.length());

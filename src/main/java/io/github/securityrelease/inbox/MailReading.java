@@ -404,7 +404,7 @@ final class MailReading {
     if (text == null) {
       return null;
     }
-    String line = storable(text).replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").replaceAll(" {2,}", " ").strip();
+    String line = TaskInput.storableOf(text).replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").replaceAll(" {2,}", " ").strip();
     if (line.isEmpty()) {
       return null;
     }
@@ -424,16 +424,9 @@ final class MailReading {
 
   /** Text as stored: line breaks as {@code \n}, no NUL, no control character but tab and line break. */
   static String clean(String text) {
-    return storable(text).replace("\r\n", "\n").replace('\r', '\n').replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "");
+    return TaskInput.storableOf(text).replace("\r\n", "\n").replace('\r', '\n').replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "");
   }
 
-  /** No unpaired surrogate (no character at all) and no NUL, which no database stores. */
-  private static String storable(String text) {
-    StringBuilder kept = new StringBuilder(text.length());
-    text.codePoints().filter(c -> c > 0xFFFF || (c != 0 && !Character.isSurrogate((char) c)))
-        .forEach(kept::appendCodePoint);
-    return kept.toString();
-  }
 
   private static String header(MimeMessage mail, String name) throws MessagingException {
     return mail.getHeader(name, ",");

@@ -122,7 +122,7 @@ class ReporterPage {
     model.put("dates", known);
     expiry.expiresAt(found.disclosedAt(), found.endedAt())
         .ifPresent(at -> model.put("linkExpiresAt", calendar.describe(at)));
-    model.put("messages", conversation.forReporter(found.caseId()).stream().map(this::message).toList());
+    model.put("messages", conversation.forReporter(found.caseId(), found.reporterEmail()).stream().map(this::message).toList());
     model.put("answerAction", LinkMail.PAGE_PATH + token + "/answer");
     model.put("creditAction", LinkMail.PAGE_PATH + token + "/credit");
     // a fresh key per page shown: the form it is in is one message, however often it is sent
