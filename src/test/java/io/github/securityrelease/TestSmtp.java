@@ -89,16 +89,26 @@ public final class TestSmtp {
    */
   public static GreenMailExtension serverWithInbox() {
     GreenMailExtension server = new GreenMailExtension(new ServerSetup[] {
-        new ServerSetup(PORT, "localhost", ServerSetup.PROTOCOL_SMTP),
-        new ServerSetup(IMAP_PORT, "localhost", ServerSetup.PROTOCOL_IMAP)})
+        setup(PORT, ServerSetup.PROTOCOL_SMTP), setup(IMAP_PORT, ServerSetup.PROTOCOL_IMAP)})
         .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication()
             .withUser(INBOX_ADDRESS, INBOX_USER, INBOX_PASSWORD));
     return server;
   }
 
   public static GreenMailExtension server() {
-    return new GreenMailExtension(
-        new ServerSetup(PORT, "localhost", ServerSetup.PROTOCOL_SMTP))
+    return new GreenMailExtension(setup(PORT, ServerSetup.PROTOCOL_SMTP))
         .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+  }
+
+  /**
+   * A server of {@code protocol} on {@code port} of localhost. GreenMail gives a server two
+   * seconds to start, and the extension starts one before every test: on a loaded CI machine
+   * with two suites side by side, that once was too short. Thirty seconds only ever matter when
+   * the machine is that slow.
+   */
+  public static ServerSetup setup(int port, String protocol) {
+    ServerSetup setup = new ServerSetup(port, "localhost", protocol);
+    setup.setServerStartupTimeout(30_000);
+    return setup;
   }
 }

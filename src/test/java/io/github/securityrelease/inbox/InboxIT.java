@@ -183,7 +183,7 @@ class InboxIT {
       assertThat(flags.contains(Inbox.KEYWORD)).as("unmarked: read again for its alert").isFalse();
     });
 
-    SmtpServer smtp = new SmtpServer(new ServerSetup(TestSmtp.PORT, "localhost", ServerSetup.PROTOCOL_SMTP),
+    SmtpServer smtp = new SmtpServer(TestSmtp.setup(TestSmtp.PORT, ServerSetup.PROTOCOL_SMTP),
         mail.getManagers());
     smtp.startService();
     try {
