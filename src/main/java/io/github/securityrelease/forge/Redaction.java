@@ -30,6 +30,11 @@ final class Redaction extends CredentialsProvider {
     }
   }
 
+  /** {@code url} without the user information a git URL may hold ({@code https://***@host/...}). */
+  static String withoutUserInfo(String url) {
+    return url == null ? null : USER_INFO.matcher(url).replaceAll(HIDDEN + "@");
+  }
+
   String redact(String text) {
     if (text == null) {
       return null;
