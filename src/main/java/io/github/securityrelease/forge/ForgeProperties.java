@@ -26,7 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     under {@code java.io.tmpdir}
  * @param committerName the committer of the cherry-picked commits (the fix's author stays)
  * @param committerEmail the committer's address
- * @param tag the tag of a released version: {@code {version}} stands for the version
+ * @param tag the tag of a released version: {@code {version}} stands for the version as the case
+ *     names it ({@code releaseVersions}, e.g. {@code v0.6.2}), so that {@code release-{version}}
+ *     makes {@code release-v0.6.2}
  * @param pollInterval how often the service asks the forge when no webhook delivery came: a pull
  *     request's merge, the CVE ID GitHub assigns
  * @param cna whether GitHub is the project's CNA: the CVE ID is requested through the repository
@@ -44,7 +46,7 @@ public record ForgeProperties(
     Path workDirectory,
     @DefaultValue("Security Release Orchestrator") String committerName,
     @DefaultValue("security-release@localhost") String committerEmail,
-    @DefaultValue("v{version}") String tag,
+    @DefaultValue("{version}") String tag,
     @DefaultValue("PT15M") Duration pollInterval,
     @DefaultValue("false") boolean cna) {
 
@@ -86,7 +88,7 @@ public record ForgeProperties(
     return repository.substring(repository.indexOf('/') + 1);
   }
 
-  /** The tag of {@code version}, e.g. {@code v1.2.3}. */
+  /** The tag of {@code version}: {@code v1.2.3} itself by default. */
   public String tagOf(String version) {
     return tag.replace("{version}", version);
   }
