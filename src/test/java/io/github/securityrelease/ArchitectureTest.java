@@ -111,9 +111,12 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule reporter = mayUse("reporter", FOUNDATION, SHARED, List.of("conversation"));
 
-  /** The project's forge: git (JGit) for release day; nothing of the service's model yet. */
+  /**
+   * The project's forge (R17, R18): release day's git (JGit) and GitHub's API, as the model's
+   * delegates; a merge goes on the case's record as {@code release} keeps it.
+   */
   @ArchTest
-  static final ArchRule forge = mayUse("forge", FOUNDATION, SHARED);
+  static final ArchRule forge = mayUse("forge", FOUNDATION, SHARED, List.of("release"));
 
   @ArchTest
   static final ArchRule metrics = mayUse("metrics", FOUNDATION, SHARED, CAPABILITIES);

@@ -140,6 +140,25 @@ public final class CaseVariables {
   public static final String TRACKING_ISSUE_URL = "trackingIssueUrl";
   public static final String DISCLOSED_AT = "disclosedAt";
 
+  // Release day through the forge (R17), each local to its branch's "Fix onto branch"
+  /** The branch of the private remote that holds the fix, named at "Develop remediation". */
+  public static final String FIX_BRANCH = "fixBranch";
+  /** {@code security/<CVE ID>/<branch>} on the public repository. */
+  public static final String SECURITY_BRANCH = "securityBranch";
+  public static final String CHERRY_PICK_CONFLICT = "cherryPickConflict";
+  public static final String CONFLICT_COMMIT = "conflictCommit";
+  public static final String CONFLICT_FILES = "conflictFiles";
+  public static final String PULL_REQUEST_NUMBER = "pullRequestNumber";
+  public static final String PULL_REQUEST_URL = "pullRequestUrl";
+  /** The commit the pull request showed when the service opened it. */
+  public static final String PULL_REQUEST_HEAD = "pullRequestHead";
+  public static final String PULL_REQUEST_MERGED = "pullRequestMerged";
+  /** The pull request's head when it was merged, and the commit the merge made on the branch. */
+  public static final String MERGED_HEAD = "mergedHead";
+  public static final String MERGE_COMMIT = "mergeCommit";
+  /** R17 "unchanged": the merged head is not the one the pull request was opened with. */
+  public static final String PULL_REQUEST_CHANGED = "pullRequestChanged";
+
   private CaseVariables() {}
 
   /** A date variable, or a plan date as the form submits it (an ISO-8601 string with an offset); else null. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.api.CherryPickResult;
 import org.eclipse.jgit.api.Git;
@@ -49,12 +50,34 @@ public class FixCherryPick {
   private final Path workBase;
   private final String committerName;
   private final String committerEmail;
+  private final String mainBranch;
 
   /** The picks are committed as {@code committerName <committerEmail>}; each keeps its fix commit's author. */
   public FixCherryPick(Path workBase, String committerName, String committerEmail) {
+    this(workBase, committerName, committerEmail, MASTER);
+  }
+
+  /** As above, for a project whose main branch, the policy's "master", is {@code mainBranch}. */
+  public FixCherryPick(Path workBase, String committerName, String committerEmail, String mainBranch) {
     this.workBase = workBase;
     this.committerName = committerName;
     this.committerEmail = committerEmail;
+    this.mainBranch = mainBranch;
+  }
+
+  /**
+   * The commit {@code branch} of {@code remote} points at, or empty where there is no such
+   * branch: a person's resolution pushed there, for instance.
+   */
+  public Optional<String> remoteHead(String remote, String branch, CredentialsProvider credentials) {
+    Redaction redaction = new Redaction(credentials, remote);
+    try {
+      return Git.lsRemoteRepository().setRemote(remote).setHeads(true).setCredentialsProvider(redaction).call()
+          .stream().filter(ref -> ref.getName().equals("refs/heads/" + branch))
+          .map(ref -> ref.getObjectId().name()).findFirst();
+    } catch (GitAPIException e) {
+      throw new ForgeException(branch + ": " + e.getClass().getSimpleName() + ": " + redaction.redact(e.getMessage()));
+    }
   }
 
   /**
@@ -91,13 +114,13 @@ public class FixCherryPick {
     Path directory = workingDirectory(request);
     return directory.resolve(".git").toFile().isDirectory()
         ? Git.open(directory.toFile())
-        : Git.init().setDirectory(directory.toFile()).setInitialBranch(MASTER).call();
+        : Git.init().setDirectory(directory.toFile()).setInitialBranch(mainBranch).call();
   }
 
-  private static void fetch(Git git, CherryPickRequest request, Redaction redaction) throws GitAPIException {
+  private void fetch(Git git, CherryPickRequest request, Redaction redaction) throws GitAPIException {
     git.fetch().setRemote(request.privateRemote()).setCredentialsProvider(redaction).setRemoveDeletedRefs(true)
         .setRefSpecs(tracking(PRIVATE, request.fixBranch())).call();
-    Set<RefSpec> specs = new HashSet<>(List.of(tracking(PUBLIC, MASTER), tracking(PUBLIC, request.targetBranch()),
+    Set<RefSpec> specs = new HashSet<>(List.of(tracking(PUBLIC, mainBranch), tracking(PUBLIC, request.targetBranch()),
         tracking(PUBLIC, "security/" + request.cveId() + "/*")));
     git.fetch().setRemote(request.publicRemote()).setCredentialsProvider(redaction).setRemoveDeletedRefs(true)
         .setRefSpecs(List.copyOf(specs)).call();
@@ -107,12 +130,12 @@ public class FixCherryPick {
     return new RefSpec("+refs/heads/" + branch + ":" + prefix + branch);
   }
 
-  /** The commits on the fix branch that the public master lacks, oldest first. */
-  private static List<RevCommit> fixCommits(Repository repository, CherryPickRequest request) throws IOException {
-    List<RevCommit> fixes = between(repository, PRIVATE + request.fixBranch(), PUBLIC + MASTER);
+  /** The commits on the fix branch that the public main branch lacks, oldest first. */
+  private List<RevCommit> fixCommits(Repository repository, CherryPickRequest request) throws IOException {
+    List<RevCommit> fixes = between(repository, PRIVATE + request.fixBranch(), PUBLIC + mainBranch);
     if (fixes.isEmpty()) {
       throw new ForgeException(request.securityBranch() + ": the fix branch " + request.fixBranch()
-          + " holds no commit that " + MASTER + " of the public remote lacks");
+          + " holds no commit that " + mainBranch + " of the public remote lacks");
     }
     for (RevCommit fix : fixes) {
       if (fix.getParentCount() > 1) {

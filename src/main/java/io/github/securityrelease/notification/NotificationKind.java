@@ -36,7 +36,9 @@ public enum NotificationKind {
   INBOX_MAIL_FLAGGED_ALERT("inbox-mail-flagged-alert"),
   // R28: the conversation
   REPORTER_MESSAGE("reporter-message"),
-  REPORTER_ANSWERED("reporter-answered");
+  REPORTER_ANSWERED("reporter-answered"),
+  // R17: release day through the forge
+  PULL_REQUEST_CHANGED_ALERT("pull-request-changed-alert");
 
   private final String template;
 

@@ -18,8 +18,6 @@ class RecordCherryPick implements TaskListener {
   public void notify(DelegateTask task) {
     String commit = requireMatching(task, COMMIT, COMMIT_HASH, "the commit of the merged cherry-pick is required",
         value -> "'" + value + "' is not a commit hash (7 to 40 lower-case hex digits)");
-    String line = task.getVariable(BRANCH) + ": " + commit;
-    String previous = (String) task.getExecution().getProcessInstance().getVariable(CHERRY_PICKS);
-    task.getExecution().getProcessInstance().setVariable(CHERRY_PICKS, previous == null ? line : previous + "\n" + line);
+    CherryPicks.append(task.getExecution().getProcessInstance(), (String) task.getVariable(BRANCH), commit);
   }
 }
