@@ -75,7 +75,7 @@ class GitHubWebhookController {
     byte[] bytes = body == null ? new byte[0] : body;
     Verdict verdict = signature.verify(bytes, signed);
     if (verdict != Verdict.VALID) {
-      log.warn("Refused a GitHub webhook delivery: its signature {}", verdict.name().toLowerCase(Locale.ROOT));
+      log.warn("Refused a GitHub webhook delivery: {}", verdict.detail());
       throw new DeliveryRefusedException(HttpStatus.UNAUTHORIZED, verdict.detail());
     }
     requireHeader(DELIVERY, deliveryId);
@@ -90,7 +90,8 @@ class GitHubWebhookController {
     try {
       deliveries.record(deliveryId, bodySha256, event, outcome, outcome == Outcome.PUBLISHED ? pullRequest : null);
     } catch (DuplicateKeyException e) {
-      // another node took the same delivery meanwhile: its row, its event
+      // another request (another node) took the same delivery meanwhile: its row, its event
+      log.info("GitHub webhook delivery {} was taken by another request meanwhile", deliveryId);
       return alreadyReceived(deliveryId);
     }
     log.info("GitHub webhook delivery {} ({}): {}", deliveryId, event, outcome);
