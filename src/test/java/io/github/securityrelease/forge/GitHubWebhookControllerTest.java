@@ -94,6 +94,17 @@ class GitHubWebhookControllerTest {
     verify(deliveries, never()).record(any(), any(), any(), any(), any());
   }
 
+  @Test
+  @DisplayName("a form-encoded delivery (GitHub's other content type) is 415: the webhook takes JSON only")
+  void formEncoded() throws Exception {
+    byte[] body = "payload=%7B%7D".getBytes();
+    mvc.perform(post(GitHubWebhookController.PATH).contentType(MediaType.APPLICATION_FORM_URLENCODED).content(body)
+            .header("X-GitHub-Event", "ping").header("X-GitHub-Delivery", UUID.randomUUID().toString())
+            .header("X-Hub-Signature-256", TestForge.signature(body)))
+        .andExpect(status().isUnsupportedMediaType());
+    verify(deliveries, never()).record(any(), any(), any(), any(), any());
+  }
+
   private ResultActions deliver(String event, byte[] body) throws Exception {
     return mvc.perform(post(GitHubWebhookController.PATH).contentType(MediaType.APPLICATION_JSON).content(body)
         .header("X-GitHub-Event", event).header("X-GitHub-Delivery", UUID.randomUUID().toString())
