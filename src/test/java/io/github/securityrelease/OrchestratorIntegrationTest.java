@@ -47,7 +47,9 @@ import org.springframework.boot.test.context.SpringBootTest;
     // no IDLE (it would read other ITs' mail as it comes; InboxIT idles on an Inbox of its own)
     "security-release.inbox.password=" + TestSmtp.INBOX_PASSWORD,
     "security-release.inbox.poll-interval=P1D",
-    "security-release.inbox.idle=false"})
+    "security-release.inbox.idle=false",
+    // the webhook on (forge/GitHubWebhookIT), without a repository: the forge's delegates stay off
+    "security-release.forge.webhook-secret=" + TestForge.WEBHOOK_SECRET})
 // /actuator/prometheus as in production (Spring Boot's tests leave metrics export off otherwise)
 @AutoConfigureObservability(tracing = false)
 @Tag(OrchestratorIntegrationTest.SHARED_CONTEXT)

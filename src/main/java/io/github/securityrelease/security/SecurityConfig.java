@@ -45,6 +45,9 @@ class SecurityConfig {
   static final String IDENTITY_VERIFY = "/engine-rest/identity/verify/**";
   static final String WEBAPP_IDENTITY_VERIFY = "/camunda/api/engine/engine/*/identity/verify/**";
 
+  /** GitHub's webhook deliveries (forge/), answered like the API: JSON, stateless, no CSRF token. */
+  static final String GITHUB_WEBHOOK = "/webhooks/github";
+
   /** JSON only: nothing in an API answer may load, run or be framed. */
   static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -78,9 +81,11 @@ class SecurityConfig {
     IdentityService identityService = engine.getIdentityService();
     ThrottledBasicEntryPoint entryPoint = new ThrottledBasicEntryPoint(REALM, properties.basicAuth());
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**"),
-            path("/v3/api-docs"), path("/v3/api-docs/**")))
+            path("/v3/api-docs"), path("/v3/api-docs/**"), path("/webhooks/**")))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path(HttpMethod.POST, "/api/v1/reports")).permitAll()
+            // R17: GitHub's deliveries carry no login; their signature is the key (forge/GitHubWebhookController)
+            .requestMatchers(path(HttpMethod.POST, GITHUB_WEBHOOK)).permitAll()
             // R25: anyone may apply to join the distributors list (rate-limited like the reports)
             .requestMatchers(path(HttpMethod.POST, "/api/v1/distributor-applications")).permitAll()
             .requestMatchers(path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"))

@@ -43,8 +43,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (causedBy(ex, BodyTooLargeException.class)) {
-      return problem(HttpStatus.PAYLOAD_TOO_LARGE, BodyTooLargeException.DETAIL);
+    BodyTooLargeException tooLarge = cause(ex, BodyTooLargeException.class);
+    if (tooLarge != null) {
+      return problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.detail());
     }
     if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = mapping.getPath().stream()
@@ -99,12 +100,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     };
   }
 
-  private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+  private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
     for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
       if (type.isInstance(cause)) {
-        return true;
+        return type.cast(cause);
       }
     }
-    return false;
+    return null;
   }
 }

@@ -18,26 +18,48 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps request bodies of {@code /api/v1} and of the reporter's page's forms at 64 KiB: a
- * declared larger body is refused before it is read, and an undeclared one (chunked) stops being
- * read at the limit. A form's body (the reporter's page; multipart too) must declare its length,
- * as every browser does: the servlet container parses those from its own stream, past this
- * wrapper, so only the declared length holds them to the limit.
+ * Caps request bodies of {@code /api/v1} and of the reporter's page's forms at 64 KiB, and those
+ * of another package's paths at the limit it registers ({@link #limiting}): a declared larger
+ * body is refused before it is read, and an undeclared one (chunked) stops being read at the
+ * limit. A form's body (the reporter's page; multipart too) must declare its length, as every
+ * browser does: the servlet container parses those from its own stream, past this wrapper, so
+ * only the declared length holds them to the limit.
  */
-class BodySizeLimitFilter extends OncePerRequestFilter {
+public final class BodySizeLimitFilter extends OncePerRequestFilter {
+
+  private final long limitBytes;
+
+  BodySizeLimitFilter(long limitBytes) {
+    this.limitBytes = limitBytes;
+  }
+
+  /**
+   * The filter of a package's own paths with a limit of their own, e.g. a webhook's larger
+   * deliveries: answered {@code 413} past it, as the API is. {@code name} is the filter's in the
+   * servlet container, one per registration (a second of one name would not be registered).
+   */
+  public static FilterRegistrationBean<BodySizeLimitFilter> limiting(String name, long limitBytes,
+      String... urlPatterns) {
+    FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+        new BodySizeLimitFilter(limitBytes));
+    registration.setName(name);
+    registration.addUrlPatterns(urlPatterns);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > BodyTooLargeException.LIMIT_BYTES) {
-      ProblemResponses.write(response, HttpStatus.PAYLOAD_TOO_LARGE, BodyTooLargeException.DETAIL);
+    if (request.getContentLengthLong() > limitBytes) {
+      ProblemResponses.write(response, HttpStatus.PAYLOAD_TOO_LARGE, BodyTooLargeException.detail(limitBytes));
       return;
     }
     if (request.getContentLengthLong() < 0 && isForm(request)) {
       ProblemResponses.write(response, HttpStatus.LENGTH_REQUIRED, "A form's body must declare its length");
       return;
     }
-    chain.doFilter(new LimitedRequest(request), response);
+    chain.doFilter(new LimitedRequest(request, limitBytes), response);
   }
 
   /** A body the container parses itself: form parameters, or parts (multipart). */
@@ -51,26 +73,25 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit() {
-      FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter());
       // the reporter's page's forms (reporter/): the path is the page's, the limit the same
-      registration.addUrlPatterns("/api/*", "/reporter/*");
-      registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-      return registration;
+      return limiting("bodySizeLimit", BodyTooLargeException.LIMIT_BYTES, "/api/*", "/reporter/*");
     }
   }
 
   private static final class LimitedRequest extends HttpServletRequestWrapper {
 
+    private final long limitBytes;
     private ServletInputStream limited;
 
-    LimitedRequest(HttpServletRequest request) {
+    LimitedRequest(HttpServletRequest request, long limitBytes) {
       super(request);
+      this.limitBytes = limitBytes;
     }
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
       if (limited == null) {
-        limited = new LimitedInputStream(super.getInputStream());
+        limited = new LimitedInputStream(super.getInputStream(), limitBytes);
       }
       return limited;
     }
@@ -79,10 +100,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
   private static final class LimitedInputStream extends ServletInputStream {
 
     private final ServletInputStream in;
+    private final long limitBytes;
     private long read;
 
-    LimitedInputStream(ServletInputStream in) {
+    LimitedInputStream(ServletInputStream in, long limitBytes) {
       this.in = in;
+      this.limitBytes = limitBytes;
     }
 
     @Override
@@ -105,8 +128,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private void count(int n) throws BodyTooLargeException {
       read += n;
-      if (read > BodyTooLargeException.LIMIT_BYTES) {
-        throw new BodyTooLargeException();
+      if (read > limitBytes) {
+        throw new BodyTooLargeException(limitBytes);
       }
     }
 

@@ -20,7 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * JSON is UTF-8 (RFC 8259), and a body that is not is refused ({@code 400}). Jackson lets
  * overlong forms, encoded surrogates and code points past U+10FFFF through into the strings it
  * reads; the JDK's decoder does not. The body is at most 64 KiB ({@link BodySizeLimitFilter}),
- * so it is read whole.
+ * so it is read whole. A body taken as bytes is no text yet: its controller reads it as it
+ * must (a webhook checks the bytes' signature before anything else).
  */
 @ControllerAdvice
 class StrictUtf8BodyAdvice extends RequestBodyAdviceAdapter {
@@ -28,7 +29,7 @@ class StrictUtf8BodyAdvice extends RequestBodyAdviceAdapter {
   @Override
   public boolean supports(MethodParameter parameter, Type targetType,
       Class<? extends HttpMessageConverter<?>> converterType) {
-    return true;
+    return targetType != byte[].class;
   }
 
   @Override

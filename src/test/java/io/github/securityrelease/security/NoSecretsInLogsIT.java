@@ -8,6 +8,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
+import io.github.securityrelease.TestForge;
 import io.github.securityrelease.TestSmtp;
 import io.github.securityrelease.inbox.Inbox;
 import java.net.CookieManager;
@@ -17,9 +18,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +46,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Passwords (the inbox's too), API tokens and mail bodies, sent and read, never reach the log,
- * even with the service's and Spring's DEBUG on.
+ * Passwords (the inbox's too), API tokens, the webhook's secret and mail bodies, sent and read,
+ * never reach the log, even with the service's and Spring's DEBUG on.
  */
 @OrchestratorIntegrationTest
 @TestPropertySource(properties = {
@@ -66,6 +69,8 @@ class NoSecretsInLogsIT {
   /** The inbox's password (GreenMail's IMAP takes any password for the mailbox's user). */
   static final String INBOX_PASSWORD = "Pw-Heron-3318-Inbox";
   static final String MAILED_REPORT = "Body-Heron-6604: the mailed report's text.";
+  /** A ping's body: the webhook logs neither it nor its secret. */
+  static final String WEBHOOK_BODY = "{\"zen\":\"Body-Puffin-2207\",\"hook_id\":1}";
 
   @RegisterExtension
   static GreenMailExtension smtp = TestSmtp.serverWithInbox();
@@ -109,11 +114,17 @@ class NoSecretsInLogsIT {
         MAILED_REPORT, smtp.getSmtp().getServerSetup());
     assertThat(inbox.poll().cases()).isEqualTo(1);
 
+    // a webhook delivery signed with the secret, and one signed with another
+    assertThat(webhookDelivery(TestForge.signature(WEBHOOK_BODY.getBytes(StandardCharsets.UTF_8)))).isEqualTo(200);
+    assertThat(webhookDelivery(TestForge.signature("Whs-Wrong-0000", WEBHOOK_BODY.getBytes(StandardCharsets.UTF_8)))).isEqualTo(401);
+
     assertThat(smtp.getReceivedMessages()).extracting(GreenMailUtil::getBody).anyMatch(body -> body.contains(ACKNOWLEDGEMENT));
     assertThat(log.getAll()).as("the log is captured")
         .contains("REPORT_RECEIPT of " + caseId + " sent", "ACKNOWLEDGEMENT of " + caseId + " sent", "read from the inbox")
         .doesNotContain(PASSWORD, WRONG_PASSWORD, REPORT_TEXT, ACKNOWLEDGEMENT, "Body-Quokka", "Body-Wombat")
         .doesNotContain(INBOX_PASSWORD, "Pw-Heron", MAILED_REPORT, "Body-Heron")
+        .contains("Refused a GitHub webhook delivery")
+        .doesNotContain(TestForge.WEBHOOK_SECRET, "Whs-Narwhal", "Body-Puffin")
         .doesNotContain(token, token.substring(4, 24));
   }
 
@@ -135,6 +146,15 @@ class NoSecretsInLogsIT {
     HttpHeaders headers = new HttpHeaders();
     headers.setBearerAuth(token);
     return http.exchange(path, method, new HttpEntity<>(headers), String.class).getStatusCode();
+  }
+
+  private int webhookDelivery(String signature) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/github"))
+        .header("Content-Type", "application/json")
+        .header("X-GitHub-Event", "ping")
+        .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+        .header("X-Hub-Signature-256", signature)
+        .POST(BodyPublishers.ofString(WEBHOOK_BODY)).build(), BodyHandlers.discarding()).statusCode();
   }
 
   private void webappLogin(String user, String password) throws Exception {
