@@ -77,6 +77,14 @@ public class CaseMail {
             .map(receipt -> notifier.messageId(receipt.id(), caseId)).orElse(null));
   }
 
+  /**
+   * The body of the message {@code kind} about the case, as its mail carries it, sent to no
+   * one: for the forge, which publishes the public announcement as the tracking issue (R18).
+   */
+  public String text(NotificationKind kind, DelegateExecution execution) {
+    return templates.body(kind, model(execution, execution.getProcessBusinessKey()));
+  }
+
   /** To the reporter, at the address of the report. */
   public void sendToReporter(NotificationKind kind, DelegateExecution execution) {
     sendToReporter(kind, execution, Map.of());
