@@ -1,6 +1,9 @@
 package io.github.securityrelease.forge;
 
+import static io.github.securityrelease.cases.CaseVariables.ADVISORY_URL;
+import static io.github.securityrelease.cases.CaseVariables.BINARIES_LOCATION;
 import static io.github.securityrelease.cases.CaseVariables.PUBLIC_DISCLOSURE_AT;
+import static io.github.securityrelease.cases.CaseVariables.RELEASE_NOTES_URL;
 import static io.github.securityrelease.cases.CaseVariables.TRACKING_ISSUE_TITLE;
 import static io.github.securityrelease.cases.CaseVariables.TRACKING_ISSUE_URL;
 
@@ -10,6 +13,9 @@ import io.github.securityrelease.notification.CaseMail;
 import io.github.securityrelease.notification.NotificationKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -46,9 +52,23 @@ class OpenTrackingIssue implements JavaDelegate {
       throw new ForgeException(caseId + " has no public disclosure date (" + PUBLIC_DISCLOSURE_AT
           + ") to look for its tracking issue from");
     }
-    String announcement = mail.text(NotificationKind.PUBLIC_ANNOUNCEMENT, execution);
+    String announcement = mail.text(NotificationKind.PUBLIC_ANNOUNCEMENT, execution, notYetSet(execution));
     Issue issue = github.findOrOpenIssue(caseId, title, announcement, disclosure.minus(Duration.ofDays(1)));
     execution.setVariable(TRACKING_ISSUE_URL, issue.htmlUrl());
     log.info("{}: tracking issue #{} '{}'", caseId, issue.number(), title);
+  }
+
+  /**
+   * The links the announcement shows that the publication sets beside this step, in parallel,
+   * and this issue's own: empty where the case has none yet (a template refuses a name it lacks).
+   */
+  private static Map<String, Object> notYetSet(DelegateExecution execution) {
+    Map<String, Object> empty = new HashMap<>();
+    for (String link : List.of(RELEASE_NOTES_URL, ADVISORY_URL, TRACKING_ISSUE_URL, BINARIES_LOCATION)) {
+      if (execution.getVariable(link) == null) {
+        empty.put(link, "");
+      }
+    }
+    return empty;
   }
 }

@@ -80,9 +80,12 @@ public class CaseMail {
   /**
    * The body of the message {@code kind} about the case, as its mail carries it, sent to no
    * one: for the forge, which publishes the public announcement as the tracking issue (R18).
+   * {@code extra} as for {@link #send(NotificationKind, DelegateExecution, List, Map)}.
    */
-  public String text(NotificationKind kind, DelegateExecution execution) {
-    return templates.body(kind, model(execution, execution.getProcessBusinessKey()));
+  public String text(NotificationKind kind, DelegateExecution execution, Map<String, ?> extra) {
+    Map<String, Object> model = model(execution, execution.getProcessBusinessKey());
+    model.putAll(extra);
+    return templates.body(kind, model);
   }
 
   /** To the reporter, at the address of the report. */
