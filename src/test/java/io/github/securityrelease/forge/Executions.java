@@ -6,6 +6,8 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,6 +31,13 @@ final class Executions {
     lenient().doAnswer(call -> variables.put(call.getArgument(0), call.getArgument(1)))
         .when(execution).setVariable(anyString(), any());
     return execution;
+  }
+
+  /** The forge of {@code octo/widget}: a release's tag per {@code tag}, GitHub the CNA per {@code cna}. */
+  static ForgeProperties forge(String tag, boolean cna) {
+    return new ForgeProperties(URI.create("https://api.github.com"), "octo/widget", "not-a-real-token",
+        "https://github.com/octo/widget-private.git", "https://github.com/octo/widget.git", null, "master", null,
+        "bot", "bot@localhost", tag, Duration.ofMinutes(15), cna);
   }
 
   @SuppressWarnings("unchecked")

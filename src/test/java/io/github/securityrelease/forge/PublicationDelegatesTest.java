@@ -121,7 +121,7 @@ class PublicationDelegatesTest {
   }
 
   private void write() {
-    new WriteReleaseNotes(Executions.provider(gitHub), VerifyReleaseBinariesTest.forge("{version}"))
+    new WriteReleaseNotes(Executions.provider(gitHub), Executions.forge("{version}", false))
         .execute(Executions.of(variables));
   }
 

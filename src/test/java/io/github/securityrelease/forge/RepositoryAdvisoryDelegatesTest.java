@@ -16,7 +16,6 @@ import io.github.securityrelease.disclosure.CaseCves;
 import io.github.securityrelease.forge.GitHub.AdvisoryDraft;
 import io.github.securityrelease.forge.GitHub.RepositoryAdvisory;
 import java.net.URI;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,10 +103,7 @@ class RepositoryAdvisoryDelegatesTest {
   }
 
   private void open(boolean cna) {
-    ForgeProperties forge = new ForgeProperties(URI.create("https://api.github.com"), "octo/widget", "not-a-real-token",
-        "https://github.com/octo/widget-private.git", "https://github.com/octo/widget.git", null, "master", null, "bot",
-        "bot@localhost", "{version}", Duration.ofMinutes(15), cna);
-    new OpenRepositoryAdvisory(Executions.provider(gitHub), forge, PRODUCT).execute(Executions.of(variables));
+    new OpenRepositoryAdvisory(Executions.provider(gitHub), Executions.forge("{version}", cna), PRODUCT).execute(Executions.of(variables));
   }
 
   private void check() {

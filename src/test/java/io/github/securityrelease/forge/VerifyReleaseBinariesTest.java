@@ -16,12 +16,10 @@ import io.github.securityrelease.forge.GitHub.Asset;
 import io.github.securityrelease.forge.GitHub.Release;
 import io.github.securityrelease.forge.ReleaseAssets.ReleaseAsset;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -44,7 +42,7 @@ class VerifyReleaseBinariesTest {
   private final GitHub gitHub = mock(GitHub.class);
   private final ReleaseAssets assets = mock(ReleaseAssets.class);
   private final VerifyReleaseBinaries verify = new VerifyReleaseBinaries(Executions.provider(gitHub),
-      forge("{version}"), assets, Clock.fixed(NOW, ZoneOffset.UTC));
+      Executions.forge("{version}", false), assets, Clock.fixed(NOW, ZoneOffset.UTC));
   private final Map<String, Object> variables = new HashMap<>();
   private long nextId = 1;
 
@@ -78,7 +76,7 @@ class VerifyReleaseBinariesTest {
   @DisplayName("R17 a release without a checksum file is verified by its download alone, and recorded against none")
   void noChecksumFile() {
     variables.put("releaseVersions", "0.6.2");
-    ForgeProperties prefixed = forge("v{version}");
+    ForgeProperties prefixed = Executions.forge("v{version}", false);
     VerifyReleaseBinaries withPrefix = new VerifyReleaseBinaries(Executions.provider(gitHub), prefixed, assets,
         Clock.fixed(NOW, ZoneOffset.UTC));
     release("v0.6.2", file("kurator-linux-amd64.tar.gz", LINUX));
@@ -167,18 +165,12 @@ class VerifyReleaseBinariesTest {
   @Test
   @DisplayName("R17 without a forge the step fails with a ForgeException instead of passing")
   void noForge() {
-    VerifyReleaseBinaries unconfigured = new VerifyReleaseBinaries(Executions.provider(null), forge("{version}"),
+    VerifyReleaseBinaries unconfigured = new VerifyReleaseBinaries(Executions.provider(null), Executions.forge("{version}", false),
         assets, Clock.systemUTC());
 
     assertThatThrownBy(() -> unconfigured.execute(Executions.of(variables))).isInstanceOf(ForgeException.class)
         .hasMessageContaining("security-release.forge.repository is not set");
     assertThat(variables).doesNotContainKey("binariesVerified");
-  }
-
-  static ForgeProperties forge(String tag) {
-    return new ForgeProperties(URI.create("https://api.github.com"), "octo/widget", "not-a-real-token",
-        "https://github.com/octo/widget-private.git", "https://github.com/octo/widget.git", null, "master", null,
-        "bot", "bot@localhost", tag, Duration.ofMinutes(15), false);
   }
 
   private record File(String name, byte[] content) {}
