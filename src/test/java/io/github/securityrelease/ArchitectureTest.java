@@ -112,11 +112,13 @@ class ArchitectureTest {
   static final ArchRule reporter = mayUse("reporter", FOUNDATION, SHARED, List.of("conversation"));
 
   /**
-   * The project's forge (R17, R18): release day's git (JGit) and GitHub's API, as the model's
-   * delegates; a merge goes on the case's record as {@code release} keeps it.
+   * The project's forge (R12, R17, R18): release day's git (JGit) and GitHub's API, as the
+   * model's delegates. A merge goes on the case's record as {@code release} keeps it; it reads
+   * the case's versions and the product as the advisories do ({@code advisory}), and records a
+   * CVE ID GitHub assigns as "Record assigned CVE" does ({@code disclosure}); none uses it.
    */
   @ArchTest
-  static final ArchRule forge = mayUse("forge", FOUNDATION, SHARED, List.of("release"));
+  static final ArchRule forge = mayUse("forge", FOUNDATION, SHARED, List.of("release", "advisory", "disclosure"));
 
   @ArchTest
   static final ArchRule metrics = mayUse("metrics", FOUNDATION, SHARED, CAPABILITIES);

@@ -22,10 +22,11 @@ import org.springframework.validation.annotation.Validated;
  * @param osvIdPrefix the OSV database prefix of the project's own advisory ids, {@code <prefix>-<year>-<number>}
  *     from the case ID; {@code x_} marks a database OSV.dev does not aggregate (OSV's rule for
  *     unregistered prefixes). Never {@code CVE} or {@code GHSA}: those ids are other databases'
+ *     <p>Public for the forge: the repository advisory names the same package (R12).
  */
 @Validated
 @ConfigurationProperties("security-release.advisory")
-record AdvisoryProperties(@NotBlank String packageName, @DefaultValue("Go") @NotBlank String ecosystem,
+public record AdvisoryProperties(@NotBlank String packageName, @DefaultValue("Go") @NotBlank String ecosystem,
     @NotBlank String vendor, @NotBlank String product, UUID cnaOrgId, @NotNull URI repositoryUrl,
     @DefaultValue("x_KURATOR") @NotNull @Pattern(regexp = OSV_PREFIX, message = "must be x_NAME or a prefix OSV "
         + "registers (not CVE or GHSA), letters and digits") String osvIdPrefix) {

@@ -86,6 +86,34 @@ record AffectedRange(SemanticVersion introduced, SemanticVersion end, End endKin
     return ordered ? Optional.of(new AffectedRange(from, to, kind)) : Optional.empty();
   }
 
+  /** One range from the lowest start to the highest end of {@code runs}; open when any is. */
+  static AffectedRange span(List<AffectedRange> runs) {
+    SemanticVersion from = runs.stream().map(AffectedRange::introduced).min(SemanticVersion::compareTo).orElseThrow();
+    if (runs.stream().anyMatch(run -> run.endKind == End.NONE)) {
+      return new AffectedRange(from, null, End.NONE);
+    }
+    AffectedRange last = runs.stream().max((a, b) -> a.end.compareTo(b.end) != 0 ? a.end.compareTo(b.end)
+        : a.endKind == End.LAST_AFFECTED ? 1 : b.endKind == End.LAST_AFFECTED ? -1 : 0).orElseThrow();
+    return new AffectedRange(from, last.end, last.endKind);
+  }
+
+  /** As GitHub's {@code vulnerable_version_range}: {@code >= 0.5.0, < 0.6.2}, {@code <= 0.6.1}, {@code = 0.6.0}. */
+  String github() {
+    if (endKind == End.LAST_AFFECTED && introduced.equals(end)) {
+      return "= " + end;
+    }
+    String lower = introduced.isZero() ? null : ">= " + introduced;
+    String upper = switch (endKind) {
+      case FIXED -> "< " + end;
+      case LAST_AFFECTED -> "<= " + end;
+      case NONE -> null;
+    };
+    if (lower == null && upper == null) {
+      return ">= 0";
+    }
+    return lower == null ? upper : upper == null ? lower : lower + ", " + upper;
+  }
+
   private static SemanticVersion version(String text) {
     return SemanticVersion.parse(text).orElseThrow();
   }

@@ -80,6 +80,10 @@ public final class CaseVariables {
   public static final String IMPACT_DESCRIPTION = "impactDescription";
   public static final String CVE_REQUEST_REFERENCE = "cveRequestReference";
   public static final String CVE_ID = "cveId";
+  /** R12 with the forge: the repository advisory (GHSA ID) opened at "Launch CVE procedure". */
+  public static final String GHSA_ID = "ghsaId";
+  /** Whether GitHub has assigned the advisory's CVE ID yet; the model polls while false. */
+  public static final String CVE_ASSIGNED = "cveAssigned";
 
   // RESTRICTED_DISCLOSURE (R13-R16): the plan; dates the form submits are ISO-8601 strings
   public static final String PUBLIC_DISCLOSURE_AT = "publicDisclosureAt";
@@ -133,6 +137,8 @@ public final class CaseVariables {
   public static final String RELEASE_VERSIONS = "releaseVersions";
   public static final String BINARIES_LOCATION = "binariesLocation";
   public static final String BINARIES_VERIFIED = "binariesVerified";
+  /** R17 with the forge: what the binaries' verification found wrong, one line a problem; null when nothing. */
+  public static final String BINARIES_PROBLEM = "binariesProblem";
   public static final String RELEASE_NOTES_DRAFT = "releaseNotesDraft";
   public static final String RELEASE_NOTES_URL = "releaseNotesUrl";
   public static final String ADVISORY_URL = "advisoryUrl";

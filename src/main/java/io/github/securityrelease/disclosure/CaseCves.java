@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
  * R12: one CVE ID names one case, running or ended. The table {@code case_cve} is the record
  * and settles a race (its primary key); the engine's history finds a case that recorded its ID
  * before the table existed. Both run in the transaction of the task that records the ID, so a
- * refused task leaves no row behind.
+ * refused task leaves no row behind. Public for the forge, where GitHub as CNA assigns the ID.
  */
 @Component
-class CaseCves {
+public class CaseCves {
 
   private final JdbcClient jdbc;
   private final HistoryService historyService;
@@ -61,6 +61,19 @@ class CaseCves {
         throw taken(cveId, "another case");
       }
     }
+  }
+
+  /**
+   * R12 for an ID that arrives from elsewhere (GitHub as the CNA): the format "Record assigned
+   * CVE" checks ({@link CheckCveId#CVE_ID_FORMAT}), an {@link IllegalArgumentException} when
+   * it is none, then {@link #record}: refused when another case holds the ID, nothing done when
+   * this case recorded it before.
+   */
+  public void recordAssigned(String cveId, String caseId, String processInstanceId) {
+    if (cveId == null || !CheckCveId.CVE_ID_FORMAT.matcher(cveId).matches()) {
+      throw new IllegalArgumentException("'" + cveId + "' is not a CVE ID (CVE-YYYY-NNNN: a year from 1999, 4 to 19 digits)");
+    }
+    record(cveId, caseId, processInstanceId);
   }
 
   /** The case that recorded {@code cveId}, if one did. */

@@ -27,7 +27,7 @@ class CheckPullRequest implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long number = ((Number) execution.getVariable(PULL_REQUEST_NUMBER)).longValue();
-    GitHub.PullRequest pullRequest = Forges.github(github).pullRequest(execution.getProcessBusinessKey(), number);
+    GitHub.PullRequest pullRequest = ForgeSteps.gitHub(github, execution).pullRequest(execution.getProcessBusinessKey(), number);
     if (pullRequest.merged()) {
       PullRequestMerges.setMerge(execution, pullRequest.headSha(), pullRequest.mergeCommitSha());
       merges.onRecord(pullRequest.head(), pullRequest.headSha(), pullRequest.mergeCommitSha());

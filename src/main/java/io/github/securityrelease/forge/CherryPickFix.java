@@ -38,11 +38,8 @@ class CherryPickFix implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseId = execution.getProcessBusinessKey();
     String branch = forge.branchOf((String) execution.getVariable(BRANCH));
-    String fixBranch = (String) execution.getVariable(FIX_BRANCH);
-    if (fixBranch == null) {
-      throw new ForgeException(caseId + " names no fix branch: \"Develop remediation\" records it");
-    }
-    CherryPickOutcome outcome = git.cherryPick(caseId, fixBranch, (String) execution.getVariable(CVE_ID), branch);
+    String fixBranch = ForgeSteps.required(execution, FIX_BRANCH, "fix branch (\"Develop remediation\" records it)");
+    CherryPickOutcome outcome = git.cherryPick(caseId, fixBranch, ForgeSteps.required(execution, CVE_ID, "CVE ID"), branch);
     execution.setVariableLocal(SECURITY_BRANCH, outcome.securityBranch());
     if (outcome instanceof CherryPickOutcome.Conflict conflict) {
       execution.setVariableLocal(CHERRY_PICK_CONFLICT, true);

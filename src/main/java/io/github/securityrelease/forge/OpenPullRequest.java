@@ -44,7 +44,7 @@ class OpenPullRequest implements JavaDelegate {
     String branch = forge.branchOf((String) execution.getVariable(BRANCH));
     String securityBranch = (String) execution.getVariable(SECURITY_BRANCH);
     String cveId = (String) execution.getVariable(CVE_ID);
-    GitHub.PullRequest pullRequest = Forges.github(github).findOrOpenPullRequest(caseId, securityBranch, branch,
+    GitHub.PullRequest pullRequest = ForgeSteps.gitHub(github, execution).findOrOpenPullRequest(caseId, securityBranch, branch,
         cveId + ": " + execution.getVariable(TITLE) + " (" + branch + ")",
         "The fix of " + cveId + " for `" + branch + "`, cherry-picked by the Security Release Orchestrator.\n\n"
             + "Please merge it as quickly as possible and unchanged: a change to this branch after it was"

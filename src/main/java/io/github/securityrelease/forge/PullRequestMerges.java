@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,22 @@ class PullRequestMerges {
     this.runtime = runtime;
     this.pullRequests = pullRequests;
     this.forge = forge;
+  }
+
+  /**
+   * The webhook's deliveries (R17): a merge moves its branch on; new commits on an open pull
+   * request's head are logged here and judged at the merge, where a head other than the one
+   * the pull request opened with is flagged to the team.
+   */
+  @EventListener
+  void on(PullRequestEvent event) {
+    if ("closed".equals(event.action()) && event.merged()) {
+      merged(event.head(), event.headSha(), event.mergeCommitSha());
+    } else if ("synchronize".equals(event.action())) {
+      pullRequests.bySecurityBranch(event.head()).filter(opened -> !opened.openedHead().equals(event.headSha()))
+          .ifPresent(opened -> log.warn("{}: pull request #{} of {} changed after it was opened: head {}, not {}",
+              opened.caseId(), opened.number(), event.head(), event.headSha(), opened.openedHead()));
+    }
   }
 
   /**

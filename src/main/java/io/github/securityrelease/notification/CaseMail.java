@@ -77,6 +77,17 @@ public class CaseMail {
             .map(receipt -> notifier.messageId(receipt.id(), caseId)).orElse(null));
   }
 
+  /**
+   * The body of the message {@code kind} about the case, as its mail carries it, sent to no
+   * one: for the forge, which publishes the public announcement as the tracking issue (R18).
+   * {@code extra} as for {@link #send(NotificationKind, DelegateExecution, List, Map)}.
+   */
+  public String text(NotificationKind kind, DelegateExecution execution, Map<String, ?> extra) {
+    Map<String, Object> model = model(execution, execution.getProcessBusinessKey());
+    model.putAll(extra);
+    return templates.body(kind, model);
+  }
+
   /** To the reporter, at the address of the report. */
   public void sendToReporter(NotificationKind kind, DelegateExecution execution) {
     sendToReporter(kind, execution, Map.of());

@@ -45,13 +45,27 @@ public class MailTemplates {
 
   public Notice render(NotificationKind kind, String caseId, List<String> recipients, Map<String, ?> model) {
     String text = templates.get(kind).execute(model);
+    int endOfSubject = endOfSubject(kind, text);
+    String subject = singleLine(text.substring(SUBJECT_PREFIX.length(), endOfSubject));
+    return new Notice(kind, caseId, recipients, subject, bodyOf(text, endOfSubject));
+  }
+
+  /** The body alone, to no recipient: for a text the service publishes elsewhere as the mail says it. */
+  public String body(NotificationKind kind, Map<String, ?> model) {
+    String text = templates.get(kind).execute(model);
+    return bodyOf(text, endOfSubject(kind, text));
+  }
+
+  private static int endOfSubject(NotificationKind kind, String text) {
     int endOfSubject = text.indexOf('\n');
     if (!text.startsWith(SUBJECT_PREFIX) || endOfSubject < 0) {
       throw new IllegalStateException("Template of " + kind + " must start with a 'Subject:' line");
     }
-    String subject = singleLine(text.substring(SUBJECT_PREFIX.length(), endOfSubject));
-    String body = text.substring(endOfSubject + 1).stripLeading();
-    return new Notice(kind, caseId, recipients, subject, body);
+    return endOfSubject;
+  }
+
+  private static String bodyOf(String text, int endOfSubject) {
+    return text.substring(endOfSubject + 1).stripLeading();
   }
 
   /** A subject is one line, whatever a value in it holds. */
