@@ -138,7 +138,7 @@ public class GitHubClient implements GitHub {
     }
     ObjectNode create = MAPPER.createObjectNode().put("title", title).put("head", head).put("base", base)
         .put("body", body);
-    Call call = new Call(caseId, "pulls/create", HttpMethod.POST, repo("/pulls").encode().build().toUri(), create);
+    Call call = new Call(caseId, "pulls/create", HttpMethod.POST, repo("/pulls").encode().buildAndExpand(vars()).toUri(), create);
     Answer answer = send(call, JSON);
     if (answer.status() == 422) {
       // made meanwhile, by an earlier try whose answer was lost or by a second node: take that one
@@ -166,7 +166,7 @@ public class GitHubClient implements GitHub {
     if (found.isPresent()) {
       return issue(found.get());
     }
-    Call call = new Call(caseId, "issues/create", HttpMethod.POST, repo("/issues").encode().build().toUri(),
+    Call call = new Call(caseId, "issues/create", HttpMethod.POST, repo("/issues").encode().buildAndExpand(vars()).toUri(),
         MAPPER.createObjectNode().put("title", title).put("body", body));
     return issue(expect(call, send(call, JSON), 201));
   }
@@ -222,14 +222,14 @@ public class GitHubClient implements GitHub {
   @Override
   public RepositoryAdvisory findOrCreateAdvisory(String caseId, AdvisoryDraft draft) {
     URI list = repo("/security-advisories").queryParam("state", "draft").queryParam("per_page", PER_PAGE)
-        .encode().build().toUri();
+        .encode().buildAndExpand(vars()).toUri();
     Optional<JsonNode> found = findInPages(caseId, "security-advisories/list-repository-advisories", list,
         advisory -> draft.summary().equals(advisory.path("summary").asText()));
     if (found.isPresent()) {
       return advisory(found.get());
     }
     Call call = new Call(caseId, "security-advisories/create-repository-advisory", HttpMethod.POST,
-        repo("/security-advisories").encode().build().toUri(), advisoryBody(draft));
+        repo("/security-advisories").encode().buildAndExpand(vars()).toUri(), advisoryBody(draft));
     return advisory(expect(call, send(call, JSON), 201));
   }
 
