@@ -111,7 +111,10 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule reporter = mayUse("reporter", FOUNDATION, SHARED, List.of("conversation"));
 
-  /** The project's forge: git (JGit) for release day; nothing of the service's model yet. */
+  /**
+   * The project's forge: git (JGit) and GitHub's API for release day; the case contract
+   * ({@code cases}) for its record of calls, which the security team reads by case.
+   */
   @ArchTest
   static final ArchRule forge = mayUse("forge", FOUNDATION, SHARED);
 
