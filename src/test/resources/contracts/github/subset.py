@@ -27,7 +27,13 @@ OPERATIONS = [
     # the repository itself
     "repos/get",
     # releases: the binaries of each fixed version and the release notes
-    "repos/get-release-by-tag", "repos/list-releases",
+    "repos/get-release-by-tag", "repos/list-releases", "repos/update-release", "repos/get-release-asset",
+    # repository security advisories (GHSA): the advisory, its publication, the CVE ID from GitHub as CNA
+    "security-advisories/list-repository-advisories", "security-advisories/create-repository-advisory",
+    "security-advisories/get-repository-advisory", "security-advisories/update-repository-advisory",
+    "security-advisories/create-repository-advisory-cve-request",
+    # issues: the tracking issue, found again by title
+    "issues/list-for-repo",
 ]
 
 

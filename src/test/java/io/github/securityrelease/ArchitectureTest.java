@@ -116,6 +116,7 @@ class ArchitectureTest {
    * model's delegates. A merge goes on the case's record as {@code release} keeps it; it reads
    * the case's versions and the product as the advisories do ({@code advisory}), and records a
    * CVE ID GitHub assigns as "Record assigned CVE" does ({@code disclosure}); none uses it.
+   * Its record of calls is on the case ({@code cases}), which the security team reads by case.
    */
   @ArchTest
   static final ArchRule forge = mayUse("forge", FOUNDATION, SHARED, List.of("release", "advisory", "disclosure"));

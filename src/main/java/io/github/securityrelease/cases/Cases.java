@@ -51,6 +51,19 @@ public class Cases {
     return historic(caseId).count() > 0;
   }
 
+  /**
+   * A case's rows of some record (the ledger, its attachments, its forge calls), as an endpoint
+   * answers them: none is an empty list for a case that exists, a 404 for one that does not.
+   *
+   * @throws UnknownCaseException when {@code rows} is empty and there is no such case
+   */
+  public <T> List<T> rowsOf(String caseId, List<T> rows) {
+    if (rows.isEmpty() && !exists(caseId)) {
+      throw UnknownCaseException.noCase(caseId);
+    }
+    return rows;
+  }
+
   /** The case, open or ended; empty when there is no such case. */
   public Optional<HistoricProcessInstance> find(String caseId) {
     return Optional.ofNullable(historic(caseId).singleResult());

@@ -1,7 +1,6 @@
 package io.github.securityrelease.inbox;
 
 import io.github.securityrelease.cases.Cases;
-import io.github.securityrelease.cases.UnknownCaseException;
 import io.github.securityrelease.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -44,11 +43,7 @@ class AttachmentController {
   @ApiResponse(responseCode = "404", description = "No such case")
   @GetMapping("/api/v1/cases/{caseId}/attachments")
   List<ReportAttachments.Listed> list(@PathVariable String caseId) {
-    List<ReportAttachments.Listed> files = attachments.list(caseId);
-    if (files.isEmpty() && !cases.exists(caseId)) {
-      throw UnknownCaseException.noCase(caseId);
-    }
-    return files;
+    return cases.rowsOf(caseId, attachments.list(caseId));
   }
 
   @Operation(summary = "One file of the case's mailed report, to save, never to open in the browser (security-team)")

@@ -1,7 +1,6 @@
 package io.github.securityrelease.notification;
 
 import io.github.securityrelease.cases.Cases;
-import io.github.securityrelease.cases.UnknownCaseException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,10 +28,6 @@ class NotificationController {
   @ApiResponse(responseCode = "404", description = "No such case")
   @GetMapping("/api/v1/cases/{caseId}/notifications")
   List<Notification> notifications(@PathVariable String caseId) {
-    List<Notification> rows = ledger.findByCase(caseId);
-    if (rows.isEmpty() && !cases.exists(caseId)) {
-      throw UnknownCaseException.noCase(caseId);
-    }
-    return rows;
+    return cases.rowsOf(caseId, ledger.findByCase(caseId));
   }
 }

@@ -107,6 +107,8 @@ class SecurityConfig {
             // R22: a member steps down themself, nobody for them (TeamController checks who asks)
             .requestMatchers(path(HttpMethod.POST, "/api/v1/team/members/*/step-down")).authenticated()
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/notifications"),
+                // what the service called on the forge for the case, the team's like the ledger
+                path(HttpMethod.GET, "/api/v1/cases/*/forge-calls"),
                 // R28: the conversation with the reporter; managers see no message (R27)
                 path("/api/v1/cases/*/messages"),
                 path(HttpMethod.PUT, "/api/v1/cases/*/disclosure-plan"),

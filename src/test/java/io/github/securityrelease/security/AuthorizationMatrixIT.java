@@ -89,6 +89,7 @@ class AuthorizationMatrixIT {
       case "record a break" -> status(api(user, HttpMethod.POST, "/api/v1/cases/" + caseId + "/embargo-breaks",
           Map.of("breachedBy", "x", "breachDescription", "y")));
       case "read the ledger" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/notifications", null));
+      case "read the forge calls" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/forge-calls", null));
       case "case timeline (ics)" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/timeline.ics", null));
       case "calendar (ics)" -> status(api(user, HttpMethod.GET, "/api/v1/calendar.ics", null));
       case "list own tokens" -> status(api(user, HttpMethod.GET, "/api/v1/tokens", null));

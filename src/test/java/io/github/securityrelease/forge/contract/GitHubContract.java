@@ -303,8 +303,9 @@ public final class GitHubContract {
     List<String> types = new ArrayList<>();
     operation.node().path("responses").elements().forEachRemaining(response ->
         resolve(response).path("content").fieldNames().forEachRemaining(types::add));
-    // the custom media types GitHub's description lists in an operation's text, e.g. application/vnd.github.raw+json
-    Matcher custom = Pattern.compile("application/vnd\\.github\\.[a-z0-9.+-]+").matcher(operation.node().path("description").asText());
+    // the custom media types GitHub's description lists in an operation's text, e.g. application/vnd.github.raw+json,
+    // and application/octet-stream where the text offers it (repos/get-release-asset: the asset's bytes)
+    Matcher custom = Pattern.compile("application/vnd\\.github\\.[a-z0-9.+-]+|application/octet-stream").matcher(operation.node().path("description").asText());
     while (custom.find()) {
       types.add(custom.group());
     }

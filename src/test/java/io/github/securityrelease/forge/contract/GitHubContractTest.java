@@ -26,7 +26,11 @@ class GitHubContractTest {
     assertThat(github().operationIds()).containsExactlyInAnyOrder(
         "pulls/create", "pulls/get", "pulls/list",
         "issues/create", "issues/get", "issues/update", "issues/list-comments", "issues/create-comment",
-        "repos/get-branch", "git/get-ref", "repos/get", "repos/get-release-by-tag", "repos/list-releases");
+        "repos/get-branch", "git/get-ref", "repos/get", "repos/get-release-by-tag", "repos/list-releases",
+        "repos/update-release", "repos/get-release-asset", "issues/list-for-repo",
+        "security-advisories/list-repository-advisories", "security-advisories/create-repository-advisory",
+        "security-advisories/get-repository-advisory", "security-advisories/update-repository-advisory",
+        "security-advisories/create-repository-advisory-cve-request");
   }
 
   /**
