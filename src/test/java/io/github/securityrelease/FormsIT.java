@@ -70,7 +70,7 @@ class FormsIT {
         runtimeService.deleteProcessInstance(task.getProcessInstanceId(), "form checked", true, true);
       }
     }
-    assertThat(checked).contains("Task_AcknowledgeReport", "Task_PlanDisclosure", "Task_CherryPickFix",
+    assertThat(checked).contains("Task_AcknowledgeReport", "Task_PlanDisclosure", "Task_CherryPickFix", "Task_ResolveCherryPick",
         "Task_AssessEmbargoBreak", "Task_ReviewApplication", "Task_ConfirmVouching", "Task_DecideRemoval",
         "Task_ReviewRotation", "Task_VoteOnRemoval");
   }
@@ -118,6 +118,8 @@ class FormsIT {
         .setVariable("acknowledgementDueBy", new Date())
         .setVariable("fixDueBy", new Date())
         .setVariable("releaseBranches", List.of("release-0.6"))
+        // the branch of a release-day task, started here without its sub-process's loop
+        .setVariable("branch", "release-0.6")
         // the voucher of a distributor application (R25), a candidate user by name
         .setVariable("vouchedBy", "demo-security")
         // the one voter of a removal vote (R23), a candidate user by name
