@@ -60,6 +60,11 @@ class ForgeGit {
     }
   }
 
+  /** Deletes the working directories of {@code cveId}: its release day is over and the fix is public. */
+  void discard(String cveId) throws java.io.IOException {
+    cherryPick.discard(cveId);
+  }
+
   /** GitHub takes an installation or personal token over https as the password of x-access-token. */
   private CredentialsProvider credentials() {
     return new UsernamePasswordCredentialsProvider("x-access-token", properties.token());
