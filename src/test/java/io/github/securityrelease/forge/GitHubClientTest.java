@@ -27,7 +27,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -62,7 +61,6 @@ class GitHubClientTest {
   private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
   private static final String CASE = "SEC-2026-0042";
   private static final String BRANCH = "security/CVE-2026-1234/master";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension final GitHubFake fake = new GitHubFake();
 
