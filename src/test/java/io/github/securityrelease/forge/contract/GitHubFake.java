@@ -93,11 +93,13 @@ public final class GitHubFake implements BeforeEachCallback, AfterEachCallback, 
 
   /**
    * GitHub's storage host, where a release asset's download is redirected, played by this
-   * server under another name ({@code localhost} for the API's {@code 127.0.0.1}: another
-   * origin, as the real one is) and under {@value #STORAGE}: {@code storageUrl("/a.tar.gz")}.
+   * server under the other name of the loopback interface ({@code 127.0.0.1} where the API's
+   * {@link #baseUrl} says {@code localhost}: another origin, as the real one is) and under
+   * {@value #STORAGE}: {@code storageUrl("/a.tar.gz")}.
    */
   public String storageUrl(String path) {
-    return "http://localhost:" + server.port() + STORAGE + path;
+    String other = "localhost".equals(java.net.URI.create(baseUrl()).getHost()) ? "127.0.0.1" : "localhost";
+    return "http://" + other + ":" + server.port() + STORAGE + path;
   }
 
   /**
