@@ -13,6 +13,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.github.securityrelease.forge.GitHubBodies.advisory;
+import static io.github.securityrelease.forge.GitHubBodies.array;
+import static io.github.securityrelease.forge.GitHubBodies.error;
+import static io.github.securityrelease.forge.GitHubBodies.issue;
+import static io.github.securityrelease.forge.GitHubBodies.pull;
 import static io.github.securityrelease.forge.contract.GitHubContract.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,8 +27,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -58,7 +61,6 @@ class GitHubClientTest {
   private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
   private static final String CASE = "SEC-2026-0042";
   private static final String BRANCH = "security/CVE-2026-1234/master";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension final GitHubFake fake = new GitHubFake();
 
@@ -320,8 +322,8 @@ class GitHubClientTest {
   @DisplayName("R18 a published advisory is left as it is; a draft is published with one PATCH")
   void publishesOnce() throws Exception {
     String path = "/repos/octo/widget/security-advisories/GHSA-abcd-1234-efgh";
-    ObjectNode draft = advisoryJson("draft");
-    ObjectNode published = advisoryJson("published");
+    ObjectNode draft = advisory("draft");
+    ObjectNode published = advisory("published");
     fake.stub(get(urlPathEqualTo(path)).inScenario("publish").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(okJson(draft.toString())));
     fake.stub(patch(urlPathEqualTo(path)).inScenario("publish").willSetStateTo("published")
@@ -351,46 +353,6 @@ class GitHubClientTest {
     fake.stub(get(urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
         .willSetStateTo("open").willReturn(limited));
     fake.stub(get(urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs("open")
-        .willReturn(okJson(advisoryJson("draft").toString())));
-  }
-
-  private static ObjectNode advisoryJson(String state) throws Exception {
-    ObjectNode advisory = (ObjectNode) JSON.readTree(github().example("security-advisories/get-repository-advisory", 200));
-    advisory.put("state", state);
-    // GitHub's example is stale against its schema here (the teams lack "type")
-    advisory.putArray("collaborating_teams");
-    return advisory;
-  }
-
-  /** GitHub's example pull request, its stale {@code requested_teams} emptied, on {@code head} into {@code base}. */
-  private static ObjectNode pull(long number, String head, String base) throws Exception {
-    ObjectNode pull = (ObjectNode) JSON.readTree(github().example("pulls/get", 200));
-    pull.put("number", number);
-    pull.putArray("requested_teams");
-    ((ObjectNode) pull.path("head")).put("ref", head);
-    ((ObjectNode) pull.path("base")).put("ref", base);
-    return pull;
-  }
-
-  private static ObjectNode issue(long number, String title) throws Exception {
-    ArrayNode examples = (ArrayNode) JSON.readTree(github().example("issues/list-for-repo", 200));
-    ObjectNode issue = (ObjectNode) examples.get(0);
-    issue.put("number", number).put("title", title);
-    issue.remove("pull_request");
-    return issue;
-  }
-
-  private static ArrayNode array(ObjectNode... items) {
-    ArrayNode array = JSON.createArrayNode();
-    for (ObjectNode item : items) {
-      array.add(item);
-    }
-    return array;
-  }
-
-  private static String error(String message) {
-    ObjectNode error = JSON.createObjectNode().put("message", message)
-        .put("documentation_url", "https://docs.github.com/rest");
-    return error.toString();
+        .willReturn(okJson(advisory("draft").toString())));
   }
 }

@@ -31,6 +31,20 @@ final class WebhookPayloads {
     return bytes(payload);
   }
 
+  /**
+   * The {@code pull_request} {@code closed} example, merged, as pull request {@code number} of
+   * {@code repository} from its branch {@code head} at {@code headSha} into {@code base}, merged as {@code mergeCommit}.
+   */
+  static byte[] pullRequestMerged(long number, String repository, String head, String headSha, String base,
+      String mergeCommit) {
+    ObjectNode payload = example(pullRequestClosed(number, true, repository));
+    ObjectNode pull = (ObjectNode) payload.get("pull_request");
+    ((ObjectNode) pull.get("head")).put("ref", head).put("sha", headSha);
+    ((ObjectNode) pull.get("base")).put("ref", base);
+    pull.put("merge_commit_sha", mergeCommit);
+    return bytes(payload);
+  }
+
   /** The {@code ping} example, of the hook {@code hookId}. */
   static byte[] ping(long hookId) {
     ObjectNode payload = example("ping.json");
@@ -41,6 +55,14 @@ final class WebhookPayloads {
   static ObjectNode example(String name) {
     try (InputStream in = WebhookPayloads.class.getResourceAsStream("/contracts/github/webhooks/" + name)) {
       return (ObjectNode) JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectNode example(byte[] payload) {
+    try {
+      return (ObjectNode) JSON.readTree(payload);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

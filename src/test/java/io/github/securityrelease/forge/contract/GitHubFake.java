@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -24,17 +25,38 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * method and path, and its answer must be one that operation gives. After each test every
  * request WireMock received is checked as the real API would take it, and the test fails with
  * the violations named. Register it with {@code @RegisterExtension}; it listens on a free port
- * of the loopback interface.
+ * of the loopback interface, a new one for each test.
+ *
+ * <p>A Spring IT whose context needs the fake's URL before any test runs (a property set by
+ * {@code @DynamicPropertySource}) registers a {@link #started()} one in a static field: it
+ * listens from then on until its class ends, and after each test its requests are checked as
+ * above and then forgotten, with its stubs.
  */
-public final class GitHubFake implements BeforeEachCallback, AfterEachCallback {
+public final class GitHubFake implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+
+  /** The paths of the storage host ({@link #storageUrl}), which is not the API. */
+  public static final String STORAGE = "/_storage";
 
   private final GitHubContract contract = GitHubContract.github();
   private WireMockServer server;
+  /** Started by {@link #started()}: one server for the whole class. */
+  private boolean forTheClass;
+
+  /** A fake listening already, on a free port, until its class ends (register it in a static field). */
+  public static GitHubFake started() {
+    GitHubFake fake = new GitHubFake();
+    fake.server = newServer();
+    fake.server.start();
+    fake.forTheClass = true;
+    return fake;
+  }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    server.start();
+    if (!forTheClass) {
+      server = newServer();
+      server.start();
+    }
   }
 
   @Override
@@ -45,13 +67,53 @@ public final class GitHubFake implements BeforeEachCallback, AfterEachCallback {
         verifyRequests();
       }
     } finally {
+      if (forTheClass) {
+        server.resetAll();
+      } else {
+        server.stop();
+      }
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (forTheClass) {
       server.stop();
     }
+  }
+
+  private static WireMockServer newServer() {
+    return new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
   }
 
   /** The base URL to configure as the API's, e.g. {@code http://127.0.0.1:41234}. */
   public String baseUrl() {
     return server.baseUrl();
+  }
+
+  /**
+   * GitHub's storage host, where a release asset's download is redirected, played by this
+   * server under the other name of the loopback interface ({@code 127.0.0.1} where the API's
+   * {@link #baseUrl} says {@code localhost}: another origin, as the real one is) and under
+   * {@value #STORAGE}: {@code storageUrl("/a.tar.gz")}.
+   */
+  public String storageUrl(String path) {
+    String other = "localhost".equals(java.net.URI.create(baseUrl()).getHost()) ? "127.0.0.1" : "localhost";
+    return "http://" + other + ":" + server.port() + STORAGE + path;
+  }
+
+  /**
+   * A stub of the storage host ({@link #storageUrl}), for a path under {@value #STORAGE}: not
+   * GitHub's API, so neither it nor the requests it answers are held to the description.
+   */
+  public StubMapping storage(MappingBuilder builder) {
+    StubMapping mapping = builder.build();
+    String path = mapping.getRequest().getUrlPath() != null ? mapping.getRequest().getUrlPath() : mapping.getRequest().getUrl();
+    if (path == null || !path.startsWith(STORAGE)) {
+      throw new AssertionError("a storage stub's path starts with " + STORAGE + "; got " + path);
+    }
+    server.addStubMapping(mapping);
+    return mapping;
   }
 
   /** The WireMock server, for what the contract does not cover (verifying counts, scenarios). */
@@ -104,6 +166,9 @@ public final class GitHubFake implements BeforeEachCallback, AfterEachCallback {
   public void verifyRequests() {
     List<String> failures = new ArrayList<>();
     for (ServeEvent event : server.getAllServeEvents()) {
+      if (event.getRequest().getUrl().startsWith(STORAGE + "/") && event.getWasMatched()) {
+        continue;
+      }
       List<String> violations = new ArrayList<>(requestViolations(event));
       LoggedResponse response = event.getResponse();
       String name = event.getRequest().getMethod().getName() + " " + event.getRequest().getUrl();
