@@ -240,6 +240,8 @@ class ForgeIT {
     assertThat(deliverMerge(101, "security/" + cve + "/master", changedHead, "master")).isEqualTo(200);
     assertThat(deliverMerge(103, "security/" + cve + "/release-2.x", heads.get("release-2.x"), "release-2.x"))
         .isEqualTo(200);
+    assertThat(execute(instanceId, "Task_AwaitMerge")).as("each delivery ends its branch's wait; a job records the merge")
+        .isEqualTo(2);
     assertThat(execute(instanceId, "Task_AlertPullRequestChanged")).as("R17 unchanged: master alone").isOne();
     MimeMessage alert = single(mailsWithSubject("[" + caseId + "] Release day: a pull request was changed before its merge"));
     assertThat(GreenMailUtil.getBody(alert)).contains(changedHead, heads.get("master"), "/pull/101");
