@@ -59,16 +59,18 @@ class OpenTrackingIssue implements JavaDelegate {
   }
 
   /**
-   * The links the announcement shows that the publication sets beside this step, in parallel,
-   * and this issue's own: empty where the case has none yet (a template refuses a name it lacks).
+   * The links the announcement shows: the model opens the issue after the release notes and the
+   * advisory, so those are set; a case without one (published by hand, say) shows none, and the
+   * issue names itself "this issue" (a template refuses a name it lacks).
    */
   private static Map<String, Object> notYetSet(DelegateExecution execution) {
-    Map<String, Object> empty = new HashMap<>();
-    for (String link : List.of(RELEASE_NOTES_URL, ADVISORY_URL, TRACKING_ISSUE_URL, BINARIES_LOCATION)) {
+    Map<String, Object> links = new HashMap<>();
+    for (String link : List.of(RELEASE_NOTES_URL, ADVISORY_URL, BINARIES_LOCATION)) {
       if (execution.getVariable(link) == null) {
-        empty.put(link, "");
+        links.put(link, "");
       }
     }
-    return empty;
+    links.put(TRACKING_ISSUE_URL, "this issue");
+    return links;
   }
 }

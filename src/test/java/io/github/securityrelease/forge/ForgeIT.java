@@ -287,6 +287,10 @@ class ForgeIT {
         .withRequestBody(matchingJsonPath("$.state", equalTo("published"))));
     fake.server().verify(1, postRequestedFor(urlPathEqualTo(API + "/issues"))
         .withRequestBody(matchingJsonPath("$.title", equalTo(cve + ": " + title))));
+    fake.server().verify(1, postRequestedFor(urlPathEqualTo(API + "/issues")).withRequestBody(matchingJsonPath("$.body",
+        com.github.tomakehurst.wiremock.client.WireMock.containing(draft.path("html_url").asText())))
+        .withRequestBody(matchingJsonPath("$.body",
+            com.github.tomakehurst.wiremock.client.WireMock.containing(release().path("html_url").asText()))));
     fake.server().verify(1, patchRequestedFor(urlPathEqualTo(API + "/releases/" + RELEASE_ID))
         .withRequestBody(matchingJsonPath("$.body", com.github.tomakehurst.wiremock.client.WireMock.containing(cve))));
     assertThat(cases.instance(caseId)).as("the case ended").isNull();

@@ -84,7 +84,7 @@ class PublicationDelegatesTest {
     DelegateExecution execution = Executions.of(variables);
     variables.put("releaseNotesUrl", V062);
     when(mail.text(NotificationKind.PUBLIC_ANNOUNCEMENT, execution,
-        Map.of("advisoryUrl", "", "trackingIssueUrl", "", "binariesLocation", "")))
+        Map.of("advisoryUrl", "", "trackingIssueUrl", "this issue", "binariesLocation", "")))
         .thenReturn("A security vulnerability has been fixed");
     Issue issue = new Issue(42, "https://github.com/octo/widget/issues/42", "CVE-2025-1234: Path traversal in the parser");
     Instant since = Instant.parse("2025-06-09T10:00:00Z");
