@@ -1,9 +1,19 @@
 package io.github.securityrelease.forge;
 
 import static io.github.securityrelease.cases.CaseVariables.BRANCH;
+import static io.github.securityrelease.cases.CaseVariables.CVE_ID;
+import static io.github.securityrelease.cases.CaseVariables.PULL_REQUEST_HEAD;
+import static io.github.securityrelease.cases.CaseVariables.PULL_REQUEST_URL;
+import static io.github.securityrelease.cases.CaseVariables.TITLE;
 import static io.github.securityrelease.cases.CaseVariables.MERGED_HEAD;
 import static io.github.securityrelease.cases.CaseVariables.MERGE_COMMIT;
 
+import io.github.securityrelease.cases.Cases;
+import io.github.securityrelease.notification.MailTemplates;
+import io.github.securityrelease.notification.NotificationKind;
+import io.github.securityrelease.notification.Notifier;
+import io.github.securityrelease.team.SecurityTeam;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,17 +39,26 @@ class PullRequestMerges {
   private final RuntimeService runtime;
   private final ForgePullRequests pullRequests;
   private final Forge forge;
+  private final Cases cases;
+  private final MailTemplates templates;
+  private final Notifier notifier;
+  private final SecurityTeam team;
 
-  PullRequestMerges(RuntimeService runtime, ForgePullRequests pullRequests, Forge forge) {
+  PullRequestMerges(RuntimeService runtime, ForgePullRequests pullRequests, Forge forge, Cases cases,
+      MailTemplates templates, Notifier notifier, SecurityTeam team) {
     this.runtime = runtime;
     this.pullRequests = pullRequests;
     this.forge = forge;
+    this.cases = cases;
+    this.templates = templates;
+    this.notifier = notifier;
+    this.team = team;
   }
 
   /**
-   * The webhook's deliveries (R17): a merge moves its branch on; new commits on an open pull
-   * request's head are logged here and judged at the merge, where a head other than the one
-   * the pull request opened with is flagged to the team.
+   * The webhook's deliveries (R17): a merge moves its branch on. New commits on an open pull
+   * request's head (GitHub's {@code synchronize}) are flagged to the team at once, before the
+   * merge: once per head, through the ledger; the merge itself is judged again when it comes.
    */
   @EventListener
   void on(PullRequestEvent event) {
@@ -47,8 +66,30 @@ class PullRequestMerges {
       merged(event.head(), event.headSha(), event.mergeCommitSha());
     } else if ("synchronize".equals(event.action())) {
       pullRequests.bySecurityBranch(event.head()).filter(opened -> !opened.openedHead().equals(event.headSha()))
-          .ifPresent(opened -> log.warn("{}: pull request #{} of {} changed after it was opened: head {}, not {}",
-              opened.caseId(), opened.number(), event.head(), event.headSha(), opened.openedHead()));
+          .ifPresent(opened -> changed(opened, event));
+    }
+  }
+
+  private void changed(ForgePullRequests.Opened opened, PullRequestEvent event) {
+    log.warn("{}: pull request #{} of {} changed after it was opened: head {}, not {}", opened.caseId(),
+        opened.number(), event.head(), event.headSha(), opened.openedHead());
+    Map<String, Object> model = new HashMap<>();
+    cases.find(opened.caseId()).ifPresent(instance -> model.putAll(cases.variables(instance, TITLE, CVE_ID)));
+    model.putIfAbsent(TITLE, "");
+    model.putIfAbsent(CVE_ID, "");
+    model.put("caseId", opened.caseId());
+    model.put(BRANCH, opened.branch());
+    model.put(PULL_REQUEST_URL, opened.url());
+    model.put(PULL_REQUEST_HEAD, opened.openedHead());
+    model.put(MERGED_HEAD, event.headSha());
+    model.put(MERGE_COMMIT, "");
+    try {
+      notifier.send(templates.render(NotificationKind.PULL_REQUEST_CHANGED_ALERT, opened.caseId(),
+          team.memberEmails(), model).on("changed-head:" + event.headSha()));
+    } catch (RuntimeException e) {
+      // on the ledger as failed; the merge is judged again when it comes
+      log.warn("{}: the alert of the changed pull request #{} was not sent: {}", opened.caseId(), opened.number(),
+          e.toString());
     }
   }
 

@@ -237,6 +237,13 @@ class ForgeIT {
 
     // merges: master changed before its merge, release-2.x as opened, both by signed deliveries
     String changedHead = "0123456789abcdef0123456789abcdef01234567";
+    // someone pushes to master's pull request while it is open: the team hears of it at once, once
+    for (int delivery = 0; delivery < 2; delivery++) {
+      assertThat(deliver(WebhookPayloads.pullRequestSynchronized(101, REPOSITORY, "security/" + cve + "/master",
+          heads.get("master"), changedHead, "master"))).isEqualTo(200);
+    }
+    MimeMessage changedEarly = single(mailsWithSubject("[" + caseId + "] Release day: a pull request was changed after it was opened"));
+    assertThat(GreenMailUtil.getBody(changedEarly)).contains(changedHead, heads.get("master"), title);
     assertThat(deliverMerge(101, "security/" + cve + "/master", changedHead, "master")).isEqualTo(200);
     assertThat(deliverMerge(103, "security/" + cve + "/release-2.x", heads.get("release-2.x"), "release-2.x"))
         .isEqualTo(200);
@@ -380,8 +387,12 @@ class ForgeIT {
 
   /** A signed {@code pull_request} delivery: closed and merged, with {@code headSha} as its head. */
   private int deliverMerge(long number, String head, String headSha, String base) throws Exception {
-    byte[] body = WebhookPayloads.pullRequestMerged(number, REPOSITORY, head, headSha, base,
-        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(head.getBytes(StandardCharsets.UTF_8))));
+    return deliver(WebhookPayloads.pullRequestMerged(number, REPOSITORY, head, headSha, base,
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(head.getBytes(StandardCharsets.UTF_8)))));
+  }
+
+  /** {@code body} as a signed {@code pull_request} delivery of its own; the answer's status. */
+  private int deliver(byte[] body) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/github"))
         .header("Content-Type", "application/json")
         .header("X-GitHub-Event", "pull_request")

@@ -45,6 +45,22 @@ final class WebhookPayloads {
     return bytes(payload);
   }
 
+  /**
+   * New commits on an open pull request's head: GitHub's {@code synchronize}, made from the
+   * {@code closed} example (the same {@code pull_request} object), with {@code before} and
+   * {@code after} as GitHub sends them.
+   */
+  static byte[] pullRequestSynchronized(long number, String repository, String head, String before, String headSha,
+      String base) {
+    ObjectNode payload = example(pullRequestClosed(number, false, repository));
+    payload.put("action", "synchronize").put("before", before).put("after", headSha);
+    ObjectNode pull = (ObjectNode) payload.get("pull_request");
+    pull.put("state", "open").putNull("closed_at").putNull("merge_commit_sha");
+    ((ObjectNode) pull.get("head")).put("ref", head).put("sha", headSha);
+    ((ObjectNode) pull.get("base")).put("ref", base);
+    return bytes(payload);
+  }
+
   /** The {@code ping} example, of the hook {@code hookId}. */
   static byte[] ping(long hookId) {
     ObjectNode payload = example("ping.json");
