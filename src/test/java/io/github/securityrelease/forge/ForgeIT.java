@@ -314,6 +314,15 @@ class ForgeIT {
             "Task_ValidateReport", "Task_DevelopRemediation", "Task_ReviewRemediation", "Task_DescribeImpact",
             "Task_RecordCve", "Task_PlanDisclosure", "Task_ResolveCherryPick");
 
+    // the assets release day checked, on the case's record (R17)
+    ResponseEntity<List<Map<String, Object>>> assets = http.withBasicAuth("demo-security", "demo-security").exchange(
+        "/api/v1/cases/" + caseId + "/release-assets", HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
+    assertThat(assets.getBody()).isNotEmpty().allSatisfy(asset -> {
+      assertThat(asset).containsEntry("tag", "v2.0.1");
+      assertThat((String) asset.get("sha256")).matches("[0-9a-f]{64}");
+    });
+    assertThat(assets.getBody()).anySatisfy(asset -> assertThat(asset.get("checkedAgainst")).isEqualTo("SHA256SUMS"));
+
     // every call on the case's record, git's and GitHub's, with its status
     ResponseEntity<List<Map<String, Object>>> record = http.withBasicAuth("demo-security", "demo-security").exchange(
         "/api/v1/cases/" + caseId + "/forge-calls", HttpMethod.GET, null, new ParameterizedTypeReference<>() {});

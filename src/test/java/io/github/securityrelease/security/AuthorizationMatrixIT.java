@@ -90,6 +90,7 @@ class AuthorizationMatrixIT {
           Map.of("breachedBy", "x", "breachDescription", "y")));
       case "read the ledger" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/notifications", null));
       case "read the forge calls" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/forge-calls", null));
+      case "read the release assets" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/release-assets", null));
       case "case timeline (ics)" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/timeline.ics", null));
       case "calendar (ics)" -> status(api(user, HttpMethod.GET, "/api/v1/calendar.ics", null));
       case "list own tokens" -> status(api(user, HttpMethod.GET, "/api/v1/tokens", null));
