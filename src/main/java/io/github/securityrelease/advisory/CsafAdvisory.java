@@ -2,6 +2,7 @@ package io.github.securityrelease.advisory;
 
 import static io.github.securityrelease.advisory.OsvAdvisory.timestamp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,7 +54,27 @@ class CsafAdvisory {
     csaf.set("document", document(advisory));
     csaf.set("product_tree", products.tree());
     csaf.putArray("vulnerabilities").add(vulnerability(advisory, products));
-    return csaf;
+    return sorted(csaf);
+  }
+
+  /** Every object's keys in alphabetical order, as CSAF recommends (optional test 6.2.13); arrays keep theirs. */
+  private static ObjectNode sorted(ObjectNode node) {
+    ObjectNode sorted = JSON.objectNode();
+    node.properties().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(field -> sorted.set(field.getKey(), sorted(field.getValue())));
+    return sorted;
+  }
+
+  private static JsonNode sorted(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      return sorted(object);
+    }
+    if (node instanceof ArrayNode array) {
+      ArrayNode copy = JSON.arrayNode();
+      array.forEach(element -> copy.add(sorted(element)));
+      return copy;
+    }
+    return node;
   }
 
   /** The project's own advisory ID, the same as the OSV record's: the GHSA ID, else the prefix with the case's number. */
