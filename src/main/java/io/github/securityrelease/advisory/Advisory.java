@@ -121,6 +121,15 @@ record Advisory(String caseId, String cveId, String title, String impactDescript
         .orElseThrow(() -> new IllegalStateException("an advisory's variables have a history"));
   }
 
+  /** What to do: "Upgrade to v0.6.2 or v0.5.4.", with the release notes' URL; empty without fixed releases. */
+  Optional<String> upgradeAdvice() {
+    if (releaseVersions.isEmpty()) {
+      return Optional.empty();
+    }
+    String advice = "Upgrade to " + String.join(" or ", releaseVersions) + ".";
+    return Optional.of(releaseNotesUrl == null ? advice : advice + " Release notes: " + releaseNotesUrl);
+  }
+
   /** The GHSA ID of the advisory, where the team published it on GitHub. */
   Optional<String> ghsaId() {
     if (advisoryUrl == null || !"github.com".equalsIgnoreCase(advisoryUrl.getHost())) {

@@ -30,7 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
 class AdvisoryController {
 
   enum Format {
-    OSV, CVE5;
+    OSV, CVE5, CSAF;
 
     String id() {
       return name().toLowerCase();
@@ -41,17 +41,21 @@ class AdvisoryController {
   private final EngineIdentity engineIdentity;
   private final OsvAdvisory osv;
   private final Cve5Advisory cve5;
+  private final CsafAdvisory csaf;
 
-  AdvisoryController(Cases cases, EngineIdentity engineIdentity, OsvAdvisory osv, Cve5Advisory cve5) {
+  AdvisoryController(Cases cases, EngineIdentity engineIdentity, OsvAdvisory osv, Cve5Advisory cve5,
+      CsafAdvisory csaf) {
     this.cases = cases;
     this.engineIdentity = engineIdentity;
     this.osv = osv;
     this.cve5 = cve5;
+    this.csaf = csaf;
   }
 
-  @Operation(summary = "The case's security advisory, as OSV or as a CVE record (security-team; R18)",
-      description = "format=osv or format=cve5; 409 without a CVE ID, 409 while the case is not disclosed "
-          + "(draft=true gives the draft: no publication date, and for cve5 the CNA container alone), "
+  @Operation(summary = "The case's security advisory, as OSV, a CVE record or CSAF 2.0 (security-team; R18)",
+      description = "format=osv, format=cve5 or format=csaf; 409 without a CVE ID, 409 while the case is not disclosed "
+          + "(draft=true gives the draft: no publication date, for cve5 the CNA container alone, for csaf "
+          + "a document in status draft), "
           + "501 for cve5 without the CNA's id")
   @ApiResponse(responseCode = "200", description = "The advisory, as an attachment")
   @ApiResponse(responseCode = "400", description = "No format, or an unknown one")
@@ -89,6 +93,7 @@ class AdvisoryController {
     JsonNode body = switch (chosen) {
       case OSV -> osv.write(advisory);
       case CVE5 -> published ? cve5.write(advisory) : cve5.cnaContainer(advisory);
+      case CSAF -> csaf.write(advisory);
     };
     String name = published ? chosen.id() : "draft." + (chosen == Format.CVE5 ? "cna" : chosen.id());
     return ResponseEntity.ok()

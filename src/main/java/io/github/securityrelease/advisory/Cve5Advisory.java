@@ -5,9 +5,6 @@ import static io.github.securityrelease.advisory.OsvAdvisory.timestamp;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.securityrelease.assessment.CvssScorer;
-import io.github.securityrelease.assessment.CvssScorer.CvssResult;
-import io.github.securityrelease.assessment.InvalidCvssVectorException;
 import io.github.securityrelease.assessment.Severity;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -80,7 +77,7 @@ class Cve5Advisory {
     if (advisory.mitigations() != null) {
       cna.set("workarounds", english(advisory.mitigations()));
     }
-    solution(advisory).ifPresent(solution -> cna.set("solutions", english(solution)));
+    advisory.upgradeAdvice().ifPresent(solution -> cna.set("solutions", english(solution)));
     if (advisory.credit() != null) {
       // R28: the reporter found it; a reporter who declined is named nowhere
       cna.putArray("credits").addObject().put("lang", "en").put("value", limit(advisory.credit(), TEXT_LIMIT))
@@ -139,53 +136,22 @@ class Cve5Advisory {
     };
   }
 
-  private static final CvssScorer CVSS = new CvssScorer();
-
-  /**
-   * The CVSS metrics of the whole vector (R5), in the field names of the CVE schema's bundled
-   * FIRST CVSS schemas: the vector in canonical form, the base score, and for 3.x where the
-   * vector has them the temporal and environmental scores, each severity the band of its score
-   * (the record's 4.0 object has no fields for the threat and environmental scores). Scored again from the stored vector, so that every number agrees with the vector.
-   */
+  /** The CVSS metrics of the whole vector (R5) as {@link FirstCvss} writes them, under the record's key of the version. */
   private static Optional<ObjectNode> metric(Advisory advisory) {
-    Advisory.Cvss cvss = advisory.cvss();
-    if (cvss == null || cvss.score() == null || cvss.version() == null) {
-      return Optional.empty();
-    }
-    CvssResult result;
-    try {
-      result = CVSS.score(cvss.vector());
-    } catch (InvalidCvssVectorException e) {
-      // a vector no schema would take is left out rather than published
-      return Optional.empty();
-    }
-    String key = switch (result.version()) {
-      case "3.0" -> "cvssV3_0";
-      case "3.1" -> "cvssV3_1";
-      case "4.0" -> "cvssV4_0";
-      default -> null;
-    };
-    if (key == null) {
-      return Optional.empty();
-    }
-    ObjectNode metric = JSON.objectNode();
-    ObjectNode scores = metric.putObject(key)
-        .put("version", result.version())
-        .put("vectorString", result.vector());
-    score(scores, "base", result.baseScore());
-    if (!"4.0".equals(result.version())) {
-      // the CVE record's CVSS 4.0 object (CVE_Record_Format_bundled.json) has no threat or
-      // environmental score fields and takes no others: there the vector carries them
-      score(scores, "temporal", result.temporalScore());
-      score(scores, "environmental", result.environmentalScore());
-    }
-    return Optional.of(metric);
-  }
-
-  private static void score(ObjectNode scores, String kind, Double score) {
-    if (score != null) {
-      scores.put(kind + "Score", score).put(kind + "Severity", Severity.of(score).name());
-    }
+    return FirstCvss.scored(advisory).flatMap(result -> {
+      String key = switch (result.version()) {
+        case "3.0" -> "cvssV3_0";
+        case "3.1" -> "cvssV3_1";
+        case "4.0" -> "cvssV4_0";
+        default -> null;
+      };
+      if (key == null) {
+        return Optional.empty();
+      }
+      ObjectNode metric = JSON.objectNode();
+      metric.set(key, FirstCvss.json(result));
+      return Optional.of(metric);
+    });
   }
 
   /** R6: the team's rating differs from the score's band, and the record says so. */
@@ -193,15 +159,6 @@ class Cve5Advisory {
     Advisory.Cvss cvss = advisory.cvss();
     return advisory.severity() != null
         && (cvss == null || cvss.score() == null || advisory.severity() != Severity.of(cvss.score()));
-  }
-
-  private static Optional<String> solution(Advisory advisory) {
-    if (advisory.releaseVersions().isEmpty()) {
-      return Optional.empty();
-    }
-    String solution = "Upgrade to " + String.join(" or ", advisory.releaseVersions()) + ".";
-    return Optional.of(advisory.releaseNotesUrl() == null ? solution
-        : solution + " Release notes: " + advisory.releaseNotesUrl());
   }
 
   private ArrayNode references(Advisory advisory) {

@@ -55,7 +55,7 @@ class AdvisoryIT {
   }
 
   @Test
-  @DisplayName("R18 the security team downloads a case's advisory as OSV and as a CVE record, each valid against its official schema, also once the case has ended")
+  @DisplayName("R18 the security team downloads a case's advisory as OSV, as a CVE record and as CSAF 2.0, each valid against its official schema, also once the case has ended")
   void downloads() throws Exception {
     Map<String, Object> variables = new HashMap<>(AdvisoryCases.full());
     variables.remove("caseId");
@@ -75,10 +75,17 @@ class AdvisoryIT {
     assertThat(AdvisorySchemas.cnaContainerErrors(cve.at("/containers/cna"))).isEmpty();
     assertThat(cve.at("/cveMetadata/assignerOrgId").asText()).isEqualTo(OrchestratorIntegrationTest.CNA_ORG_ID);
 
+    JsonNode csaf = download("csaf", "CVE-2026-12345.csaf.json");
+    assertThat(AdvisorySchemas.csafErrors(csaf)).isEmpty();
+    assertThat(csaf.at("/document/tracking/id").asText()).isEqualTo("GHSA-4x7q-9wm2-v3cp");
+    assertThat(csaf.at("/document/tracking/status").asText()).isEqualTo("final");
+    assertThat(csaf.at("/vulnerabilities/0/cve").asText()).isEqualTo(variables.get("cveId"));
+
     runtimeService.deleteProcessInstance(cases.instance(caseId).getId(), "ended for the test");
     assertThat(cases.instance(caseId)).as("the case ended").isNull();
     assertThat(AdvisorySchemas.osvErrors(download("osv", "CVE-2026-12345.osv.json"))).isEmpty();
     assertThat(download("cve5", "CVE-2026-12345.cve5.json")).isEqualTo(cve);
+    assertThat(download("csaf", "CVE-2026-12345.csaf.json")).isEqualTo(csaf);
   }
 
   @Test
@@ -89,7 +96,7 @@ class AdvisoryIT {
     runtimeService.setVariables(cases.instance(caseId).getId(), variables);
     String cveId = (String) variables.get("cveId");
 
-    for (String format : List.of("osv", "cve5")) {
+    for (String format : List.of("osv", "cve5", "csaf")) {
       ResponseEntity<String> refused = get("demo-security", "/api/v1/cases/" + caseId + "/advisory?format=" + format);
       assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
       assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -102,6 +109,10 @@ class AdvisoryIT {
     assertThat(cna.has("datePublic")).isFalse();
     assertThat(cna.has("cveMetadata")).isFalse();
     assertThat(AdvisorySchemas.cnaContainerErrors(cna)).isEmpty();
+    JsonNode csaf = download("csaf&draft=true", cveId + ".draft.csaf.json");
+    assertThat(csaf.at("/document/tracking/status").asText()).isEqualTo("draft");
+    assertThat(csaf.at("/vulnerabilities/0").has("release_date")).isFalse();
+    assertThat(AdvisorySchemas.csafErrors(csaf)).isEmpty();
   }
 
   @Test
@@ -147,7 +158,7 @@ class AdvisoryIT {
 
   @ParameterizedTest(name = "an unknown advisory format: {0} -> {1}")
   @CsvSource({
-      "format=xml,  400, 'not an advisory format; one of osv, cve5'",
+      "format=xml,  400, 'not an advisory format; one of osv, cve5, csaf'",
       "format=OSV,  400, 'not an advisory format'",
       "'',          400, 'format'"})
   void badFormat(String query, int status, String detail) {
