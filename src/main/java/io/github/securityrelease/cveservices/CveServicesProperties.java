@@ -1,5 +1,6 @@
 package io.github.securityrelease.cveservices;
 
+import io.github.securityrelease.web.OutsideUrls;
 import java.net.URI;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,7 +25,7 @@ public record CveServicesProperties(URI url, String org, String user, String api
 
   public CveServicesProperties {
     if (url != null) {
-      if (!"https".equals(url.getScheme()) && !loopback(url)) {
+      if (!OutsideUrls.secure(url)) {
         throw new IllegalArgumentException("security-release.cve-services.url must be https://");
       }
       if (url.getHost() == null || url.getRawUserInfo() != null || url.getRawQuery() != null) {
@@ -49,12 +50,6 @@ public record CveServicesProperties(URI url, String org, String user, String api
   public String toString() {
     return "CveServicesProperties[url=" + url + ", org=" + org + ", user=" + user + ", apiKey="
         + (apiKey == null || apiKey.isEmpty() ? null : "***") + "]";
-  }
-
-  private static boolean loopback(URI url) {
-    String host = url.getHost();
-    return "http".equals(url.getScheme())
-        && ("localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host));
   }
 
   private static void require(String value, String key) {

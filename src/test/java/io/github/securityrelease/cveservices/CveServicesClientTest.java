@@ -15,10 +15,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.securityrelease.cases.OutsideCall;
@@ -36,12 +32,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import io.github.securityrelease.TestLogs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /** The CVE Services client against the fake, which holds every stub and request to CVE Services' description. */
 class CveServicesClientTest {
@@ -58,32 +53,14 @@ class CveServicesClientTest {
 
   private final List<OutsideCall> calls = new CopyOnWriteArrayList<>();
   private final MemoryReservations reservations = new MemoryReservations();
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private final List<Logger> watched = new ArrayList<>();
+  @RegisterExtension final TestLogs logs = new TestLogs(CveServicesClient.class.getName(), "org.springframework.web.client",
+      "org.springframework.http");
   private CveServicesClient client;
 
   @BeforeEach
   void client() {
     client = new CveServicesClient(new CveServicesProperties(URI.create(fake.apiUrl()), ORG, USER, KEY), calls::add,
         reservations, Clock.fixed(NOW, ZoneOffset.UTC));
-    logs.start();
-    for (String name : List.of(CveServicesClient.class.getName(), "org.springframework.web.client",
-        "org.springframework.http")) {
-      Logger logger = (Logger) LoggerFactory.getLogger(name);
-      logger.setLevel(Level.TRACE);
-      logger.setAdditive(false);
-      logger.addAppender(logs);
-      watched.add(logger);
-    }
-  }
-
-  @AfterEach
-  void logsOff() {
-    for (Logger logger : watched) {
-      logger.detachAppender(logs);
-      logger.setLevel(null);
-      logger.setAdditive(true);
-    }
   }
 
   @Test
@@ -258,8 +235,7 @@ class CveServicesClientTest {
       assertThat(call.status()).isEqualTo(401);
       assertThat(call.error()).startsWith("401 UNAUTHORIZED").doesNotContain(KEY);
     });
-    assertThat(logs.list).isNotEmpty()
-        .allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(KEY));
+    assertThat(logs.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(KEY));
   }
 
   @Test
