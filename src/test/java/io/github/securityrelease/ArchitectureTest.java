@@ -30,7 +30,7 @@ class ArchitectureTest {
   /** What the service does, one package each; the rules below say which uses which. */
   private static final List<String> CAPABILITIES = List.of("team", "release", "assessment", "distributors",
       "disclosure", "advisory", "intake", "inbox", "tokens", "reporter",
-      "conversation", "forge");
+      "conversation", "forge", "cveservices");
 
   /** They observe and describe the service: they may use the rest, and nothing uses them. */
   private static final List<String> OBSERVERS = List.of("metrics", "apidocs");
@@ -121,6 +121,14 @@ class ArchitectureTest {
    */
   @ArchTest
   static final ArchRule forge = mayUse("forge", FOUNDATION, SHARED, List.of("release", "advisory", "disclosure", "team"));
+
+  /**
+   * CVE Services, for a project that is a CNA (R12, R18): the client that reserves, publishes and
+   * rejects CVE IDs. Its record of calls is kept as the forge's is ({@code cases.OutsideCalls});
+   * it knows no capability: the model's delegates that use it come with the wiring (issue 20).
+   */
+  @ArchTest
+  static final ArchRule cveservices = mayUse("cveservices", FOUNDATION, SHARED);
 
   @ArchTest
   static final ArchRule metrics = mayUse("metrics", FOUNDATION, SHARED, CAPABILITIES);

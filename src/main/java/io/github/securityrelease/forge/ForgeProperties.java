@@ -1,5 +1,6 @@
 package io.github.securityrelease.forge;
 
+import io.github.securityrelease.web.OutsideUrls;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public record ForgeProperties(
       require(privateRemote, "private-remote");
       require(publicRemote, "public-remote");
       require(token, "token (SECURITY_RELEASE_FORGE_TOKEN)");
-      if (!"https".equals(apiUrl.getScheme()) && !loopback(apiUrl)) {
+      if (!OutsideUrls.secure(apiUrl)) {
         throw new IllegalArgumentException("security-release.forge.api-url must be https://");
       }
       if (!Repository.isValidRefName("refs/heads/" + mainBranch)) {
@@ -111,12 +112,6 @@ public record ForgeProperties(
 
   private static String mask(String secret) {
     return secret == null || secret.isEmpty() ? null : "***";
-  }
-
-  private static boolean loopback(URI url) {
-    String host = url.getHost();
-    return "http".equals(url.getScheme())
-        && ("localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host));
   }
 
   private static void require(String value, String key) {

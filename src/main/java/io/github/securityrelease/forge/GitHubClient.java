@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +24,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.github.securityrelease.web.OutsideUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -203,7 +202,7 @@ public class GitHubClient implements GitHub {
         throw refusal(call, answer);
       }
       URI location = call.uri().resolve(answer.headers().getLocation());
-      if (!"https".equals(location.getScheme()) && !("http".equals(location.getScheme()) && loopback(location))) {
+      if (!"https".equals(location.getScheme()) && !("http".equals(location.getScheme()) && OutsideUrls.loopback(location))) {
         throw new ForgeException(call.operation() + " " + asset.name() + ": GitHub redirected the download to "
             + location.getScheme() + "://" + location.getHost() + ", not over HTTPS; not followed");
       }
@@ -493,22 +492,6 @@ public class GitHubClient implements GitHub {
     int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     return URI.create(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT) + "://" + host + ":" + port);
-  }
-
-  private static boolean loopback(URI uri) {
-    String host = uri.getHost();
-    if (host == null) {
-      return false;
-    }
-    if ("localhost".equalsIgnoreCase(host)) {
-      return true;
-    }
-    try {
-      // a literal address only: a name is not resolved here
-      return host.matches("[0-9.]+|\\[[0-9a-fA-F:]+]") && InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   // --- GitHub's JSON to the interface's records ---

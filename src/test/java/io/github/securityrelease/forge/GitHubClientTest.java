@@ -23,10 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -43,12 +39,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import io.github.securityrelease.TestLogs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * The GitHub client against {@link GitHubFake}: every stub and every request it sends is held to
@@ -66,8 +61,8 @@ class GitHubClientTest {
 
   private final List<ForgeCall> calls = new CopyOnWriteArrayList<>();
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private final List<Logger> watched = new ArrayList<>();
+  @RegisterExtension final TestLogs logs = new TestLogs(GitHubClient.class.getName(), "org.springframework.web.client",
+      "org.springframework.http");
   private GitHubClient client;
 
   @BeforeEach
@@ -77,25 +72,6 @@ class GitHubClientTest {
         Duration.ofMinutes(15), false);
     client = new GitHubClient(properties, calls::add, Clock.fixed(NOW, ZoneOffset.UTC), sleeps::add,
         Duration.ofSeconds(3));
-    logs.start();
-    // the client's own lines and Spring's HTTP client's, at their most talkative
-    for (String name : List.of(GitHubClient.class.getName(), "org.springframework.web.client",
-        "org.springframework.http")) {
-      Logger logger = (Logger) LoggerFactory.getLogger(name);
-      logger.setLevel(Level.TRACE);
-      logger.setAdditive(false);
-      logger.addAppender(logs);
-      watched.add(logger);
-    }
-  }
-
-  @AfterEach
-  void logsOff() {
-    for (Logger logger : watched) {
-      logger.detachAppender(logs);
-      logger.setLevel(null);
-      logger.setAdditive(true);
-    }
   }
 
   @Test
@@ -315,7 +291,7 @@ class GitHubClientTest {
         .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
     assertThat(calls).extracting(ForgeCall::operation).containsExactly("pulls/list", "pulls/create", "pulls/list");
     assertThat(calls).allSatisfy(call -> assertThat(String.valueOf(call.error()) + call.path()).doesNotContain(TOKEN));
-    assertThat(logs.list).isNotEmpty().allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(TOKEN));
+    assertThat(logs.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(TOKEN));
   }
 
   @Test

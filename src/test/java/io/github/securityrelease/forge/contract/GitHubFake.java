@@ -1,94 +1,29 @@
 package io.github.securityrelease.forge.contract;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
-import com.github.tomakehurst.wiremock.http.LoggedResponse;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.matching.RequestPattern;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import io.github.securityrelease.contract.ContractFake;
 
 /**
- * GitHub's API faked by WireMock, held to GitHub's published description ({@link GitHubContract}).
- * A stub is checked when it is made: its request must name an operation of the description by
- * method and path, and its answer must be one that operation gives. After each test every
- * request WireMock received is checked as the real API would take it, and the test fails with
- * the violations named. Register it with {@code @RegisterExtension}; it listens on a free port
- * of the loopback interface, a new one for each test.
- *
- * <p>A Spring IT whose context needs the fake's URL before any test runs (a property set by
- * {@code @DynamicPropertySource}) registers a {@link #started()} one in a static field: it
- * listens from then on until its class ends, and after each test its requests are checked as
- * above and then forgotten, with its stubs.
+ * GitHub's API faked by WireMock, held to GitHub's published description ({@link GitHubContract})
+ * as {@link ContractFake} holds any fake to its API's; and GitHub's storage host beside it,
+ * which is not the API. Register it with {@code @RegisterExtension}, or a {@link #started()} one
+ * in a static field for a Spring IT whose context needs its URL first.
  */
-public final class GitHubFake implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+public final class GitHubFake extends ContractFake {
 
   /** The paths of the storage host ({@link #storageUrl}), which is not the API. */
   public static final String STORAGE = "/_storage";
 
-  private final GitHubContract contract = GitHubContract.github();
-  private WireMockServer server;
-  /** Started by {@link #started()}: one server for the whole class. */
-  private boolean forTheClass;
+  public GitHubFake() {
+    super(GitHubContract.github(), "GitHub's");
+  }
 
   /** A fake listening already, on a free port, until its class ends (register it in a static field). */
   public static GitHubFake started() {
     GitHubFake fake = new GitHubFake();
-    fake.server = newServer();
-    fake.server.start();
-    fake.forTheClass = true;
+    fake.startForTheClass();
     return fake;
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    if (!forTheClass) {
-      server = newServer();
-      server.start();
-    }
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    try {
-      // a test that failed already keeps its own message; the contract's is for the tests that passed
-      if (context.getExecutionException().isEmpty()) {
-        verifyRequests();
-      }
-    } finally {
-      if (forTheClass) {
-        server.resetAll();
-      } else {
-        server.stop();
-      }
-    }
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    if (forTheClass) {
-      server.stop();
-    }
-  }
-
-  private static WireMockServer newServer() {
-    return new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-  }
-
-  /** The base URL to configure as the API's, e.g. {@code http://127.0.0.1:41234}. */
-  public String baseUrl() {
-    return server.baseUrl();
   }
 
   /**
@@ -99,7 +34,7 @@ public final class GitHubFake implements BeforeEachCallback, AfterEachCallback, 
    */
   public String storageUrl(String path) {
     String other = "localhost".equals(java.net.URI.create(baseUrl()).getHost()) ? "127.0.0.1" : "localhost";
-    return "http://" + other + ":" + server.port() + STORAGE + path;
+    return "http://" + other + ":" + server().port() + STORAGE + path;
   }
 
   /**
@@ -112,101 +47,12 @@ public final class GitHubFake implements BeforeEachCallback, AfterEachCallback, 
     if (path == null || !path.startsWith(STORAGE)) {
       throw new AssertionError("a storage stub's path starts with " + STORAGE + "; got " + path);
     }
-    server.addStubMapping(mapping);
+    server().addStubMapping(mapping);
     return mapping;
   }
 
-  /** The WireMock server, for what the contract does not cover (verifying counts, scenarios). */
-  public WireMockServer server() {
-    return server;
-  }
-
-  /**
-   * Registers a stub after checking it against GitHub's description.
-   *
-   * @throws AssertionError naming the violations, when the stub's answer is not one GitHub gives
-   */
-  public StubMapping stub(MappingBuilder builder) {
-    StubMapping mapping = builder.build();
-    List<String> violations = stubViolations(mapping);
-    if (!violations.isEmpty()) {
-      throw new AssertionError("A stub that GitHub's API would not answer so:\n  " + String.join("\n  ", violations));
-    }
-    server.addStubMapping(mapping);
-    return mapping;
-  }
-
-  /** What is wrong with a stub, empty when nothing is. */
-  public List<String> stubViolations(StubMapping mapping) {
-    RequestPattern request = mapping.getRequest();
-    String method = request.getMethod() == null ? "ANY" : request.getMethod().getName();
-    String path = firstNonNull(request.getUrl(), request.getUrlPath(), request.getUrlPathTemplate());
-    if (path == null || method.equals("ANY")) {
-      return List.of("a stub must name its method and its path (url, urlPath or urlPathTemplate), "
-          + "so that it can be checked against an operation; got " + method + " " + request.getUrlMatcher());
-    }
-    if (request.getUrlPathTemplate() != null) {
-      // WireMock's {name} templates are GitHub's: take the template for one of its own paths
-      path = path.replaceAll("\\{[^}]+}", "1");
-    }
-    ResponseDefinition response = mapping.getResponse();
-    if (response.getFault() != null || response.getProxyBaseUrl() != null) {
-      return List.of();
-    }
-    String body = response.specifiesBodyContent() ? response.getBody() : null;
-    return contract.responseViolations(method, path, response.getStatus(), body);
-  }
-
-  /**
-   * Checks every request WireMock received so far against GitHub's description, and every
-   * answer it gave, a request that no stub matched included.
-   *
-   * @throws AssertionError naming each request and its violations
-   */
-  public void verifyRequests() {
-    List<String> failures = new ArrayList<>();
-    for (ServeEvent event : server.getAllServeEvents()) {
-      if (event.getRequest().getUrl().startsWith(STORAGE + "/") && event.getWasMatched()) {
-        continue;
-      }
-      List<String> violations = new ArrayList<>(requestViolations(event));
-      LoggedResponse response = event.getResponse();
-      String name = event.getRequest().getMethod().getName() + " " + event.getRequest().getUrl();
-      if (!event.getWasMatched()) {
-        violations.add("no stub answered it");
-      } else if (response != null) {
-        violations.addAll(contract.responseViolations(event.getRequest().getMethod().getName(),
-            event.getRequest().getUrl(), response.getStatus(), response.getBodyAsString()));
-      }
-      if (!violations.isEmpty()) {
-        failures.add(name + ":\n    " + String.join("\n    ", violations));
-      }
-    }
-    if (!failures.isEmpty()) {
-      throw new AssertionError("Requests that GitHub's API would not take so:\n  " + String.join("\n  ", failures));
-    }
-  }
-
-  /** Forgets the requests received so far, e.g. after a test that checked a wrong one on purpose. */
-  public void forgetRequests() {
-    server.resetRequests();
-  }
-
-  private List<String> requestViolations(ServeEvent event) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    for (HttpHeader header : event.getRequest().getHeaders().all()) {
-      headers.put(header.key(), header.firstValue());
-    }
-    return contract.requestViolations(event.getRequest().getMethod().getName(), event.getRequest().getUrl(),
-        headers, event.getRequest().getBodyAsString());
-  }
-
-  private static String firstNonNull(String... values) {
-    for (String value : values) {
-      if (value != null) {
-        return value;
-      }
-    }
-    return null;
+  @Override
+  protected boolean outsideContract(String url) {
+    return url.startsWith(STORAGE + "/");
   }
 }
