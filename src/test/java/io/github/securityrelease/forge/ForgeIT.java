@@ -64,6 +64,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.RefSpec;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,7 +90,14 @@ import org.springframework.test.context.TestPropertySource;
  * ({@link GitHubFake}), the webhook signed with its secret. Release managers only resolve the
  * conflict and merge; everything else is the service's. The jobs run when the test executes
  * them, the engine clock moved to each date.
+ *
+ * <p>Once a build, as production runs it: on PostgreSQL when the ITs have it, on H2 otherwise.
+ * Its context is one of its own, which costs the suite a start; the forge's tables and the
+ * webhook's are on both databases through the shared context's ITs ({@code ForgeCallsIT},
+ * {@code GitHubWebhookIT}).
  */
+@EnabledIf(value = "io.github.securityrelease.TestDatabase#onceABuild",
+    disabledReason = "once a build: on PostgreSQL when the ITs have it, on H2 otherwise")
 @OrchestratorIntegrationTest
 @TestPropertySource(properties = {
     "security-release.forge.repository=" + ForgeIT.REPOSITORY,
