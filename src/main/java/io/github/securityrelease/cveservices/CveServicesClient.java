@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.securityrelease.cases.OutsideCall;
+import io.github.securityrelease.web.OutsideUrls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -62,7 +63,6 @@ public class CveServicesClient {
   static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
 
   static final int MAX_PAGES = 20;
-  private static final int MAX_MESSAGE = 200;
   private static final Logger log = LoggerFactory.getLogger(CveServicesClient.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -136,7 +136,7 @@ public class CveServicesClient {
     String cveId = ids.path(0).path("cve_id").asText("");
     if (ids.size() != 1 || !isCveIdOf(cveId, year)) {
       throw new CveServicesException("CVE Services answered cveIdReserve with no CVE ID of " + year + " (R12): "
-          + cut(ids.toString()), 200, null);
+          + OutsideUrls.shownText(ids.toString(), null), 200, null);
     }
     reservations.reserved(caseId, cveId);
     return cveId;
@@ -186,7 +186,7 @@ public class CveServicesClient {
       case "PUBLISHED" -> call(caseId, "cveCnaUpdateReject", HttpMethod.PUT, reject, body);
       case "REJECTED" -> log.info("CVE Services: {} is rejected already (case {})", cveId, caseId);
       default -> throw new CveServicesException("CVE Services gives " + cveId + " no state it can be rejected from: '"
-          + cut(id.path("state").asText()) + "'", 200, null);
+          + OutsideUrls.shownText(id.path("state").asText(), null) + "'", 200, null);
     }
   }
 
@@ -265,15 +265,16 @@ public class CveServicesClient {
       JsonNode json = parse(answer.body());
       if (status < 200 || status > 299) {
         String name = json.path("error").asText(null);
-        error = redact(status + (name != null ? " " + name : "") + ": " + json.path("message").asText(""));
-        log.warn("CVE Services refused {} for case {}: {}", operation, caseId, cut(error));
-        throw new CveServicesException(redact("CVE Services refused " + operation + " (" + method + " "
-            + uri.getRawPath() + "): " + cut(error)), status, name);
+        error = OutsideUrls.shownText(status + (name != null ? " " + name : "") + ": " + json.path("message").asText(""),
+            properties.apiKey());
+        log.warn("CVE Services refused {} for case {}: {}", operation, caseId, error);
+        throw new CveServicesException("CVE Services refused " + operation + " (" + method + " "
+            + uri.getRawPath() + "): " + error, status, name);
       }
       log.info("CVE Services {} {} for case {}: {}", operation, method, caseId, status);
       return json;
     } catch (RestClientException e) {
-      error = redact("no answer: " + e.getClass().getSimpleName());
+      error = "no answer: " + e.getClass().getSimpleName();
       log.warn("CVE Services did not answer {} for case {}: {}", operation, caseId, e.getClass().getSimpleName());
       throw new CveServicesException("CVE Services did not answer " + operation + " (" + method + " "
           + uri.getRawPath() + "): " + e.getClass().getSimpleName(), null, null);
@@ -294,7 +295,7 @@ public class CveServicesClient {
 
   private static void requireCveId(String cveId) {
     if (cveId == null || !CVE_ID.matcher(cveId).matches()) {
-      throw new IllegalArgumentException("not a CVE ID (R12): " + cut(String.valueOf(cveId)));
+      throw new IllegalArgumentException("not a CVE ID (R12): " + OutsideUrls.shownText(String.valueOf(cveId), null));
     }
   }
 
@@ -311,16 +312,6 @@ public class CveServicesClient {
     } catch (JsonProcessingException e) {
       return MissingNode.getInstance();
     }
-  }
-
-  /** The key never leaves in a message, even if CVE Services echoed it. */
-  private String redact(String text) {
-    String key = properties.apiKey();
-    return key == null || key.isEmpty() ? text : text.replace(key, "***");
-  }
-
-  private static String cut(String text) {
-    return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE - 1) + "…";
   }
 
   private record Answer(int status, String body) {}

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 class CheckPullRequest implements JavaDelegate {
 
   private final ObjectProvider<GitHub> github;
-  private final PullRequestMerges merges;
+  private final ForgePullRequests pullRequests;
 
-  CheckPullRequest(ObjectProvider<GitHub> github, PullRequestMerges merges) {
+  CheckPullRequest(ObjectProvider<GitHub> github, ForgePullRequests pullRequests) {
     this.github = github;
-    this.merges = merges;
+    this.pullRequests = pullRequests;
   }
 
   @Override
@@ -30,7 +30,7 @@ class CheckPullRequest implements JavaDelegate {
     GitHub.PullRequest pullRequest = ForgeSteps.gitHub(github, execution).pullRequest(execution.getProcessBusinessKey(), number);
     if (pullRequest.merged()) {
       PullRequestMerges.setMerge(execution, pullRequest.headSha(), pullRequest.mergeCommitSha());
-      merges.onRecord(pullRequest.head(), pullRequest.headSha(), pullRequest.mergeCommitSha());
+      pullRequests.merged(pullRequest.head(), pullRequest.headSha(), pullRequest.mergeCommitSha());
     } else if ("closed".equals(pullRequest.state())) {
       throw new ForgeException("pull request #" + number + " (" + pullRequest.htmlUrl() + ") was closed without"
           + " a merge: reopen and merge it, or merge the branch another way and record it");

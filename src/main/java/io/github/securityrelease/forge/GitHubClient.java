@@ -72,7 +72,6 @@ public class GitHubClient implements GitHub {
   static final int CACHE_ENTRIES = 256;
   static final int CACHE_BODY_LIMIT = 1 << 20;
   private static final int MAX_REDIRECTS = 3;
-  private static final int MAX_MESSAGE = 200;
   private static final String JSON = "application/vnd.github+json";
   private static final String USER_AGENT = "security-release-orchestrator";
   private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"([^\"]*)\"");
@@ -202,7 +201,7 @@ public class GitHubClient implements GitHub {
         throw refusal(call, answer);
       }
       URI location = call.uri().resolve(answer.headers().getLocation());
-      if (!"https".equals(location.getScheme()) && !("http".equals(location.getScheme()) && OutsideUrls.loopback(location))) {
+      if (!OutsideUrls.secure(location)) {
         throw new ForgeException(call.operation() + " " + asset.name() + ": GitHub redirected the download to "
             + location.getScheme() + "://" + location.getHost() + ", not over HTTPS; not followed");
       }
@@ -446,11 +445,7 @@ public class GitHubClient implements GitHub {
       if (!message.isTextual()) {
         return null;
       }
-      String text = message.asText().replaceAll("\\p{Cntrl}", " ").strip();
-      if (properties.token() != null && !properties.token().isEmpty()) {
-        text = text.replace(properties.token(), "***");
-      }
-      return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
+      return OutsideUrls.shownText(message.asText(), properties.token());
     } catch (IOException | RuntimeException notJson) {
       return null;
     }

@@ -104,7 +104,7 @@ class PullRequestMerges {
       log.info("A merge of {}, which is no pull request of a case's release day: ignored", securityBranch);
       return false;
     }
-    onRecord(securityBranch, mergedHead, mergeCommit);
+    pullRequests.merged(securityBranch, mergedHead, mergeCommit);
     if (moveOn(opened.caseId(), opened.branch(), mergedHead, mergeCommit)) {
       log.info("{}: pull request #{} of {} merged as {}", opened.caseId(), opened.number(), securityBranch,
           mergeCommit);
@@ -126,10 +126,6 @@ class PullRequestMerges {
       }
     }
     return false;
-  }
-
-  void onRecord(String securityBranch, String mergedHead, String mergeCommit) {
-    pullRequests.merged(securityBranch, mergedHead, mergeCommit);
   }
 
   static void setMerge(DelegateExecution execution, String mergedHead, String mergeCommit) {
