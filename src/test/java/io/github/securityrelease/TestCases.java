@@ -155,9 +155,15 @@ public class TestCases {
    * the release, on both release branches, the advance notice 7 days before.
    */
   public ResponseEntity<String> plan(TestRestTemplate http, String caseId, Instant disclosure, String shortEmbargoReason) {
+    return plan(http, caseId, disclosure, disclosure, shortEmbargoReason);
+  }
+
+  /** As {@link #plan(TestRestTemplate, String, Instant, String)}, the release at {@code release}, before the disclosure. */
+  public ResponseEntity<String> plan(TestRestTemplate http, String caseId, Instant release, Instant disclosure,
+      String shortEmbargoReason) {
     Map<String, Object> values = new HashMap<>(Map.of(
         "publicDisclosureAt", OffsetDateTime.ofInstant(disclosure, ZoneOffset.ofHours(1)).toString(),
-        "releaseAt", OffsetDateTime.ofInstant(disclosure, ZoneOffset.ofHours(1)).toString(),
+        "releaseAt", OffsetDateTime.ofInstant(release, ZoneOffset.ofHours(1)).toString(),
         "publicMessaging", "A fix for the token leak ships today",
         "distributorContent", "PR https://github.com/example/private/pull/1; reproduce with a fleet",
         "releaseBranches", Map.of("value", "[\"release-0.6\",\"release-0.5\"]", "type", "Json"), "advanceNoticeDays", 7));

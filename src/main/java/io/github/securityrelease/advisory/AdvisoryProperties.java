@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  *     {@code assignerOrgId} and {@code providerMetadata.orgId}; without it there is no CVE record
  * @param repositoryUrl the product's source repository: a reference of every advisory
  * @param osvIdPrefix the OSV database prefix of the project's own advisory ids, {@code <prefix>-<year>-<number>}
- *     from the case ID; {@code x_} marks a database OSV.dev does not aggregate (OSV's rule for
+ *     from the CVE ID (never the case's number, R27); {@code x_} marks a database OSV.dev does not aggregate (OSV's rule for
  *     unregistered prefixes). Never {@code CVE} or {@code GHSA}: those ids are other databases'
  *     <p>Public for the forge: the repository advisory names the same package (R12).
  */

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
  * R18: a case's advisory in the Open Source Vulnerability format, schema 1.7.5
  * (https://ossf.github.io/osv-schema/). Its {@code id} is the project's own, never the CVE ID
  * (OSV.dev holds a record of every CVE under that id): the GHSA ID where the team published the
- * advisory on GitHub, else {@code security-release.advisory.osv-id-prefix} with the case's
- * number. The CVE ID, and a GHSA ID that is not the id, are {@code aliases}.
+ * advisory on GitHub, else {@code security-release.advisory.osv-id-prefix} with the CVE ID's
+ * year and number (R27: never the case's number, which tells how many cases there were). The
+ * CVE ID, and a GHSA ID that is not the id, are {@code aliases}.
  */
 @Component
 class OsvAdvisory {
@@ -64,9 +65,12 @@ class OsvAdvisory {
     return osv;
   }
 
-  /** The GHSA ID, else the prefix with the case ID's year and number ({@code SEC-2026-0042}: {@code 2026-0042}). */
+  /**
+   * The GHSA ID, else the prefix with the CVE ID's year and number ({@code CVE-2026-12345}:
+   * {@code x_KURATOR-2026-12345}). R27: a public document carries no case ID nor case number.
+   */
   String id(Advisory advisory) {
-    return advisory.ghsaId().orElseGet(() -> product.osvIdPrefix() + "-" + advisory.caseId().replaceFirst("^[A-Za-z]+-", ""));
+    return advisory.ghsaId().orElseGet(() -> product.osvIdPrefix() + "-" + advisory.cveId().replaceFirst("^CVE-", ""));
   }
 
   private static String details(Advisory advisory) {

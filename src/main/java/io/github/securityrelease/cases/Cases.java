@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricDetail;
@@ -81,6 +83,21 @@ public class Cases {
     return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(PROCESS_KEY).processInstanceId(processInstanceId).singleResult())
         .map(HistoricProcessInstance::getBusinessKey);
+  }
+
+  /**
+   * The cases, open or ended, whose variable {@code name} holds {@code value} (the last value
+   * history has of it): one query on the history's variables, not a look at every case.
+   */
+  public List<HistoricProcessInstance> withVariable(String name, Object value) {
+    Set<String> ids = historyService.createHistoricVariableInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY)
+        .variableValueEquals(name, value)
+        .list().stream()
+        .map(HistoricVariableInstance::getProcessInstanceId)
+        .collect(Collectors.toSet());
+    return ids.isEmpty() ? List.of()
+        : historyService.createHistoricProcessInstanceQuery().processInstanceIds(ids).list();
   }
 
   /** The case's variables with a value, from its history: all of them, or only {@code names} when given. */

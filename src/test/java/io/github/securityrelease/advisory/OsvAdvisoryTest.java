@@ -69,7 +69,7 @@ class OsvAdvisoryTest {
     JSONAssert.assertEquals("""
         {
           "schema_version": "1.7.5",
-          "id": "x_KURATOR-2026-0042",
+          "id": "x_KURATOR-2026-12345",
           "modified": "2026-12-09T08:30:00Z",
           "published": "2026-12-08T14:00:00Z",
           "aliases": ["CVE-2026-12345"],
@@ -141,13 +141,13 @@ class OsvAdvisoryTest {
   }
 
   @Test
-  @DisplayName("R18 the OSV id is the project's own, prefix and case number, the CVE an alias: never a CVE- id that collides with OSV.dev's")
+  @DisplayName("R18 the OSV id is the project's own, prefix and the CVE ID's year and number (R27: no case number), the CVE an alias: never a CVE- id that collides with OSV.dev's")
   void ownId() {
     Map<String, Object> variables = AdvisoryCases.full();
     variables.remove("advisoryUrl");
     ObjectNode advisory = osv.write(AdvisoryCases.advisory(variables));
 
-    assertThat(advisory.get("id").asText()).isEqualTo("x_KURATOR-2026-0042").doesNotStartWith("CVE-");
+    assertThat(advisory.get("id").asText()).isEqualTo("x_KURATOR-2026-12345").doesNotStartWith("CVE-");
     assertThat(advisory.get("aliases")).containsExactly(new TextNode((String) variables.get("cveId")));
     assertThat(AdvisorySchemas.osvErrors(advisory)).isEmpty();
   }
@@ -165,7 +165,7 @@ class OsvAdvisoryTest {
 
     variables.put("advisoryUrl", "https://kurator.dev/security/2026-0042");
     ObjectNode elsewhere = osv.write(AdvisoryCases.advisory(variables));
-    assertThat(elsewhere.get("id").asText()).isEqualTo("x_KURATOR-2026-0042");
+    assertThat(elsewhere.get("id").asText()).isEqualTo("x_KURATOR-2026-12345");
     assertThat(elsewhere.get("references").get(0).get("url").asText()).isEqualTo("https://kurator.dev/security/2026-0042");
   }
 
