@@ -7,7 +7,6 @@ import static io.github.securityrelease.advisory.CsafDistribution.INDEX;
 import static io.github.securityrelease.advisory.CsafDistribution.PROVIDER_METADATA;
 
 import io.github.securityrelease.advisory.CsafDistribution.Document;
-import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +30,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * 404 of an unknown path.
  */
 @RestController
-@Hidden
 class CsafDistributionController {
 
   private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
