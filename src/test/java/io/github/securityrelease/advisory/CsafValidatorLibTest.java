@@ -88,14 +88,10 @@ class CsafValidatorLibTest {
   void mandatoryTests() throws Exception {
     validatorInstalled();
     Map<String, ObjectNode> documents = new LinkedHashMap<>();
-    int number = 0;
-    for (Arguments arguments : CsafAdvisoryTest.cases().toList()) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> variables = (Map<String, Object>) arguments.get()[1];
-      number++;
+    forEachCase((number, variables) -> {
       documents.put("case-" + number + ".json", csaf.write(AdvisoryCases.advisory(variables)));
       documents.put("case-" + number + ".draft.json", csaf.write(CsafAdvisoryTest.embargoed(variables)));
-    }
+    });
 
     JsonNode results = validate(documents);
 
@@ -114,15 +110,11 @@ class CsafValidatorLibTest {
   void publishedDocuments() throws Exception {
     validatorInstalled();
     Map<String, ObjectNode> documents = new LinkedHashMap<>();
-    int number = 0;
-    for (Arguments arguments : CsafAdvisoryTest.cases().toList()) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> variables = (Map<String, Object>) arguments.get()[1];
-      number++;
+    forEachCase((number, variables) -> {
       CsafDistribution.Document published = new CsafDistributionAdvisories(AdvisoryCases.advisory(variables))
           .distribution().documents().get(0);
       documents.put("published-" + number + ".json", (ObjectNode) JSON.readTree(published.bytes()));
-    }
+    });
     documents.put("download.json", csaf.write(AdvisoryCases.advisory(AdvisoryCases.full())));
 
     JsonNode results = validate(documents);
@@ -151,6 +143,20 @@ class CsafValidatorLibTest {
 
     assertThat(result.get("isValid").asBoolean()).isFalse();
     assertThat(result.get("failed")).extracting(test -> test.get("name").asText()).containsExactly("mandatoryTest_6_1_9");
+  }
+
+  /** What is done with each kind of case of {@link CsafAdvisoryTest#cases()}: its number (from 1) and its variables. */
+  private interface PerCase {
+    void accept(int number, Map<String, Object> variables) throws IOException;
+  }
+
+  private static void forEachCase(PerCase action) throws IOException {
+    int number = 0;
+    for (Arguments arguments : CsafAdvisoryTest.cases().toList()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> variables = (Map<String, Object>) arguments.get()[1];
+      action.accept(++number, variables);
+    }
   }
 
   /** The validator's results per file name. */
