@@ -49,9 +49,20 @@ class CsafAdvisory {
    * {@code draft}, version 0, dated when it last changed (CSAF requires a date), TLP:RED.
    */
   ObjectNode write(Advisory advisory) {
+    return write(advisory, null);
+  }
+
+  /**
+   * The document as the CSAF distribution publishes it: {@link #write(Advisory)} with its
+   * canonical URL, where it is published, as the first reference, of category {@code self}
+   * (CSAF 6.2.11).
+   *
+   * @param canonicalUrl the document's URL; null: none, as for the security team's download
+   */
+  ObjectNode write(Advisory advisory, URI canonicalUrl) {
     Products products = products(advisory);
     ObjectNode csaf = JSON.objectNode();
-    csaf.set("document", document(advisory));
+    csaf.set("document", document(advisory, canonicalUrl));
     csaf.set("product_tree", products.tree());
     csaf.putArray("vulnerabilities").add(vulnerability(advisory, products));
     return sorted(csaf);
@@ -82,7 +93,7 @@ class CsafAdvisory {
     return osv.id(advisory);
   }
 
-  private ObjectNode document(Advisory advisory) {
+  private ObjectNode document(Advisory advisory, URI canonicalUrl) {
     ObjectNode document = JSON.objectNode()
         .put("category", "csaf_security_advisory")
         .put("csaf_version", CSAF_VERSION);
@@ -97,13 +108,19 @@ class CsafAdvisory {
     document.putArray("notes").addObject()
         .put("category", "summary").put("title", "Summary").put("text", advisory.description());
     document.set("publisher", publisher());
-    document.set("references", references(advisory));
+    ArrayNode references = references(advisory);
+    if (canonicalUrl != null) {
+      references.insertObject(0).put("category", "self").put("summary", "Canonical URL of this CSAF document")
+          .put("url", canonicalUrl.toString());
+    }
+    document.set("references", references);
     document.put("title", advisory.title() != null ? advisory.title() : advisory.cveId());
     document.set("tracking", tracking(advisory));
     return document;
   }
 
-  private ObjectNode publisher() {
+  /** CSAF's {@code publisher}: of each document, and of the provider metadata (CSAF 7.1.7 wants the same). */
+  ObjectNode publisher() {
     ObjectNode node = JSON.objectNode().put("category", publisher.publisherCategory());
     if (publisher.contactDetails() != null && !publisher.contactDetails().isBlank()) {
       node.put("contact_details", publisher.contactDetails());

@@ -22,6 +22,7 @@ final class AdvisorySchemas {
   static final String OSV_ID = "https://raw.githubusercontent.com/ossf/osv-schema/main/validation/schema.json";
   static final String CVE_ID = "https://cveproject.github.io/cve-schema/schema/docs/CVE_Record_Format_bundled.json";
   static final String CSAF_ID = "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json";
+  static final String CSAF_PROVIDER_ID = "https://docs.oasis-open.org/csaf/csaf/v2.0/provider_json_schema.json";
   /** Where CSAF's schema refers to FIRST's CVSS schemas; the copies in contracts/csaf are these. */
   static final String FIRST_CVSS = "https://www.first.org/cvss/cvss-v";
 
@@ -32,6 +33,7 @@ final class AdvisorySchemas {
               .mapPrefix(OSV_ID, "classpath:schemas/osv-schema.json")
               .mapPrefix(CVE_ID, "classpath:schemas/CVE_Record_Format_bundled.json")
               .mapPrefix(CSAF_ID, "classpath:contracts/csaf/csaf_json_schema.json")
+              .mapPrefix(CSAF_PROVIDER_ID, "classpath:contracts/csaf/provider_json_schema.json")
               .mapPrefix(FIRST_CVSS, "classpath:contracts/csaf/cvss-v")));
 
   private static final Schema OSV = REGISTRY.getSchema(SchemaLocation.of(OSV_ID));
@@ -39,6 +41,7 @@ final class AdvisorySchemas {
   private static final Schema CNA_CONTAINER = REGISTRY.getSchema(
       SchemaLocation.of(CVE_ID + "#/definitions/cnaPublishedContainer"));
   private static final Schema CSAF = REGISTRY.getSchema(SchemaLocation.of(CSAF_ID));
+  private static final Schema CSAF_PROVIDER = REGISTRY.getSchema(SchemaLocation.of(CSAF_PROVIDER_ID));
 
   private AdvisorySchemas() {}
 
@@ -57,6 +60,11 @@ final class AdvisorySchemas {
   /** Against the CSAF 2.0 schema (contracts/csaf, see the README there), with FIRST's CVSS 2.0, 3.0 and 3.1 schemas it refers to. */
   static List<String> csafErrors(JsonNode document) {
     return messages(CSAF.validate(document));
+  }
+
+  /** Against CSAF's provider metadata schema (contracts/csaf), whose {@code publisher} is the CSAF schema's. */
+  static List<String> csafProviderErrors(JsonNode metadata) {
+    return messages(CSAF_PROVIDER.validate(metadata));
   }
 
   private static List<String> messages(List<Error> errors) {

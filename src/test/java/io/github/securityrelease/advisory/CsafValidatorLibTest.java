@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.Arguments;
 /**
  * R18: the CSAF documents pass an independent validator, the BSI's
  * {@code @secvisogram/csaf-validator-lib}: its strict CSAF 2.0 schema test and every mandatory
- * test (CSAF 2.0, section 6.1), run through Node. The library is installed with npm into
+ * test (CSAF 2.0, section 6.1), and the optional test 6.2.11 (canonical URL) for the documents
+ * the CSAF distribution publishes, run through Node. The library is installed with npm into
  * {@code target/csaf-validator} once (the version in src/test/resources/csaf-validator/package.json);
  * a later run in the same build finds it there. Where Node or npm is missing, or the install
  * fails, the test is skipped saying why; with {@code CSAF_VALIDATOR_REQUIRED} set in the
@@ -87,14 +88,10 @@ class CsafValidatorLibTest {
   void mandatoryTests() throws Exception {
     validatorInstalled();
     Map<String, ObjectNode> documents = new LinkedHashMap<>();
-    int number = 0;
-    for (Arguments arguments : CsafAdvisoryTest.cases().toList()) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> variables = (Map<String, Object>) arguments.get()[1];
-      number++;
+    forEachCase((number, variables) -> {
       documents.put("case-" + number + ".json", csaf.write(AdvisoryCases.advisory(variables)));
       documents.put("case-" + number + ".draft.json", csaf.write(CsafAdvisoryTest.embargoed(variables)));
-    }
+    });
 
     JsonNode results = validate(documents);
 
@@ -109,6 +106,33 @@ class CsafValidatorLibTest {
   }
 
   @Test
+  @DisplayName("R18 every kind of case's document as the CSAF distribution publishes it, with its canonical URL, passes the BSI validator and its test 6.2.11")
+  void publishedDocuments() throws Exception {
+    validatorInstalled();
+    Map<String, ObjectNode> documents = new LinkedHashMap<>();
+    forEachCase((number, variables) -> {
+      CsafDistribution.Document published = new CsafDistributionAdvisories(AdvisoryCases.advisory(variables))
+          .distribution().documents().get(0);
+      documents.put("published-" + number + ".json", (ObjectNode) JSON.readTree(published.bytes()));
+    });
+    documents.put("download.json", csaf.write(AdvisoryCases.advisory(AdvisoryCases.full())));
+
+    JsonNode results = validate(documents);
+
+    documents.forEach((file, document) -> {
+      JsonNode result = results.get(file);
+      assertThat(result.get("failed")).as(file + " fails " + result.get("failed")).isEmpty();
+      assertThat(result.get("isValid").asBoolean()).isTrue();
+      assertThat(result.get("tests")).extracting(JsonNode::asText).contains("optionalTest_6_2_11");
+    });
+    documents.keySet().stream().filter(file -> file.startsWith("published-")).forEach(file ->
+        assertThat(results.get(file).get("warned")).as(file).extracting(JsonNode::asText)
+            .doesNotContain("optionalTest_6_2_11"));
+    // the security team's download names no canonical URL: the test does run, and warns
+    assertThat(results.get("download.json").get("warned")).extracting(JsonNode::asText).contains("optionalTest_6_2_11");
+  }
+
+  @Test
   @DisplayName("the BSI validator fails a document whose CVSS score does not fit its vector (mandatory test 6.1.9)")
   void catchesAWrongScore() throws Exception {
     validatorInstalled();
@@ -119,6 +143,20 @@ class CsafValidatorLibTest {
 
     assertThat(result.get("isValid").asBoolean()).isFalse();
     assertThat(result.get("failed")).extracting(test -> test.get("name").asText()).containsExactly("mandatoryTest_6_1_9");
+  }
+
+  /** What is done with each kind of case of {@link CsafAdvisoryTest#cases()}: its number (from 1) and its variables. */
+  private interface PerCase {
+    void accept(int number, Map<String, Object> variables) throws IOException;
+  }
+
+  private static void forEachCase(PerCase action) throws IOException {
+    int number = 0;
+    for (Arguments arguments : CsafAdvisoryTest.cases().toList()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> variables = (Map<String, Object>) arguments.get()[1];
+      action.accept(++number, variables);
+    }
   }
 
   /** The validator's results per file name. */
