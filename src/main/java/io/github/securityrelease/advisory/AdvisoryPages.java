@@ -36,10 +36,13 @@ class AdvisoryPages {
 
   private final PublicUrl publicUrl;
   private final AdvisoryProperties product;
+  /** The id the CSAF document is filed under (its tracking id is OSV's). */
+  private final OsvAdvisory osv;
 
   AdvisoryPages(PublicUrl publicUrl, AdvisoryProperties product) {
     this.publicUrl = publicUrl;
     this.product = product;
+    this.osv = new OsvAdvisory(product);
   }
 
   String list(List<Advisory> advisories) {
@@ -112,6 +115,8 @@ class AdvisoryPages {
     link(links, "Binaries", advisory.binariesLocation());
     advisory.publicFixes(product.repositoryUrl()).forEach(fix -> link(links, "Fix", fix));
     links.add(Map.of("what", "OSV JSON", "url", osvUrl(advisory)));
+    advisory.publishedAt().ifPresent(published -> links.add(Map.of("what", "CSAF 2.0", "url",
+        publicUrl.link(CsafDistribution.DIRECTORY + "/" + CsafDistribution.path(osv.id(advisory), published)))));
     return links;
   }
 

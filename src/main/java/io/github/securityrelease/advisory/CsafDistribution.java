@@ -87,6 +87,11 @@ class CsafDistribution {
     return trackingId.toLowerCase(Locale.ROOT).replaceAll("[^+\\-a-z0-9]+", "_") + ".json";
   }
 
+  /** Where under {@link #DIRECTORY} a document is filed: the year of its initial release (its publication), its 5.1 name. */
+  static String path(String trackingId, Instant published) {
+    return timestamp(published).substring(0, 4) + "/" + fileName(trackingId);
+  }
+
   /** Every published document, the latest change first (as changes.csv wants them), then by path. */
   List<Document> documents() {
     return advisories.all().stream()
@@ -185,8 +190,7 @@ class CsafDistribution {
   /** The document where CSAF 7.1.11 puts it: in the folder of its initial release's year, named per 5.1. */
   private Document document(Advisory advisory) {
     String trackingId = csaf.trackingId(advisory);
-    // the year of initial_release_date, which is the publication
-    String path = timestamp(advisory.publishedAt().orElseThrow()).substring(0, 4) + "/" + fileName(trackingId);
+    String path = path(trackingId, advisory.publishedAt().orElseThrow());
     ObjectNode written = csaf.write(advisory, URI.create(publicUrl.link(DIRECTORY + "/" + path)));
     if (!"WHITE".equals(written.at("/document/distribution/tlp/label").asText())) {
       throw new IllegalStateException("a disclosed case's CSAF document is TLP:WHITE");

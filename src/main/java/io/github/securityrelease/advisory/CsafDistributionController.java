@@ -125,7 +125,6 @@ class CsafDistributionController {
   }
 
   private ResponseEntity<byte[]> file(MediaType type, byte[] bytes) {
-    return ResponseEntity.ok().contentType(type).cacheControl(cache)
-        .eTag("\"" + CsafDistribution.sha256(bytes) + "\"").body(bytes);
+    return PublicFiles.ok(cache, type, bytes).body(bytes);
   }
 }

@@ -3,17 +3,14 @@ package io.github.securityrelease.advisory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.HexFormat;
+import java.time.Duration;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,7 +31,7 @@ class PublicAdvisoryController {
   static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'none'; "
       + "frame-ancestors 'none'; base-uri 'none'";
 
-  static final String CACHE = "public, max-age=300";
+  static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
 
   private static final String CVE = "{cveId:CVE-\\d{4}-\\d{4,19}}";
 
@@ -53,30 +50,27 @@ class PublicAdvisoryController {
   }
 
   @GetMapping(AdvisoryPages.PATH)
-  ResponseEntity<String> list(@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-    return cached(html(), pages.list(advisories.all()), ifNoneMatch);
+  ResponseEntity<String> list() {
+    return cached(html(), pages.list(advisories.all()));
   }
 
   @GetMapping(AdvisoryPages.PATH + "/" + CVE)
-  ResponseEntity<String> one(@PathVariable String cveId,
-      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+  ResponseEntity<String> one(@PathVariable String cveId) {
     return advisories.find(cveId)
-        .map(advisory -> cached(html(), pages.one(advisory), ifNoneMatch))
+        .map(advisory -> cached(html(), pages.one(advisory)))
         .orElseGet(PublicAdvisoryController::notFound);
   }
 
   @GetMapping(AdvisoryPages.PATH + "/" + CVE + ".osv.json")
-  ResponseEntity<String> osv(@PathVariable String cveId,
-      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+  ResponseEntity<String> osv(@PathVariable String cveId) {
     return advisories.find(cveId)
-        .map(advisory -> cached(MediaType.APPLICATION_JSON, json(advisory), ifNoneMatch))
+        .map(advisory -> cached(MediaType.APPLICATION_JSON, json(advisory)))
         .orElseGet(PublicAdvisoryController::notFound);
   }
 
   @GetMapping(AdvisoryPages.FEED_PATH)
-  ResponseEntity<String> feed(@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-    return cached(new MediaType("application", "atom+xml", StandardCharsets.UTF_8), feed.write(advisories.all()),
-        ifNoneMatch);
+  ResponseEntity<String> feed() {
+    return cached(new MediaType("application", "atom+xml", StandardCharsets.UTF_8), feed.write(advisories.all()));
   }
 
   /** Whatever else is asked for here: the answer of an advisory that is not public. */
@@ -93,17 +87,9 @@ class PublicAdvisoryController {
     }
   }
 
-  /** The body, or 304 without one when the client holds it already (its ETag in {@code If-None-Match}). */
-  private static ResponseEntity<String> cached(MediaType type, String body, String ifNoneMatch) {
-    String etag = etag(body);
-    boolean held = ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
-        .map(tag -> tag.strip().replaceFirst("^W/", ""))
-        .anyMatch(tag -> tag.equals(etag) || tag.equals("*"));
-    ResponseEntity.BodyBuilder answer = ResponseEntity.status(held ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
-        .eTag(etag)
-        .header(HttpHeaders.CACHE_CONTROL, CACHE)
-        .header("Content-Security-Policy", POLICY);
-    return held ? answer.build() : answer.contentType(type).body(body);
+  private static ResponseEntity<String> cached(MediaType type, String body) {
+    return PublicFiles.ok(CACHE, type, body.getBytes(StandardCharsets.UTF_8)).header("Content-Security-Policy", POLICY)
+        .body(body);
   }
 
   private static ResponseEntity<String> notFound() {
@@ -116,15 +102,5 @@ class PublicAdvisoryController {
 
   private static MediaType html() {
     return new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
-  }
-
-  /** A strong validator of the body: the first 128 bits of its SHA-256. */
-  static String etag(String body) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-      return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
   }
 }

@@ -52,7 +52,7 @@ final class CsafDistributionAdvisories implements PublicAdvisories {
     return AdvisoryCases.advisory(AdvisoryCases.full());
   }
 
-  /** A case of the year before, not on GitHub: tracking id x_KURATOR-2025-0007, released 2025-03-01, changed the day after. */
+  /** A case of the year before, not on GitHub: tracking id x_KURATOR-2025-31337, released 2025-03-01, changed the day after. */
   static Advisory lastYear() {
     Map<String, Object> variables = AdvisoryCases.minimal();
     variables.put("caseId", "SEC-2025-0007");

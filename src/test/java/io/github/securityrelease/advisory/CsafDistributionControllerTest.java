@@ -95,8 +95,8 @@ class CsafDistributionControllerTest {
         .contains("href=\"" + WHITE + "2025/\"", "href=\"" + WHITE + "2026/\"", "href=\"" + WHITE + "index.txt\"",
             "href=\"" + WHITE + "changes.csv\"", "href=\"" + WHITE + "csaf-feed-tlp-white.json\"");
     assertThat(mvc.perform(get(WHITE + "2025")).andReturn().getResponse().getContentAsString())
-        .contains("href=\"" + WHITE + "2025/x_kurator-2025-0007.json\"",
-            "href=\"" + WHITE + "2025/x_kurator-2025-0007.json.sha256\"")
+        .contains("href=\"" + WHITE + "2025/x_kurator-2025-31337.json\"",
+            "href=\"" + WHITE + "2025/x_kurator-2025-31337.json.sha256\"")
         .doesNotContain("ghsa");
   }
 }

@@ -45,7 +45,7 @@ class CsafDistributionTest {
     List<Document> documents = distribution.documents();
 
     assertThat(documents).extracting(Document::path)
-        .containsExactly("2026/ghsa-4x7q-9wm2-v3cp.json", "2025/x_kurator-2025-0007.json");
+        .containsExactly("2026/ghsa-4x7q-9wm2-v3cp.json", "2025/x_kurator-2025-31337.json");
     for (Document document : documents) {
       JsonNode served = JSON.readTree(document.bytes());
       assertThat(served.at("/document/tracking/id").asText()).isEqualTo(document.trackingId());
@@ -96,11 +96,11 @@ class CsafDistributionTest {
 
     assertThat(distribution.index(documents)).isEqualTo("""
         2026/ghsa-4x7q-9wm2-v3cp.json
-        2025/x_kurator-2025-0007.json
+        2025/x_kurator-2025-31337.json
         """);
     assertThat(distribution.changes(documents)).isEqualTo("""
         "2026/ghsa-4x7q-9wm2-v3cp.json","2026-12-09T08:30:00Z"
-        "2025/x_kurator-2025-0007.json","2025-03-02T09:00:00Z"
+        "2025/x_kurator-2025-31337.json","2025-03-02T09:00:00Z"
         """);
   }
 
@@ -166,7 +166,7 @@ class CsafDistributionTest {
     assertThat(entry.at("/content/src").asText()).isEqualTo(url);
     assertThat(entry.at("/format/schema").asText()).isEqualTo(AdvisorySchemas.CSAF_ID);
     assertThat(entry.at("/format/version").asText()).isEqualTo("2.0");
-    assertThat(feed.at("/entry/1/id").asText()).isEqualTo("x_KURATOR-2025-0007");
+    assertThat(feed.at("/entry/1/id").asText()).isEqualTo("x_KURATOR-2025-31337");
   }
 
   @Test
