@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -148,6 +150,22 @@ public class TestCases {
   /** From "Record assigned CVE" to "Plan disclosure", with the case's own CVE ID ({@link #cveId}). */
   public void cveRecorded(TestRestTemplate http, String caseId) {
     submitted(http, "demo-security", caseId, "Task_RecordCve", Map.of("cveId", cveId(caseId)));
+  }
+
+  /**
+   * As {@link #readyToPlan}, then planned (the release two hours before a disclosure 14 days
+   * ahead), released and, once the disclosure's timer has fired, published: the case is public,
+   * on the public advisory pages.
+   */
+  public String disclosed(TestRestTemplate http, String title) {
+    String caseId = readyToPlan(http, title);
+    Instant disclosure = Instant.now().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.MINUTES);
+    assertCompleted(plan(http, caseId, disclosure.minus(Duration.ofHours(2)), disclosure, null));
+    runDueJobsAt(disclosure.minus(Duration.ofHours(1)), caseId);
+    released(http, caseId);
+    runDueJobsAt(disclosure.plusSeconds(60), caseId);
+    published(http, caseId);
+    return caseId;
   }
 
   /**
