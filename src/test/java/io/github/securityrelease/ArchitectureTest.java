@@ -73,8 +73,12 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule release = mayUse("release", FOUNDATION, SHARED);
 
+  /**
+   * Validation and assessment (R4-R7). Rejecting an accepted case is for the case's leads, as
+   * validating it is: {@code team} says who they are ({@code CaseLeads}).
+   */
   @ArchTest
-  static final ArchRule assessment = mayUse("assessment", FOUNDATION, SHARED);
+  static final ArchRule assessment = mayUse("assessment", FOUNDATION, SHARED, List.of("team"));
 
   @ArchTest
   static final ArchRule distributors = mayUse("distributors", FOUNDATION, SHARED, List.of("team"));

@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** R4: a rejected reporter is told why; one whose report belongs upstream is sent there. */
+/**
+ * R4: a rejected reporter is told why; one whose report belongs upstream is sent there. The
+ * same notice at validation ({@code validationOutcome}) and after acceptance ({@code rejection}).
+ */
 @Component("sendRejection")
 class SendRejection implements JavaDelegate {
 
@@ -20,7 +23,8 @@ class SendRejection implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String outcome = (String) execution.getVariable(CaseVariables.VALIDATION_OUTCOME);
+    Object rejection = execution.getVariable(CaseVariables.REJECTION);
+    String outcome = (String) (rejection != null ? rejection : execution.getVariable(CaseVariables.VALIDATION_OUTCOME));
     mail.sendToReporter(NotificationKind.REJECTION, execution, Map.of(outcome, true));
   }
 }

@@ -47,7 +47,12 @@ public final class CaseVariables {
 
   // CONFIRMING: validation and assessment (R3-R7)
   public static final String VALIDATION_OUTCOME = "validationOutcome";
+  /** R4: why the reporter is told the report is rejected, at validation or after acceptance (the explanation). */
   public static final String REJECTION_REASON = "rejectionReason";
+  /** R4 after acceptance: the case's rejection, a {@link RejectionReason}, and who rejected it when. */
+  public static final String REJECTION = "rejection";
+  public static final String REJECTED_BY = "rejectedBy";
+  public static final String REJECTED_AT = "rejectedAt";
   public static final String CVSS_VECTOR = "cvssVector";
   public static final String AFFECTED_VERSIONS = "affectedVersions";
   public static final String AFFECTED_COMPONENTS = "affectedComponents";

@@ -57,6 +57,12 @@ public interface GitHub {
   RepositoryAdvisory publishAdvisory(String caseId, String ghsaId);
 
   /**
+   * R4: sets a rejected case's advisory's state to {@code closed}; one closed already is left as
+   * it is. GitHub refuses to close a published one (the case is public: that is no rejection).
+   */
+  RepositoryAdvisory closeAdvisory(String caseId, String ghsaId);
+
+  /**
    * Asks GitHub, as CNA, for the advisory's CVE ID
    * ({@code security-advisories/create-repository-advisory-cve-request}); one requested already
    * is not an error. The ID arrives later: {@link #advisory}'s {@code cveId}.

@@ -233,12 +233,22 @@ public class GitHubClient implements GitHub {
 
   @Override
   public RepositoryAdvisory publishAdvisory(String caseId, String ghsaId) {
+    return advisoryInState(caseId, ghsaId, "published");
+  }
+
+  @Override
+  public RepositoryAdvisory closeAdvisory(String caseId, String ghsaId) {
+    return advisoryInState(caseId, ghsaId, "closed");
+  }
+
+  /** The advisory in {@code state}: as it is when it is there already (a retry), else changed to it. */
+  private RepositoryAdvisory advisoryInState(String caseId, String ghsaId, String state) {
     RepositoryAdvisory current = advisory(caseId, ghsaId);
-    if ("published".equals(current.state())) {
+    if (state.equals(current.state())) {
       return current;
     }
     Call call = new Call(caseId, "security-advisories/update-repository-advisory", HttpMethod.PATCH,
-        advisoryUri(ghsaId, ""), MAPPER.createObjectNode().put("state", "published"));
+        advisoryUri(ghsaId, ""), MAPPER.createObjectNode().put("state", state));
     return advisory(expect(call, send(call, JSON), 200));
   }
 

@@ -1,6 +1,7 @@
 package io.github.securityrelease.security;
 
 import static io.github.securityrelease.security.Groups.ADMIN;
+import static io.github.securityrelease.security.Groups.ASSOCIATES;
 import static io.github.securityrelease.security.Groups.MANAGERS;
 import static io.github.securityrelease.security.Groups.OPERATORS;
 import static io.github.securityrelease.security.Groups.SECURITY_TEAM;
@@ -119,6 +120,10 @@ class SecurityConfig {
                 .hasAuthority(authority(SECURITY_TEAM))
             // the links to the reporter's page: the team's to revoke and renew, managers' not (R27)
             .requestMatchers(path("/api/v1/cases/*/reporter-link")).hasAuthority(authority(SECURITY_TEAM))
+            // R4: the case's leads reject an accepted case; CaseRejectionController lets associates through
+            // only where they may lead the case (R24)
+            .requestMatchers(path(HttpMethod.POST, "/api/v1/cases/*/rejection"))
+                .hasAnyAuthority(authority(SECURITY_TEAM), authority(ASSOCIATES))
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/advisory"),
                 path(HttpMethod.GET, "/api/v1/cases/*/timeline.ics"))
                 .hasAuthority(authority(SECURITY_TEAM))

@@ -7,7 +7,9 @@ import static io.github.securityrelease.cases.CaseVariables.STATUS;
 import io.github.securityrelease.cases.VulnerabilityStatus;
 import io.github.securityrelease.security.Groups;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +27,23 @@ public class CaseLeads {
       VulnerabilityStatus.DISCLOSED.name());
 
   public List<String> groups(VariableScope caseScope) {
-    return associatesMayLead(caseScope)
+    return groups(caseScope::getVariable);
+  }
+
+  /** The same, from the case's variables as an endpoint reads them. */
+  public List<String> groups(Map<String, Object> caseVariables) {
+    return groups(caseVariables::get);
+  }
+
+  private static List<String> groups(Function<String, Object> variable) {
+    return associatesMayLead(variable)
         ? List.of(Groups.SECURITY_TEAM, Groups.ASSOCIATES)
         : List.of(Groups.SECURITY_TEAM);
   }
 
-  static boolean associatesMayLead(VariableScope caseScope) {
-    return Boolean.TRUE.equals(caseScope.getVariable(PUBLICLY_DISCLOSED))
-        || Boolean.TRUE.equals(caseScope.getVariable(LOW_SENSITIVITY))
-        || PUBLIC.contains(String.valueOf(caseScope.getVariable(STATUS)));
+  private static boolean associatesMayLead(Function<String, Object> variable) {
+    return Boolean.TRUE.equals(variable.apply(PUBLICLY_DISCLOSED))
+        || Boolean.TRUE.equals(variable.apply(LOW_SENSITIVITY))
+        || PUBLIC.contains(String.valueOf(variable.apply(STATUS)));
   }
 }

@@ -43,6 +43,8 @@ import io.github.securityrelease.TestLogs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -294,23 +296,25 @@ class GitHubClientTest {
     assertThat(logs.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(TOKEN));
   }
 
-  @Test
-  @DisplayName("R18 a published advisory is left as it is; a draft is published with one PATCH")
-  void publishesOnce() throws Exception {
+  @ParameterizedTest(name = "R18 R4 an advisory {0} already is left as it is; a draft is {0} with one PATCH")
+  @ValueSource(strings = {"published", "closed"})
+  void changesStateOnce(String state) throws Exception {
     String path = "/repos/octo/widget/security-advisories/GHSA-abcd-1234-efgh";
     ObjectNode draft = advisory("draft");
-    ObjectNode published = advisory("published");
-    fake.stub(get(urlPathEqualTo(path)).inScenario("publish").whenScenarioStateIs(Scenario.STARTED)
+    ObjectNode changed = advisory(state);
+    fake.stub(get(urlPathEqualTo(path)).inScenario(state).whenScenarioStateIs(Scenario.STARTED)
         .willReturn(okJson(draft.toString())));
-    fake.stub(patch(urlPathEqualTo(path)).inScenario("publish").willSetStateTo("published")
-        .willReturn(okJson(published.toString())));
-    fake.stub(get(urlPathEqualTo(path)).inScenario("publish").whenScenarioStateIs("published")
-        .willReturn(okJson(published.toString())));
+    fake.stub(patch(urlPathEqualTo(path)).inScenario(state).willSetStateTo(state)
+        .willReturn(okJson(changed.toString())));
+    fake.stub(get(urlPathEqualTo(path)).inScenario(state).whenScenarioStateIs(state)
+        .willReturn(okJson(changed.toString())));
+    java.util.function.BiFunction<String, String, GitHub.RepositoryAdvisory> change =
+        "published".equals(state) ? client::publishAdvisory : client::closeAdvisory;
 
-    assertThat(client.publishAdvisory(CASE, "GHSA-abcd-1234-efgh").state()).isEqualTo("published");
-    assertThat(client.publishAdvisory(CASE, "GHSA-abcd-1234-efgh").state()).isEqualTo("published");
+    assertThat(change.apply(CASE, "GHSA-abcd-1234-efgh").state()).isEqualTo(state);
+    assertThat(change.apply(CASE, "GHSA-abcd-1234-efgh").state()).isEqualTo(state);
 
-    fake.server().verify(1, patchRequestedFor(urlPathEqualTo(path)).withRequestBody(equalToJson("{\"state\":\"published\"}")));
+    fake.server().verify(1, patchRequestedFor(urlPathEqualTo(path)).withRequestBody(equalToJson("{\"state\":\"" + state + "\"}")));
     assertThat(calls).extracting(ForgeCall::method).containsExactly("GET", "PATCH", "GET");
   }
 

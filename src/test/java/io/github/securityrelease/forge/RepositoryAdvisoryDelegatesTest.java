@@ -22,7 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** R12 on the forge: the repository advisory at "Launch CVE procedure", and the CVE ID GitHub assigns. */
+/** R12 on the forge: the repository advisory at "Launch CVE procedure", the CVE ID GitHub assigns, and its closing at a rejection (R4). */
 class RepositoryAdvisoryDelegatesTest {
 
   private static final String GHSA = "GHSA-abcd-efgh-ijkm";
@@ -100,6 +100,20 @@ class RepositoryAdvisoryDelegatesTest {
 
     assertThatThrownBy(this::check).isInstanceOf(ForgeException.class).hasMessageContaining("'CVE-1998-1' is not a CVE ID");
     assertThat(variables).doesNotContainKeys("cveId", "cveAssigned");
+  }
+
+  @Test
+  @DisplayName("R4 R12 a case rejected after acceptance has its draft advisory closed; without one the step fails saying so")
+  void advisoryClosed() {
+    when(gitHub.closeAdvisory(CASE_ID, GHSA)).thenReturn(new RepositoryAdvisory(GHSA, PAGE, "closed", null));
+    variables.put("ghsaId", GHSA);
+
+    new CloseRepositoryAdvisory(Executions.provider(gitHub)).execute(Executions.of(variables));
+
+    verify(gitHub).closeAdvisory(CASE_ID, GHSA);
+    variables.remove("ghsaId");
+    assertThatThrownBy(() -> new CloseRepositoryAdvisory(Executions.provider(gitHub)).execute(Executions.of(variables)))
+        .isInstanceOf(ForgeException.class).hasMessageContaining("ghsaId");
   }
 
   private void open(boolean cna) {

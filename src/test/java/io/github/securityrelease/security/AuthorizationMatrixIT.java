@@ -88,6 +88,9 @@ class AuthorizationMatrixIT {
           Map.of("publicDisclosureAt", "2030-01-01T15:00+00:00")));
       case "record a break" -> status(api(user, HttpMethod.POST, "/api/v1/cases/" + caseId + "/embargo-breaks",
           Map.of("breachedBy", "x", "breachDescription", "y")));
+      // R4: the matrix case is not accepted yet, so the team's answer is the 409 of the state, and nothing changes
+      case "reject a case" -> status(api(user, HttpMethod.POST, "/api/v1/cases/" + caseId + "/rejection",
+          Map.of("reason", "NOT_A_VULNERABILITY", "explanation", "Matrix rejection by " + user)));
       case "read the ledger" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/notifications", null));
       case "read the forge calls" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/forge-calls", null));
       case "read the release assets" -> status(api(user, HttpMethod.GET, "/api/v1/cases/" + caseId + "/release-assets", null));
