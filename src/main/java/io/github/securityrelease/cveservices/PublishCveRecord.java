@@ -1,6 +1,5 @@
 package io.github.securityrelease.cveservices;
 
-import static io.github.securityrelease.cases.CaseVariables.CVE_ID;
 import static io.github.securityrelease.cases.CaseVariables.CVE_RECORD_DIGEST;
 import static io.github.securityrelease.cases.CaseVariables.CVE_RECORD_PUBLISHED_AT;
 
@@ -9,7 +8,6 @@ import io.github.securityrelease.advisory.CveRecords;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,28 +20,19 @@ import org.springframework.stereotype.Component;
  * was sent, which {@link UpdateCveRecord} compares with the advisory as it is later.
  */
 @Component("publishCveRecord")
-class PublishCveRecord implements JavaDelegate {
+class PublishCveRecord extends CveRecordStep {
 
   private static final Logger log = LoggerFactory.getLogger(PublishCveRecord.class);
 
-  private final ObjectProvider<CveServicesClient> client;
-  private final CveRecords records;
-  private final Clock clock;
-
   PublishCveRecord(ObjectProvider<CveServicesClient> client, CveRecords records, Clock clock) {
-    this.client = client;
-    this.records = records;
-    this.clock = clock;
+    super(client, records, clock);
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
-    CveServicesClient cveServices = CveServicesSteps.client(client, execution);
+  void apply(DelegateExecution execution, CveServicesClient cveServices, String cveId, ObjectNode container,
+      String digest) {
     String caseId = execution.getProcessBusinessKey();
-    String cveId = CveServicesSteps.cveId(execution, CVE_ID);
-    ObjectNode container = records.cnaContainer(caseId);
     cveServices.publish(caseId, cveId, container);
-    String digest = CveServicesSteps.digest(container);
     execution.setVariable(CVE_RECORD_PUBLISHED_AT, Date.from(clock.instant()));
     execution.setVariable(CVE_RECORD_DIGEST, digest);
     log.info("{}: the CVE record of {} published (container {})", caseId, cveId, digest);

@@ -1,6 +1,5 @@
 package io.github.securityrelease.cveservices;
 
-import static io.github.securityrelease.cases.CaseVariables.CVE_ID;
 import static io.github.securityrelease.cases.CaseVariables.CVE_RECORD_DIGEST;
 import static io.github.securityrelease.cases.CaseVariables.CVE_RECORD_UPDATED_AT;
 
@@ -10,7 +9,6 @@ import io.github.securityrelease.engine.TaskInput;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,27 +22,18 @@ import org.springframework.stereotype.Component;
  * update went through: nothing is sent.
  */
 @Component("updateCveRecord")
-class UpdateCveRecord implements JavaDelegate {
+class UpdateCveRecord extends CveRecordStep {
 
   private static final Logger log = LoggerFactory.getLogger(UpdateCveRecord.class);
 
-  private final ObjectProvider<CveServicesClient> client;
-  private final CveRecords records;
-  private final Clock clock;
-
   UpdateCveRecord(ObjectProvider<CveServicesClient> client, CveRecords records, Clock clock) {
-    this.client = client;
-    this.records = records;
-    this.clock = clock;
+    super(client, records, clock);
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
-    CveServicesClient cveServices = CveServicesSteps.client(client, execution);
+  void apply(DelegateExecution execution, CveServicesClient cveServices, String cveId, ObjectNode container,
+      String digest) {
     String caseId = execution.getProcessBusinessKey();
-    String cveId = CveServicesSteps.cveId(execution, CVE_ID);
-    ObjectNode container = records.cnaContainer(caseId);
-    String digest = CveServicesSteps.digest(container);
     if (digest.equals(TaskInput.text(execution, CVE_RECORD_DIGEST))) {
       log.info("{}: the CVE record of {} is as published", caseId, cveId);
       return;
