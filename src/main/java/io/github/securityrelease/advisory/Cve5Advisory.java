@@ -54,10 +54,15 @@ class Cve5Advisory {
     return record;
   }
 
-  /** The CNA container alone: what CVE Services take to publish a CVE ID. */
+  /**
+   * The CNA container alone: what CVE Services take to publish a CVE ID. Without a configured
+   * CNA org id it names no provider, and CVE Services' client fills in the organization's.
+   */
   ObjectNode cnaContainer(Advisory advisory) {
     ObjectNode cna = JSON.objectNode();
-    cna.putObject("providerMetadata").put("orgId", cnaOrgId().toString());
+    if (configured()) {
+      cna.putObject("providerMetadata").put("orgId", cnaOrgId().toString());
+    }
     if (advisory.title() != null) {
       cna.put("title", limit(advisory.title(), TITLE_LIMIT));
     }

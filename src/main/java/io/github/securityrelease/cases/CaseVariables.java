@@ -89,6 +89,11 @@ public final class CaseVariables {
   public static final String GHSA_ID = "ghsaId";
   /** Whether GitHub has assigned the advisory's CVE ID yet; the model polls while false. */
   public static final String CVE_ASSIGNED = "cveAssigned";
+  /** R12, R18 with CVE Services: when the service published the case's CVE record, and the SHA-256 of the CNA container it sent. */
+  public static final String CVE_RECORD_PUBLISHED_AT = "cveRecordPublishedAt";
+  public static final String CVE_RECORD_DIGEST = "cveRecordDigest";
+  /** When the service last updated the published record because the advisory changed. */
+  public static final String CVE_RECORD_UPDATED_AT = "cveRecordUpdatedAt";
 
   // RESTRICTED_DISCLOSURE (R13-R16): the plan; dates the form submits are ISO-8601 strings
   public static final String PUBLIC_DISCLOSURE_AT = "publicDisclosureAt";

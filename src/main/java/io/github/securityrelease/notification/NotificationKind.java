@@ -38,7 +38,9 @@ public enum NotificationKind {
   REPORTER_MESSAGE("reporter-message"),
   REPORTER_ANSWERED("reporter-answered"),
   // R17: release day through the forge
-  PULL_REQUEST_CHANGED_ALERT("pull-request-changed-alert");
+  PULL_REQUEST_CHANGED_ALERT("pull-request-changed-alert"),
+  // R12: the CVE record through CVE Services
+  CVE_RECORD_OVERDUE_ALERT("cve-record-overdue-alert");
 
   private final String template;
 

@@ -110,6 +110,8 @@ class SecurityConfig {
             .requestMatchers(path(HttpMethod.GET, "/api/v1/cases/*/notifications"),
                 // what the service called on the forge for the case, the team's like the ledger
                 path(HttpMethod.GET, "/api/v1/cases/*/forge-calls"),
+                // and on CVE Services (R12)
+                path(HttpMethod.GET, "/api/v1/cases/*/cve-services-calls"),
                 // and the release assets it checked (R17)
                 path(HttpMethod.GET, "/api/v1/cases/*/release-assets"),
                 // R28: the conversation with the reporter; managers see no message (R27)

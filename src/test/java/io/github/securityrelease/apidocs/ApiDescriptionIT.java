@@ -59,7 +59,7 @@ class ApiDescriptionIT {
     List<String> paths = new ArrayList<>();
     api.path("paths").fieldNames().forEachRemaining(paths::add);
     assertThat(paths).contains("/api/v1/reports", "/api/v1/cases/{caseId}", "/api/v1/cases/{caseId}/disclosure-plan",
-        "/api/v1/cases/{caseId}/notifications", "/api/v1/cases/{caseId}/forge-calls", "/api/v1/cases/{caseId}/release-assets", "/api/v1/distributors", "/api/v1/cvss",
+        "/api/v1/cases/{caseId}/notifications", "/api/v1/cases/{caseId}/forge-calls", "/api/v1/cases/{caseId}/cve-services-calls", "/api/v1/cases/{caseId}/release-assets", "/api/v1/distributors", "/api/v1/cvss",
         "/api/v1/distributor-applications", "/api/v1/distributors/{id}/leaks", "/api/v1/distributors/{id}/removal-proposals",
         "/api/v1/team/nominations", "/api/v1/team/members/{userId}/step-down", "/api/v1/tokens", "/api/v1/tokens/{id}",
         "/api/v1/audit")

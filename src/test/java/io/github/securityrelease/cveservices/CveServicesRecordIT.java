@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,6 +23,28 @@ class CveServicesRecordIT {
   @Autowired CveServicesCalls calls;
   @Autowired CveIdReservations reservations;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired TestRestTemplate http;
+
+  @Test
+  @DisplayName("R12 the security team reads a case's CVE Services calls; a manager gets 403, a case with no calls that does not exist 404")
+  void shownToTheTeam() {
+    String caseId = "SEC-2026-" + (System.nanoTime() % 100_000_000);
+    Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    calls.record(new OutsideCall(caseId, "cveIdReserve", "POST", "/api/cve-id?amount=1&cve_year=2026&short_name=acme",
+        200, null, at, 35));
+
+    ResponseEntity<String> team = get("demo-security", caseId);
+    assertThat(team.getStatusCode().value()).isEqualTo(200);
+    assertThat(team.getBody()).contains("\"operation\":\"cveIdReserve\"", "\"status\":200", "\"durationMillis\":35");
+    ResponseEntity<String> manager = get("demo-manager", caseId);
+    assertThat(manager.getStatusCode().value()).isEqualTo(403);
+    assertThat(manager.getBody()).doesNotContain("cveIdReserve");
+    assertThat(get("demo-security", "SEC-1999-0001").getStatusCode().value()).isEqualTo(404);
+  }
+
+  private ResponseEntity<String> get(String user, String caseId) {
+    return http.withBasicAuth(user, user).getForEntity("/api/v1/cases/" + caseId + "/cve-services-calls", String.class);
+  }
 
   @Test
   @DisplayName("R12 a case's reservation attempt and its ID, and the calls, stay on record though the job rolls back")
