@@ -27,7 +27,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -52,8 +51,6 @@ import org.springframework.test.context.TestPropertySource;
  * <p>Once a build, as ForgeIT: its context is one of its own, which costs the suite a start; the
  * tables and the endpoint are on both databases through {@code CveServicesRecordIT}.
  */
-@Disabled("CVE Services' published description types a reference tag as oneOf two plain strings, so the contract "
-    + "check refuses every tagged reference Cve5Advisory sends; the walk itself passes (docs/notes/issue-20-cvewire.md)")
 @EnabledIf(value = "io.github.securityrelease.TestDatabase#onceABuild",
     disabledReason = "once a build: on PostgreSQL when the ITs have it, on H2 otherwise")
 @OrchestratorIntegrationTest
