@@ -72,8 +72,13 @@ class ClusterIT {
   private static final int PLANNERS = 4;
   /** The least time from the last case planned to the first timer due. */
   private static final Duration MIN_LEAD = Duration.ofSeconds(5);
-  /** The engine's bound: a node asks for due jobs at least every 2 s (application.yaml). */
-  private static final Duration TIMER_BOUND = Duration.ofSeconds(5);
+  /**
+   * No notice waits long past its time: a node asks for due jobs at least every 2 s
+   * (application.yaml), so a timer left behind by both nodes would wait minutes. The bound is wide
+   * (a shared, loaded machine took 6 s once): this is no measure of speed, which
+   * TimerLatencyBench gives (./mvnw -Pbench verify); the figures above are printed for the record.
+   */
+  private static final Duration TIMER_BOUND = Duration.ofSeconds(30);
 
   @RegisterExtension
   static GreenMailExtension smtp = TestSmtp.server().withPerMethodLifecycle(false);
