@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.bcpg.ArmoredInputStream;
 import org.bouncycastle.bcpg.BCPGKey;
@@ -33,6 +35,8 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.bouncycastle.util.encoders.Hex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,12 +50,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpenPgpKeys {
 
-  /** One armoured key: an RSA 4096 key with a few user IDs takes under 10 KiB. */
-  static final int MAX_CHARACTERS = 64 * 1024;
+  /**
+   * One armoured key: an RSA 4096 key with a few user IDs and its subkeys takes under 10 KiB
+   * (without third-party signatures). Below the API's 64 KiB a body, so that a body can carry
+   * several keys and one oversize key is named.
+   */
+  static final int MAX_CHARACTERS = 16 * 1024;
   /** Keys per distributor: one or two in use, and the next one while it rolls over. */
   static final int MAX_KEYS = 5;
   /** RSA, DSA and ElGamal below this are weaker than current practice (NIST SP 800-57: 128-bit security). */
   static final int MIN_FINITE_FIELD_BITS = 3072;
+
+  private static final Logger LOG = LoggerFactory.getLogger(OpenPgpKeys.class);
+  private static final String BEGIN = "-----BEGIN PGP PUBLIC KEY BLOCK-----";
 
   static final String HOW_TO_EXPORT = "export the public key with gpg --armor --export FINGERPRINT";
 
@@ -119,6 +130,41 @@ public class OpenPgpKeys {
     return List.copyOf(keys);
   }
 
+  /**
+   * Those of {@code armoured} that pass the checks now, in their order: for keys checked before,
+   * which may have expired or been revoked since. Each left out is logged with its reason.
+   */
+  List<OpenPgpKey> stillAcceptable(List<String> armoured, String whose) {
+    Instant now = clock.instant();
+    List<OpenPgpKey> keys = new ArrayList<>();
+    for (int i = 0; i < armoured.size(); i++) {
+      try {
+        OpenPgpKey key = read(armoured.get(i), now);
+        if (keys.stream().noneMatch(other -> other.fingerprint().equals(key.fingerprint()))) {
+          keys.add(key);
+        }
+      } catch (RefusedKeyException e) {
+        LOG.warn("OpenPGP key {} of {} left out: it {}", i, whose, e.getMessage());
+      }
+    }
+    return List.copyOf(keys);
+  }
+
+  /** Keys as one text, their armoured blocks one after the other (see {@link #split}). */
+  static byte[] join(List<OpenPgpKey> keys) {
+    return keys.stream().map(OpenPgpKey::armoured).collect(Collectors.joining("\n"))
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** The armoured blocks of {@link #join}'s text, in their order; none for null. */
+  static List<String> split(byte[] joined) {
+    if (joined == null) {
+      return List.of();
+    }
+    return Arrays.stream(new String(joined, StandardCharsets.US_ASCII).split("(?=" + BEGIN + ")"))
+        .map(String::strip).filter(block -> !block.isEmpty()).toList();
+  }
+
   /** One ASCII-armoured public key read and checked as of {@code now}; refused with the reason. */
   static OpenPgpKey read(String armoured, Instant now) {
     PGPPublicKeyRing ring = ring(armoured);
@@ -152,7 +198,7 @@ public class OpenPgpKeys {
     if (armoured.contains("PRIVATE KEY BLOCK")) {
       throw secret();
     }
-    if (!armoured.strip().startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----")) {
+    if (!armoured.strip().startsWith(BEGIN)) {
       throw new RefusedKeyException("is not an ASCII-armoured OpenPGP public key (-----BEGIN PGP PUBLIC KEY"
           + " BLOCK-----): " + HOW_TO_EXPORT);
     }

@@ -154,10 +154,10 @@ class OpenPgpKeysTest {
   }
 
   @Test
-  @DisplayName("R14 a text over 64 KiB is refused before it is parsed")
+  @DisplayName("R14 a text over 16 KiB is refused before it is parsed")
   void oversize() {
     String big = TestKeys.armoured("ed25519") + " ".repeat(OpenPgpKeys.MAX_CHARACTERS);
-    assertThatThrownBy(() -> OpenPgpKeys.read(big, NOW)).hasMessageStartingWith("is larger than 64 KiB");
+    assertThatThrownBy(() -> OpenPgpKeys.read(big, NOW)).hasMessageStartingWith("is larger than 16 KiB");
   }
 
   @Test
