@@ -91,7 +91,7 @@ public class OpenPgpKeys {
   }
 
   /** Why a key was refused: a sentence that completes "openpgpKeys[1]: ...". */
-  static final class RefusedKeyException extends RuntimeException {
+  public static final class RefusedKeyException extends RuntimeException {
     RefusedKeyException(String reason) {
       super(reason, null, false, false);
     }
@@ -166,7 +166,7 @@ public class OpenPgpKeys {
   }
 
   /** One ASCII-armoured public key read and checked as of {@code now}; refused with the reason. */
-  static OpenPgpKey read(String armoured, Instant now) {
+  public static OpenPgpKey read(String armoured, Instant now) {
     PGPPublicKeyRing ring = ring(armoured);
     PGPPublicKey primary = ring.getPublicKey();
     String fingerprint = Hex.toHexString(primary.getFingerprint()).toUpperCase(Locale.ROOT);
