@@ -8,14 +8,11 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestDistributors;
+import io.github.securityrelease.TestOpenPgpKeys;
 import io.github.securityrelease.TestSmtp;
 import io.github.securityrelease.distributors.DistributorKeys;
 import io.github.securityrelease.distributors.OpenPgpKey;
-import io.github.securityrelease.distributors.OpenPgpKeys;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -47,7 +44,7 @@ class DistributorKeyExpiryIT {
 
   @Test
   @DisplayName("R14 R16 a distributor whose every key expires before the planned disclosure is flagged to the team when the plan is made; one with a key valid then is not")
-  void flaggedWhenPlanned() throws IOException {
+  void flaggedWhenPlanned() {
     Instant disclosure = Instant.now().plus(Duration.ofDays(21)).truncatedTo(ChronoUnit.MINUTES);
     String lapsing = "Distro Lapsing " + System.nanoTime();
     String covered = "Distro Covered " + System.nanoTime();
@@ -55,9 +52,9 @@ class DistributorKeyExpiryIT {
     // the key's own expiry is read from the key when registered (OpenPgpKeysTest); here it is set
     // to fall between the plan and the disclosure
     keys.replace(TestDistributors.imported(http, lapsing, "security@lapsing.example"),
-        List.of(expiring(key("ed25519"), disclosure.minus(Duration.ofDays(3)))));
+        List.of(expiring(TestOpenPgpKeys.key("ed25519"), disclosure.minus(Duration.ofDays(3)))));
     keys.replace(TestDistributors.imported(http, covered, "security@covered.example"),
-        List.of(expiring(key("nistp256"), disclosure.minus(Duration.ofDays(3))), key("rsa4096")));
+        List.of(expiring(TestOpenPgpKeys.key("nistp256"), disclosure.minus(Duration.ofDays(3))), TestOpenPgpKeys.key("rsa4096")));
     TestDistributors.imported(http, keyless, "security@keyless.example");
     String caseId = cases.readyToPlan(http, "Keys that run out");
 
@@ -78,13 +75,6 @@ class DistributorKeyExpiryIT {
   private static OpenPgpKey expiring(OpenPgpKey key, Instant at) {
     return new OpenPgpKey(key.fingerprint(), key.algorithm(), key.bits(), key.createdAt(), at, key.userIds(),
         key.armoured());
-  }
-
-  /** A GnuPG-made key of src/test/resources/openpgp, read as the registry reads it; none of them expires. */
-  private static OpenPgpKey key(String name) throws IOException {
-    try (InputStream in = DistributorKeyExpiryIT.class.getResourceAsStream("/openpgp/" + name + ".asc")) {
-      return OpenPgpKeys.read(new String(in.readAllBytes(), StandardCharsets.US_ASCII), Instant.now());
-    }
   }
 
   private ResponseEntity<String> plan(String caseId, Instant disclosure) {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.TestCases;
+import io.github.securityrelease.TestOpenPgpKeys;
 import io.github.securityrelease.TestSmtp;
-import io.github.securityrelease.distributors.OpenPgpKeysTest.TestKeys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +47,8 @@ class DistributorKeysIT {
   @DisplayName("R14 keys imported with a distributor: GET shows each key's fingerprint, algorithm, bits, expiry and user IDs, not the key; the change log keeps the fingerprints")
   void registered() {
     String organisation = unique("Distro Keys");
-    ResponseEntity<Map> imported = importAs(entry(organisation, TestKeys.armoured("rsa4096"),
-        TestKeys.armoured("ed25519")));
+    ResponseEntity<Map> imported = importAs(entry(organisation, TestOpenPgpKeys.armoured("rsa4096"),
+        TestOpenPgpKeys.armoured("ed25519")));
     assertThat(imported.getStatusCode()).as(String.valueOf(imported.getBody())).isEqualTo(HttpStatus.CREATED);
     long id = id(organisation);
 
@@ -64,7 +64,7 @@ class DistributorKeysIT {
     assertThat(shown.get(1)).containsEntry("algorithm", "EdDSA Ed25519");
     assertThat(get(id).toString()).doesNotContain("BEGIN PGP");
     assertThat(keys.of(id)).extracting(OpenPgpKey::armoured)
-        .containsExactly(TestKeys.armoured("rsa4096").strip(), TestKeys.armoured("ed25519").strip());
+        .containsExactly(TestOpenPgpKeys.armoured("rsa4096").strip(), TestOpenPgpKeys.armoured("ed25519").strip());
     assertThat(state(id, "IMPORTED")).contains(RSA, ED25519).doesNotContain("BEGIN PGP");
   }
 
@@ -72,11 +72,9 @@ class DistributorKeysIT {
   @DisplayName("R14 PUT replaces the keys and logs the new fingerprints; without openpgpKeys the keys stay, an empty list removes them")
   void replaced() {
     String organisation = unique("Distro Rollover");
-    assertThat(importAs(entry(organisation, TestKeys.armoured("rsa4096"))).getStatusCode())
-        .isEqualTo(HttpStatus.CREATED);
-    long id = id(organisation);
+    long id = imported(organisation, TestOpenPgpKeys.armoured("rsa4096"));
 
-    assertThat(put(id, organisation, List.of(TestKeys.armoured("nistp256"), TestKeys.armoured("ed25519")))
+    assertThat(put(id, organisation, List.of(TestOpenPgpKeys.armoured("nistp256"), TestOpenPgpKeys.armoured("ed25519")))
         .getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(fingerprints(id)).containsExactly(P256, ED25519);
     assertThat(state(id, "UPDATED")).contains(P256, ED25519).doesNotContain(RSA);
@@ -93,21 +91,19 @@ class DistributorKeysIT {
   @DisplayName("R14 an expired, revoked, sign-only, weak, secret, doubled or unreadable key: 400 naming openpgpKeys[i], nothing changed")
   void refused() throws Exception {
     String organisation = unique("Distro Careful");
-    assertThat(importAs(entry(organisation, TestKeys.armoured("ed25519"))).getStatusCode())
-        .isEqualTo(HttpStatus.CREATED);
-    long id = id(organisation);
+    long id = imported(organisation, TestOpenPgpKeys.armoured("ed25519"));
     Map<String, Object> before = get(id);
     int logged = changeRows(id);
-    String good = TestKeys.armoured("rsa4096");
+    String good = TestOpenPgpKeys.armoured("rsa4096");
     String secret = OpenPgpKeysTest.secretKeyBlock();
 
-    assertRefused(id, organisation, List.of(good, TestKeys.armoured("expired")), "openpgpKeys[1]", "expired on 2020-12-31");
-    assertRefused(id, organisation, List.of(TestKeys.armoured("revoked")), "openpgpKeys[0]", "is revoked");
-    assertRefused(id, organisation, List.of(good, TestKeys.armoured("sign-only")), "openpgpKeys[1]",
+    assertRefused(id, organisation, List.of(good, TestOpenPgpKeys.armoured("expired")), "openpgpKeys[1]", "expired on 2020-12-31");
+    assertRefused(id, organisation, List.of(TestOpenPgpKeys.armoured("revoked")), "openpgpKeys[0]", "is revoked");
+    assertRefused(id, organisation, List.of(good, TestOpenPgpKeys.armoured("sign-only")), "openpgpKeys[1]",
         "has no key usable for encryption");
-    assertRefused(id, organisation, List.of(TestKeys.armoured("rsa2048")), "openpgpKeys[0]", "is too weak");
+    assertRefused(id, organisation, List.of(TestOpenPgpKeys.armoured("rsa2048")), "openpgpKeys[0]", "is too weak");
     assertRefused(id, organisation, List.of(good, secret), "openpgpKeys[1]", "is a secret (private) key");
-    assertRefused(id, organisation, List.of(TestKeys.armoured("two-keys")), "openpgpKeys[0]", "holds several keys");
+    assertRefused(id, organisation, List.of(TestOpenPgpKeys.armoured("two-keys")), "openpgpKeys[0]", "holds several keys");
     assertRefused(id, organisation, List.of(good, good), "openpgpKeys[1]", "is the same key as openpgpKeys[0]");
     assertRefused(id, organisation, List.of("hello"), "openpgpKeys[0]", "is not an ASCII-armoured OpenPGP public key");
 
@@ -125,8 +121,8 @@ class DistributorKeysIT {
     String two = unique("Distro Expired");
     int distributors = registry.all().size();
 
-    ResponseEntity<Map> refused = importAs(entry(one, TestKeys.armoured("ed25519")),
-        entry(two, TestKeys.armoured("rsa4096"), TestKeys.armoured("expired")));
+    ResponseEntity<Map> refused = importAs(entry(one, TestOpenPgpKeys.armoured("ed25519")),
+        entry(two, TestOpenPgpKeys.armoured("rsa4096"), TestOpenPgpKeys.armoured("expired")));
 
     assertThat(fields(refused)).containsExactly("distributors[1].openpgpKeys[1]");
     assertThat(registry.all()).hasSize(distributors);
@@ -139,10 +135,10 @@ class DistributorKeysIT {
     String organisation = unique("Distro Applying");
     Map<String, Object> application = new HashMap<>(DistributorApplicationIT.application(organisation, domain));
 
-    application.put("openpgpKeys", List.of(TestKeys.armoured("ed25519"), TestKeys.armoured("rsa2048")));
+    application.put("openpgpKeys", List.of(TestOpenPgpKeys.armoured("ed25519"), TestOpenPgpKeys.armoured("rsa2048")));
     assertThat(fields(apply(application))).containsExactly("openpgpKeys[1]");
 
-    application.put("openpgpKeys", List.of(TestKeys.armoured("ed25519"), TestKeys.armoured("nistp256")));
+    application.put("openpgpKeys", List.of(TestOpenPgpKeys.armoured("ed25519"), TestOpenPgpKeys.armoured("nistp256")));
     ResponseEntity<Map> applied = apply(application);
     assertThat(applied.getStatusCode()).as(String.valueOf(applied.getBody())).isEqualTo(HttpStatus.ACCEPTED);
     String applicationId = (String) applied.getBody().get("applicationId");
@@ -166,9 +162,7 @@ class DistributorKeysIT {
   @DisplayName("R27 nobody outside the security team sees a distributor's keys: 403 for a manager and a maintainer")
   void needToKnow() {
     String organisation = unique("Distro Private");
-    assertThat(importAs(entry(organisation, TestKeys.armoured("ed25519"))).getStatusCode())
-        .isEqualTo(HttpStatus.CREATED);
-    long id = id(organisation);
+    long id = imported(organisation, TestOpenPgpKeys.armoured("ed25519"));
     for (String user : List.of("demo-manager", "demo-maintainer")) {
       ResponseEntity<String> answer = http.withBasicAuth(user, user).getForEntity("/api/v1/distributors/" + id,
           String.class);
@@ -231,6 +225,13 @@ class DistributorKeysIT {
   private ResponseEntity<Map> importAs(Map<String, Object>... entries) {
     return http.withBasicAuth("demo-admin", "demo-admin").exchange("/api/v1/distributors/imports", HttpMethod.POST,
         json(Map.of("distributors", List.of(entries))), Map.class);
+  }
+
+  /** Imported by demo-admin with {@code openpgpKeys}; its id. */
+  private long imported(String organisation, String... openpgpKeys) {
+    ResponseEntity<Map> imported = importAs(entry(organisation, openpgpKeys));
+    assertThat(imported.getStatusCode()).as(String.valueOf(imported.getBody())).isEqualTo(HttpStatus.CREATED);
+    return id(organisation);
   }
 
   private ResponseEntity<Map> apply(Map<String, Object> application) {

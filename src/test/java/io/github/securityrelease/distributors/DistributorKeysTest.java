@@ -2,7 +2,7 @@ package io.github.securityrelease.distributors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.securityrelease.distributors.OpenPgpKeysTest.TestKeys;
+import io.github.securityrelease.TestOpenPgpKeys;
 import java.time.Instant;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -32,9 +32,9 @@ class DistributorKeysTest {
   void roundTrip() {
     long one = distributor("Distro One");
     long two = distributor("Distro Two");
-    OpenPgpKey rsa = OpenPgpKeys.read(TestKeys.armoured("rsa4096"), OpenPgpKeysTest.NOW);
-    OpenPgpKey ed = OpenPgpKeys.read(TestKeys.armoured("ed25519"), OpenPgpKeysTest.NOW);
-    OpenPgpKey lapsing = OpenPgpKeys.read(TestKeys.armoured("subkey-expired"), Instant.parse("2020-06-01T00:00:00Z"));
+    OpenPgpKey rsa = TestOpenPgpKeys.key("rsa4096");
+    OpenPgpKey ed = TestOpenPgpKeys.key("ed25519");
+    OpenPgpKey lapsing = OpenPgpKeys.read(TestOpenPgpKeys.armoured("subkey-expired"), Instant.parse("2020-06-01T00:00:00Z"));
 
     keys.replace(one, List.of(ed, rsa));
     keys.replace(two, List.of(lapsing));
@@ -51,9 +51,9 @@ class DistributorKeysTest {
   void replace() {
     long one = distributor("Distro One");
     long two = distributor("Distro Two");
-    OpenPgpKey rsa = OpenPgpKeys.read(TestKeys.armoured("rsa4096"), OpenPgpKeysTest.NOW);
-    OpenPgpKey ed = OpenPgpKeys.read(TestKeys.armoured("ed25519"), OpenPgpKeysTest.NOW);
-    OpenPgpKey p256 = OpenPgpKeys.read(TestKeys.armoured("nistp256"), OpenPgpKeysTest.NOW);
+    OpenPgpKey rsa = TestOpenPgpKeys.key("rsa4096");
+    OpenPgpKey ed = TestOpenPgpKeys.key("ed25519");
+    OpenPgpKey p256 = TestOpenPgpKeys.key("nistp256");
     keys.replace(one, List.of(rsa, ed));
     keys.replace(two, List.of(ed));
 

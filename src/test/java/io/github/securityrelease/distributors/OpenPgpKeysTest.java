@@ -3,12 +3,11 @@ package io.github.securityrelease.distributors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.securityrelease.TestOpenPgpKeys;
 import io.github.securityrelease.distributors.OpenPgpKeys.RefusedKeyException;
 import io.github.securityrelease.web.InvalidFieldException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -35,12 +34,12 @@ import org.junit.jupiter.api.Test;
 /** Reading and checking a distributor's OpenPGP public keys: real keys made by GnuPG (src/test/resources/openpgp). */
 class OpenPgpKeysTest {
 
-  static final Instant NOW = Instant.parse("2026-12-03T00:00:00Z");
+  static final Instant NOW = TestOpenPgpKeys.NOW;
 
   @Test
   @DisplayName("R14 an RSA 4096 key with an encryption subkey is read: fingerprint, algorithm, bits, creation, no expiry, user ID")
   void rsa4096() {
-    OpenPgpKey key = OpenPgpKeys.read(TestKeys.armoured("rsa4096"), NOW);
+    OpenPgpKey key = OpenPgpKeys.read(TestOpenPgpKeys.armoured("rsa4096"), NOW);
 
     assertThat(key.fingerprint()).isEqualTo("69B9A5235ED5790A310E8829F68EC948A71E5DC8");
     assertThat(key.algorithm()).isEqualTo("RSA");
@@ -49,14 +48,14 @@ class OpenPgpKeysTest {
     assertThat(key.expiresAt()).isNull();
     assertThat(key.userIds()).containsExactly("Distro One Security <security@distro-one.example>");
     assertThat(key.armoured()).startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----")
-        .isEqualTo(TestKeys.armoured("rsa4096").strip());
+        .isEqualTo(TestOpenPgpKeys.armoured("rsa4096").strip());
     assertThat(key.validAt(NOW)).isTrue();
   }
 
   @Test
   @DisplayName("R14 an Ed25519 key with a Cv25519 subkey is read with both of its user IDs")
   void ed25519() {
-    OpenPgpKey key = OpenPgpKeys.read(TestKeys.armoured("ed25519"), NOW);
+    OpenPgpKey key = OpenPgpKeys.read(TestOpenPgpKeys.armoured("ed25519"), NOW);
 
     assertThat(key.fingerprint()).isEqualTo("99BDB58D2D654B1104DF12AF93AA6BA4F36D2307");
     assertThat(key.algorithm()).isEqualTo("EdDSA Ed25519");
@@ -68,7 +67,7 @@ class OpenPgpKeysTest {
   @Test
   @DisplayName("R14 a NIST P-256 key (ECDSA, ECDH subkey) is accepted")
   void nistP256() {
-    OpenPgpKey key = OpenPgpKeys.read(TestKeys.armoured("nistp256"), NOW);
+    OpenPgpKey key = OpenPgpKeys.read(TestOpenPgpKeys.armoured("nistp256"), NOW);
 
     assertThat(key.fingerprint()).isEqualTo("D4548BC8F4E76A64A7FC00FE21EAB31AC3DD1209");
     assertThat(key.algorithm()).isEqualTo("ECDSA NIST P-256");
@@ -110,7 +109,7 @@ class OpenPgpKeysTest {
   @DisplayName("R14 the key expires when its last encryption subkey does, if sooner than the primary key")
   void expiryOfEncryption() {
     Instant before = Instant.parse("2020-06-01T00:00:00Z");
-    OpenPgpKey key = OpenPgpKeys.read(TestKeys.armoured("subkey-expired"), before);
+    OpenPgpKey key = OpenPgpKeys.read(TestOpenPgpKeys.armoured("subkey-expired"), before);
 
     assertThat(key.expiresAt()).isEqualTo(Instant.parse("2020-12-31T00:00:00Z"));
     assertThat(key.validAt(before)).isTrue();
@@ -121,7 +120,7 @@ class OpenPgpKeysTest {
   @DisplayName("R14 two keys in one block are refused: each key is an entry of its own")
   void severalKeys() {
     assertRefused("two-keys", "holds several keys");
-    String twoBlocks = TestKeys.armoured("rsa4096") + "\n" + TestKeys.armoured("ed25519");
+    String twoBlocks = TestOpenPgpKeys.armoured("rsa4096") + "\n" + TestOpenPgpKeys.armoured("ed25519");
     assertThatThrownBy(() -> OpenPgpKeys.read(twoBlocks, NOW)).hasMessageContaining("holds several keys");
   }
 
@@ -145,7 +144,7 @@ class OpenPgpKeysTest {
         .hasMessageStartingWith("is not an ASCII-armoured OpenPGP public key");
     assertThatThrownBy(() -> OpenPgpKeys.read("  ", NOW)).hasMessageStartingWith("is empty");
     assertThatThrownBy(() -> OpenPgpKeys.read(null, NOW)).hasMessageStartingWith("is empty");
-    String rsa = TestKeys.armoured("rsa4096");
+    String rsa = TestOpenPgpKeys.armoured("rsa4096");
     String damaged = rsa.substring(0, rsa.length() / 2) + "\n-----END PGP PUBLIC KEY BLOCK-----\n";
     assertThatThrownBy(() -> OpenPgpKeys.read(damaged, NOW))
         .hasMessageStartingWith("is not a readable OpenPGP public key");
@@ -156,7 +155,7 @@ class OpenPgpKeysTest {
   @Test
   @DisplayName("R14 a text over 16 KiB is refused before it is parsed")
   void oversize() {
-    String big = TestKeys.armoured("ed25519") + " ".repeat(OpenPgpKeys.MAX_CHARACTERS);
+    String big = TestOpenPgpKeys.armoured("ed25519") + " ".repeat(OpenPgpKeys.MAX_CHARACTERS);
     assertThatThrownBy(() -> OpenPgpKeys.read(big, NOW)).hasMessageStartingWith("is larger than 16 KiB");
   }
 
@@ -167,28 +166,28 @@ class OpenPgpKeysTest {
 
     assertThat(keys.readAll(null, "openpgpKeys")).as("none given: the keys stay as they are").isNull();
     assertThat(keys.readAll(List.of(), "openpgpKeys")).isEmpty();
-    assertThat(keys.readAll(List.of(TestKeys.armoured("ed25519"), TestKeys.armoured("rsa4096")), "openpgpKeys"))
+    assertThat(keys.readAll(List.of(TestOpenPgpKeys.armoured("ed25519"), TestOpenPgpKeys.armoured("rsa4096")), "openpgpKeys"))
         .extracting(OpenPgpKey::fingerprint)
         .containsExactly("99BDB58D2D654B1104DF12AF93AA6BA4F36D2307", "69B9A5235ED5790A310E8829F68EC948A71E5DC8");
-    assertThatThrownBy(() -> keys.readAll(List.of(TestKeys.armoured("ed25519"), TestKeys.armoured("expired")),
+    assertThatThrownBy(() -> keys.readAll(List.of(TestOpenPgpKeys.armoured("ed25519"), TestOpenPgpKeys.armoured("expired")),
         "openpgpKeys"))
         .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
           assertThat(e.field()).isEqualTo("openpgpKeys[1]");
           assertThat(e.getMessage()).startsWith("expired on 2020-12-31");
         });
-    assertThatThrownBy(() -> keys.readAll(List.of(TestKeys.armoured("ed25519"), TestKeys.armoured("ed25519")),
+    assertThatThrownBy(() -> keys.readAll(List.of(TestOpenPgpKeys.armoured("ed25519"), TestOpenPgpKeys.armoured("ed25519")),
         "openpgpKeys"))
         .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
           assertThat(e.field()).isEqualTo("openpgpKeys[1]");
           assertThat(e.getMessage()).contains("same key as openpgpKeys[0]");
         });
-    List<String> six = new ArrayList<>(Collections.nCopies(6, TestKeys.armoured("ed25519")));
+    List<String> six = new ArrayList<>(Collections.nCopies(6, TestOpenPgpKeys.armoured("ed25519")));
     assertThatThrownBy(() -> keys.readAll(six, "openpgpKeys"))
         .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("openpgpKeys"));
   }
 
   private static void assertRefused(String name, String... reasons) {
-    assertThatThrownBy(() -> OpenPgpKeys.read(TestKeys.armoured(name), NOW))
+    assertThatThrownBy(() -> OpenPgpKeys.read(TestOpenPgpKeys.armoured(name), NOW))
         .isInstanceOf(RefusedKeyException.class)
         .hasMessageStartingWith(reasons[0])
         .satisfies(e -> assertThat(e.getMessage()).contains(reasons));
@@ -207,19 +206,5 @@ class OpenPgpKeysTest {
       rings.generateSecretKeyRing().encode(armour);
     }
     return bytes.toString(StandardCharsets.US_ASCII);
-  }
-
-  /** The GnuPG-made public keys of src/test/resources/openpgp (make-keys.sh there). */
-  static final class TestKeys {
-
-    private TestKeys() {}
-
-    static String armoured(String name) {
-      try (InputStream in = OpenPgpKeysTest.class.getResourceAsStream("/openpgp/" + name + ".asc")) {
-        return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 }
