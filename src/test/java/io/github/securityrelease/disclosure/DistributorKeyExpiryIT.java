@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +43,16 @@ class DistributorKeyExpiryIT {
   @Autowired TestCases cases;
   @Autowired DistributorKeys keys;
 
+  /** The distributor whose keys run out: none of its keys stays for the plans of the ITs after this one. */
+  private Long lapsingId;
+
+  @AfterEach
+  void keysRemoved() {
+    if (lapsingId != null) {
+      keys.replace(lapsingId, List.of());
+    }
+  }
+
   @Test
   @DisplayName("R14 R16 a distributor whose every key expires before the planned disclosure is flagged to the team when the plan is made; one with a key valid then is not")
   void flaggedWhenPlanned() {
@@ -51,10 +62,11 @@ class DistributorKeyExpiryIT {
     String keyless = "Distro Keyless " + System.nanoTime();
     // the key's own expiry is read from the key when registered (OpenPgpKeysTest); here it is set
     // to fall between the plan and the disclosure
-    keys.replace(TestDistributors.imported(http, lapsing, "security@lapsing.example"),
-        List.of(expiring(TestOpenPgpKeys.key("ed25519"), disclosure.minus(Duration.ofDays(3)))));
+    lapsingId = TestDistributors.imported(http, lapsing, "security@lapsing.example");
+    keys.replace(lapsingId, List.of(expiring(TestOpenPgpKeys.key("ed25519"), disclosure.minus(Duration.ofDays(3)))));
     keys.replace(TestDistributors.imported(http, covered, "security@covered.example"),
-        List.of(expiring(TestOpenPgpKeys.key("nistp256"), disclosure.minus(Duration.ofDays(3))), TestOpenPgpKeys.key("rsa4096")));
+        List.of(expiring(TestOpenPgpKeys.key("nistp256"), disclosure.minus(Duration.ofDays(3))),
+            TestOpenPgpKeys.key("rsa4096")));
     TestDistributors.imported(http, keyless, "security@keyless.example");
     String caseId = cases.readyToPlan(http, "Keys that run out");
 
