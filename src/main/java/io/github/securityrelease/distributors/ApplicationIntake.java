@@ -29,14 +29,17 @@ class ApplicationIntake {
   private final RuntimeService runtimeService;
   private final EngineIdentity engineIdentity;
   private final Clock clock;
+  private final OpenPgpKeys openPgpKeys;
 
   ApplicationIntake(@Qualifier(ApplicationIdsConfiguration.APPLICATION_IDS) YearlyIds ids,
-      DistributorRegistry registry, RuntimeService runtimeService, EngineIdentity engineIdentity, Clock clock) {
+      DistributorRegistry registry, RuntimeService runtimeService, EngineIdentity engineIdentity, Clock clock,
+      OpenPgpKeys openPgpKeys) {
     this.ids = ids;
     this.registry = registry;
     this.runtimeService = runtimeService;
     this.engineIdentity = engineIdentity;
     this.clock = clock;
+    this.openPgpKeys = openPgpKeys;
   }
 
   @Transactional
@@ -61,7 +64,11 @@ class ApplicationIntake {
     refusePendingApplication(organisation);
     String vouchedBy = application.vouchedBy().strip();
     registry.checkVoucher(vouchedBy, "vouchedBy");
+    List<OpenPgpKey> keys = openPgpKeys.readAll(application.openpgpKeys(), "openpgpKeys");
     Map<String, Object> variables = new HashMap<>();
+    if (keys != null && !keys.isEmpty()) {
+      variables.put(OPENPGP_KEYS, OpenPgpKeys.join(keys));
+    }
     variables.put(APPLICATION_ID, ids.next());
     variables.put(ORGANISATION, organisation);
     variables.put(CONTACTS, String.join("\n", application.contacts().stream().map(String::strip).toList()));

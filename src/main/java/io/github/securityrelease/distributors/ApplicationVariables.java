@@ -24,6 +24,11 @@ final class ApplicationVariables {
   static final String VOUCHING_OUTCOME = "vouchingOutcome";
   static final String VOUCHING_DECLINE_REASON = "vouchingDeclineReason";
   static final String DISTRIBUTOR_ID = "distributorId";
+  /**
+   * R14: the applicant's OpenPGP public keys, checked when it applied: their armoured blocks one
+   * after the other, as bytes (a key is longer than a string variable may be); absent when none.
+   */
+  static final String OPENPGP_KEYS = "openpgpKeys";
 
   // leaks and removal (R26)
   static final String LEAK_ID = "leakId";

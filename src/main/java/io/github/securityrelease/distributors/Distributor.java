@@ -8,6 +8,7 @@ import java.util.List;
  * distributor stays on record (R26) with {@code removedAt} and {@code removalReason}.
  *
  * @param changedBy the user who made the last change; null when the service made it
+ * @param openpgpKeys the OpenPGP keys it registered for the embargoed notices (R14, R16), in its order
  */
 public record Distributor(
     long id,
@@ -20,14 +21,16 @@ public record Distributor(
     Instant updatedAt,
     String changedBy,
     Instant removedAt,
-    String removalReason) {
+    String removalReason,
+    List<RegisteredKey> openpgpKeys) {
 
   public Distributor {
     contacts = List.copyOf(contacts);
+    openpgpKeys = List.copyOf(openpgpKeys);
   }
 
-  Distributor withContacts(List<String> contacts) {
+  Distributor with(List<String> contacts, List<RegisteredKey> openpgpKeys) {
     return new Distributor(id, organisation, contacts, active, embargoPolicyAcceptedAt, vouchedBy, createdAt, updatedAt,
-        changedBy, removedAt, removalReason);
+        changedBy, removedAt, removalReason, openpgpKeys);
   }
 }

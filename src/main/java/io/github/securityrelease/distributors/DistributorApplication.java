@@ -21,6 +21,8 @@ import java.util.List;
  * @param embargoPolicyAccepted 6. the embargo policy accepted: must be true
  * @param contributeBack 7. how it will contribute back (review and test patches)
  * @param vouchedBy 8. the user id of the current security-team member who vouches for it
+ * @param openpgpKeys optional, R14: its OpenPGP public keys, each ASCII-armoured, for the
+ *     embargoed notices; checked as the registry checks them, carried to the list when it joins
  */
 record DistributorApplication(
     @NotBlank @MaxCharacters(200) @Pattern(regexp = DistributorRequest.ONE_LINE, message = "must be a single line")
@@ -35,7 +37,16 @@ record DistributorApplication(
     Boolean embargoPolicyAccepted,
     @NotBlank @MaxCharacters(ANSWER) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String contributeBack,
     @NotBlank @MaxCharacters(64) @Pattern(regexp = DistributorRequest.USER_ID, message = "must be a user id")
-    String vouchedBy) {
+    String vouchedBy,
+    List<String> openpgpKeys) {
+
+  /** An application without keys: the start form's (an application by issue or e-mail). */
+  DistributorApplication(String organisation, List<String> contacts, String securityAlias, String userBase,
+      String trackRecord, String notDownstream, String activeContributor, Boolean embargoPolicyAccepted,
+      String contributeBack, String vouchedBy) {
+    this(organisation, contacts, securityAlias, userBase, trackRecord, notDownstream, activeContributor,
+        embargoPolicyAccepted, contributeBack, vouchedBy, null);
+  }
 
   static final int ANSWER = TaskInput.MAX_TEXT;
   /** Text may have line breaks, never a NUL: PostgreSQL's text columns refuse it. */

@@ -29,7 +29,7 @@ class DistributorApplicationController {
   @Operation(summary = "Apply to join the private distributors list (R25)",
       description = "202 with the application ID; the contacts get an acknowledgement, the security team reviews the"
           + " eight criteria and the member named in vouchedBy confirms. 400 naming each bad field (vouchedBy must be a"
-          + " current security-team member), 409 for an organisation on record (removed ones too) or under way,"
+          + " current security-team member; openpgpKeys[i] for an OpenPGP key refused, R14), 409 for an organisation on record (removed ones too) or under way,"
           + " 413, 415, 429 with Retry-After past the rate limit")
   @ApiResponse(responseCode = "202", description = "Received: the application ID")
   @ApiResponse(responseCode = "409", description = "An organisation on record or under way")

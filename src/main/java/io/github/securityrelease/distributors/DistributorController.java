@@ -79,9 +79,11 @@ class DistributorController {
         + " imported by camunda-admin: POST /api/v1/distributors/imports");
   }
 
-  @Operation(summary = "Change a distributor's name or contacts, or deactivate it; never activate it (R25)",
+  @Operation(summary = "Change a distributor's name, contacts or OpenPGP keys, or deactivate it; never activate it (R25)",
       description = "400 naming active for an inactive one made active, vouchedBy or embargoPolicyAcceptedAt when"
-          + " they differ from the record; 404; 409 once removed or for a name on record")
+          + " they differ from the record; openpgpKeys (R14), each ASCII-armoured, replace the keys on record (absent:"
+          + " kept; empty: none), 400 naming openpgpKeys[i] for one expired, revoked, without an encryption subkey,"
+          + " too weak, secret or unreadable, nothing changed; 404; 409 once removed or for a name on record")
   @ApiResponse(responseCode = "200", description = "The distributor as changed")
   @ApiResponse(responseCode = "403", description = "Not in security-team")
   @ApiResponse(responseCode = "404", description = "No such distributor")

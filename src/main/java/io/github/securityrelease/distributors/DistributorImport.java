@@ -23,10 +23,12 @@ class DistributorImport {
 
   private final DistributorRegistry registry;
   private final ApplicationIntake intake;
+  private final OpenPgpKeys openPgpKeys;
 
-  DistributorImport(DistributorRegistry registry, ApplicationIntake intake) {
+  DistributorImport(DistributorRegistry registry, ApplicationIntake intake, OpenPgpKeys openPgpKeys) {
     this.registry = registry;
     this.intake = intake;
+    this.openPgpKeys = openPgpKeys;
   }
 
   /** Puts every one on the list, active, each marked as imported by the caller; the names as stored. */
@@ -34,12 +36,16 @@ class DistributorImport {
   public List<String> importAll(List<ImportedDistributor> distributors) {
     refuseTwice(distributors);
     refuseTaken(distributors);
+    List<List<OpenPgpKey>> keys = new ArrayList<>();
     for (int i = 0; i < distributors.size(); i++) {
       registry.checkVoucher(distributors.get(i).vouchedBy(), field(i, "vouchedBy"));
+      keys.add(openPgpKeys.readAll(distributors.get(i).openpgpKeys(), field(i, "openpgpKeys")));
     }
-    return distributors.stream()
-        .map(distributor -> registry.register(distributor.asActive(), Change.IMPORTED).organisation())
-        .toList();
+    List<String> imported = new ArrayList<>();
+    for (int i = 0; i < distributors.size(); i++) {
+      imported.add(registry.register(distributors.get(i).asActive(), keys.get(i), Change.IMPORTED).organisation());
+    }
+    return imported;
   }
 
   private static void refuseTwice(List<ImportedDistributor> distributors) {

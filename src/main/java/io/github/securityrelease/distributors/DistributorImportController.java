@@ -41,7 +41,7 @@ class DistributorImportController {
   @Operation(summary = "Import distributors vetted under an earlier process, all or none (R25; camunda-admin)",
       description = "201 with the imported names; each is active and IMPORTED by the caller in its change log."
           + " 400 naming each bad field (distributors[i].<field>; vouchedBy a current security-team member; a name"
-          + " twice), 409 naming every entry on record (removed ones too) or under application, 413 over 64 KiB")
+          + " twice; distributors[i].openpgpKeys[j] for an OpenPGP key refused, R14), 409 naming every entry on record (removed ones too) or under application, 413 over 64 KiB")
   @ApiResponse(responseCode = "201", description = "Imported: the names")
   @ApiResponse(responseCode = "403", description = "Not camunda-admin")
   @ApiResponse(responseCode = "409", description = "An entry on record or under application, each named")

@@ -42,15 +42,19 @@ public class DistributorRegistry {
   private final SecurityTeam team;
   private final EngineIdentity engineIdentity;
   private final DistributorChangeLog changeLog;
+  private final DistributorKeys keys;
+  private final OpenPgpKeys openPgpKeys;
 
   DistributorRegistry(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, SecurityTeam team,
-      EngineIdentity engineIdentity, DistributorChangeLog changeLog) {
+      EngineIdentity engineIdentity, DistributorChangeLog changeLog, DistributorKeys keys, OpenPgpKeys openPgpKeys) {
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
     this.team = team;
     this.engineIdentity = engineIdentity;
     this.changeLog = changeLog;
+    this.keys = keys;
+    this.openPgpKeys = openPgpKeys;
   }
 
   /**
@@ -80,9 +84,10 @@ public class DistributorRegistry {
 
   /**
    * R25: puts an organisation on the list, as an accepted application ({@code CREATED}) or an
-   * administrator's import ({@code IMPORTED}) does; the team has no way to call it.
+   * administrator's import ({@code IMPORTED}) does; the team has no way to call it. Its OpenPGP
+   * keys (R14) are those the caller read and checked from the request, none when null.
    */
-  Distributor register(DistributorRequest request, Change change) {
+  Distributor register(DistributorRequest request, List<OpenPgpKey> openpgpKeys, Change change) {
     return transaction.execute(tx -> {
       String organisation = request.organisation().strip();
       refuseTakenName(organisation, null);
@@ -106,6 +111,7 @@ public class DistributorRegistry {
           .query(Long.class)
           .single();
       insertContacts(id, request.contacts());
+      keys.replace(id, openpgpKeys == null ? List.of() : openpgpKeys);
       return logChange(id, change);
     });
   }
@@ -113,9 +119,11 @@ public class DistributorRegistry {
   /**
    * Replaces the distributor's name and contacts, and may take it off the active list; empty
    * when there is no such distributor. R25: it never makes one active, nor changes who vouched
-   * or when the embargo policy was accepted: those are the record of how it joined.
+   * or when the embargo policy was accepted: those are the record of how it joined. Keys given
+   * replace those on record, each checked before anything changes (R14); none given leaves them.
    */
   Optional<Distributor> update(long id, DistributorRequest request) {
+    List<OpenPgpKey> openpgpKeys = openPgpKeys.readAll(request.openpgpKeys(), "openpgpKeys");
     return transaction.execute(tx -> {
       Optional<Distributor> current = lock(id);
       if (current.isEmpty()) {
@@ -142,6 +150,9 @@ public class DistributorRegistry {
       }
       jdbc.sql("delete from distributor_contact where distributor_id = :id").param("id", id).update();
       insertContacts(id, request.contacts());
+      if (openpgpKeys != null) {
+        keys.replace(id, openpgpKeys);
+      }
       return Optional.of(logChange(id, Change.UPDATED));
     });
   }
@@ -260,7 +271,9 @@ public class DistributorRegistry {
             contacts.get(id).add(email);
           }
         });
-    return distributors.values().stream().map(d -> d.withContacts(contacts.get(d.id()))).toList();
+    return distributors.values().stream()
+        .map(d -> d.with(contacts.get(d.id()), keys.of(d.id()).stream().map(RegisteredKey::of).toList()))
+        .toList();
   }
 
   private static Distributor map(ResultSet rs, List<String> contacts) throws SQLException {
@@ -275,7 +288,8 @@ public class DistributorRegistry {
         instant(rs, "updated_at"),
         rs.getString("changed_by"),
         instant(rs, "removed_at"),
-        rs.getString("removal_reason"));
+        rs.getString("removal_reason"),
+        List.of());
   }
 
   /** The user behind the request; null when the service itself changes the list (a process step). */

@@ -12,6 +12,10 @@ import java.util.List;
  * A distributor's details: as an accepted application or an import puts it on the list, and
  * as the security team changes it ({@code PUT}), which may not make it active nor change how
  * it joined (R25). The id comes from the path, the rest of the record from the service.
+ *
+ * @param openpgpKeys R14, R16: the distributor's OpenPGP public keys, each ASCII-armoured, checked by
+ *     {@link OpenPgpKeys}; they replace those on record. None ({@code null}) leaves a distributor's
+ *     keys as they are; an empty list removes them.
  */
 @VouchedWhenActive
 record DistributorRequest(
@@ -19,12 +23,19 @@ record DistributorRequest(
     @ContactAddresses List<@ContactAddress String> contacts,
     @NotNull Boolean active,
     Instant embargoPolicyAcceptedAt,
-    @MaxCharacters(64) @Pattern(regexp = USER_ID, message = "must be a user id") String vouchedBy) {
+    @MaxCharacters(64) @Pattern(regexp = USER_ID, message = "must be a user id") String vouchedBy,
+    List<String> openpgpKeys) {
 
   static final String ONE_LINE = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$";
 
   /** Camunda's user ids (camunda.bpm.generic-properties userResourceWhitelistPattern). */
   static final String USER_ID = "^[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$";
+
+  /** Without keys: those on record stay. */
+  DistributorRequest(String organisation, List<String> contacts, Boolean active, Instant embargoPolicyAcceptedAt,
+      String vouchedBy) {
+    this(organisation, contacts, active, embargoPolicyAcceptedAt, vouchedBy, null);
+  }
 
   boolean activeRequested() {
     return Boolean.TRUE.equals(active);

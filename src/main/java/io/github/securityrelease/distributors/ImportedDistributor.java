@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * One distributor of a list vetted under the project's earlier process (R25): it comes over
  * active, so it must say when it accepted the embargo policy and which current member of the
- * security team vouches for it.
+ * security team vouches for it. Its OpenPGP keys (R14), each ASCII-armoured, are optional.
  */
 record ImportedDistributor(
     @NotBlank @MaxCharacters(200) @Pattern(regexp = DistributorRequest.ONE_LINE, message = "must be a single line")
@@ -18,9 +18,11 @@ record ImportedDistributor(
     @ContactAddresses List<@ContactAddress String> contacts,
     @NotNull Instant embargoPolicyAcceptedAt,
     @NotBlank @MaxCharacters(64) @Pattern(regexp = DistributorRequest.USER_ID, message = "must be a user id")
-    String vouchedBy) {
+    String vouchedBy,
+    List<String> openpgpKeys) {
 
   DistributorRequest asActive() {
-    return new DistributorRequest(organisation.strip(), contacts, true, embargoPolicyAcceptedAt, vouchedBy);
+    return new DistributorRequest(organisation.strip(), contacts, true, embargoPolicyAcceptedAt, vouchedBy,
+        openpgpKeys);
   }
 }

@@ -12,6 +12,8 @@ public enum NotificationKind {
   RELEASE_NOTICE("release-notice"),
   DISCLOSURE_RESCHEDULED("disclosure-rescheduled"),
   DISTRIBUTOR_NOTICE_ALERT("distributor-notice-alert"),
+  // R14, R16: a distributor's keys all expire before the planned disclosure
+  DISTRIBUTOR_KEY_EXPIRY_ALERT("distributor-key-expiry-alert"),
   EMBARGO_BROKEN("embargo-broken"),
   PUBLIC_ANNOUNCEMENT("public-announcement"),
   DISTRIBUTOR_APPLICATION_RECEIVED("distributor-application-received"),
