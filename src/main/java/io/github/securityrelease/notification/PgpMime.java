@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.api.OpenPGPApi;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
@@ -65,8 +66,10 @@ public class PgpMime {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       OpenPGPMessageGenerator generator = api.signAndOrEncryptMessage().setArmored(true)
-          // a padding packet (RFC 9580) is unknown to the GnuPG 2.2 many distributors run
-          .setAllowPadding(false);
+          // a padding packet (RFC 9580) is unknown to the GnuPG 2.2 many distributors run, and
+          // without the armour's checksum it misses the end line where the last one needs no '='
+          .setAllowPadding(false)
+          .setArmorStreamFactory(armour -> ArmoredOutputStream.builder().enableCRC(true).build(armour));
       for (String armouredKey : armouredKeys) {
         generator.addEncryptionCertificate(certificate(armouredKey));
       }
