@@ -3,13 +3,14 @@ package io.github.securityrelease.disclosure;
 import static io.github.securityrelease.cases.CaseVariables.*;
 
 import io.github.securityrelease.cases.BusinessCalendar;
+import io.github.securityrelease.disclosure.DistributorMail.Delivery;
 import io.github.securityrelease.distributors.Distributor;
 import io.github.securityrelease.distributors.DistributorRegistry;
-import io.github.securityrelease.notification.CaseMail;
 import io.github.securityrelease.notification.NotificationKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * distributor, to its contacts only, so that no distributor learns who else is on the list;
  * read from the registry when sent, so that a removed distributor gets nothing more (R26).
  * A notice goes once per distributor and per planned date. Each states the true lead time,
- * counted when it is sent: a notice that runs late says so, never the planned lead.
+ * counted when it is sent: a notice that runs late says so, never the planned lead. Each is
+ * encrypted to the distributor's keys, or held back from one without ({@link DistributorMail}).
  */
 @Component
 class DistributorNotices {
@@ -34,11 +36,11 @@ class DistributorNotices {
   private static final Duration SAME_TIME = Duration.ofMinutes(1);
 
   private final DistributorRegistry registry;
-  private final CaseMail mail;
+  private final DistributorMail mail;
   private final BusinessCalendar calendar;
   private final Clock clock;
 
-  DistributorNotices(DistributorRegistry registry, CaseMail mail, BusinessCalendar calendar, Clock clock) {
+  DistributorNotices(DistributorRegistry registry, DistributorMail mail, BusinessCalendar calendar, Clock clock) {
     this.registry = registry;
     this.mail = mail;
     this.calendar = calendar;
@@ -78,11 +80,15 @@ class DistributorNotices {
     List<Distributor> distributors = registry.all().stream()
         .filter(distributor -> distributor.active() && distributor.removedAt() == null)
         .toList();
+    List<String> waitingForKey = new ArrayList<>();
     for (Distributor distributor : distributors) {
       Map<String, Object> message = new HashMap<>(extra);
       message.put("organisation", distributor.organisation());
-      mail.send(kind, execution, distributor.contacts(), message, occasion);
+      if (mail.send(kind, execution, distributor, message, occasion) == Delivery.WITHHELD) {
+        waitingForKey.add(distributor.organisation());
+      }
     }
+    mail.alertWithheld(kind, execution, waitingForKey, occasion);
     log.info("{} of {} to {} distributor(s), {} before the {}", kind, execution.getProcessBusinessKey(),
         distributors.size(), human(lead), releaseNotice ? "release" : "disclosure");
     return new Sent(distributors.size(), lead, lead.compareTo(minimum) < 0);

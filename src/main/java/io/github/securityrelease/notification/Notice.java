@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 /** A message to send: what kind, about which case, to whom, and its rendered text. */
 public record Notice(NotificationKind kind, String caseId, List<String> recipients, String subject, String body,
-    String occasion, String thread, String sentBody) {
+    String occasion, String thread, String sentBody, List<String> encryptTo) {
 
   /** A notice sent once per case and recipients. */
   public Notice(NotificationKind kind, String caseId, List<String> recipients, String subject, String body) {
@@ -29,6 +29,12 @@ public record Notice(NotificationKind kind, String caseId, List<String> recipien
     this(kind, caseId, recipients, subject, body, occasion, thread, null);
   }
 
+  /** A notice sent in clear. */
+  public Notice(NotificationKind kind, String caseId, List<String> recipients, String subject, String body,
+      String occasion, String thread, String sentBody) {
+    this(kind, caseId, recipients, subject, body, occasion, thread, sentBody, List.of());
+  }
+
   /**
    * @param occasion what makes a notice of the same kind new for the same people, such as
    *     the dates it announces; null when there is one per case
@@ -36,6 +42,8 @@ public record Notice(NotificationKind kind, String caseId, List<String> recipien
    *     References}), so that it sits in that thread; null for none. Not part of the dedupe key.
    * @param sentBody the text the mail carries when it differs from {@code body}, the text on
    *     record: see {@link #keepingOffRecord}; null when they are the same
+   * @param encryptTo the ASCII-armoured OpenPGP public keys the mail is encrypted to (PGP/MIME,
+   *     R14, R16); empty: sent in clear. Not part of the dedupe key: the text on record stays clear.
    */
   public Notice {
     Objects.requireNonNull(kind, "kind");
@@ -44,6 +52,7 @@ public record Notice(NotificationKind kind, String caseId, List<String> recipien
     Objects.requireNonNull(body, "body");
     recipients = List.copyOf(new TreeSet<>(recipients));
     thread = MessageIds.safe(thread).orElse(null);
+    encryptTo = encryptTo == null ? List.of() : List.copyOf(encryptTo);
     if (recipients.isEmpty()) {
       throw new IllegalArgumentException("The " + kind + " notice of " + caseId + " has no recipient");
     }
@@ -56,12 +65,12 @@ public record Notice(NotificationKind kind, String caseId, List<String> recipien
 
   /** The same notice for another occasion. */
   public Notice on(String newOccasion) {
-    return new Notice(kind, caseId, recipients, subject, body, newOccasion, thread, sentBody);
+    return new Notice(kind, caseId, recipients, subject, body, newOccasion, thread, sentBody, encryptTo);
   }
 
   /** The same notice as an answer to the mail {@code messageId} (ignored unless a Message-ID's shape). */
   public Notice inThread(String messageId) {
-    return new Notice(kind, caseId, recipients, subject, body, occasion, messageId, sentBody);
+    return new Notice(kind, caseId, recipients, subject, body, occasion, messageId, sentBody, encryptTo);
   }
 
   /**
@@ -71,7 +80,16 @@ public record Notice(NotificationKind kind, String caseId, List<String> recipien
    */
   public Notice keepingOffRecord(String secret, String onRecord) {
     String sent = sentBody == null ? body : sentBody;
-    return new Notice(kind, caseId, recipients, subject, body.replace(secret, onRecord), occasion, thread, sent);
+    return new Notice(kind, caseId, recipients, subject, body.replace(secret, onRecord), occasion, thread, sent,
+        encryptTo);
+  }
+
+  /**
+   * The same notice, encrypted to {@code armouredKeys} (each an OpenPGP public key) and signed with
+   * the service's key, as PGP/MIME; in clear when there are none.
+   */
+  public Notice encryptedTo(List<String> armouredKeys) {
+    return new Notice(kind, caseId, recipients, subject, body, occasion, thread, sentBody, armouredKeys);
   }
 
   /** The text the mail carries. */

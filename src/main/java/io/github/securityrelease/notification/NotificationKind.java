@@ -42,7 +42,10 @@ public enum NotificationKind {
   // R17: release day through the forge
   PULL_REQUEST_CHANGED_ALERT("pull-request-changed-alert"),
   // R12: the CVE record through CVE Services
-  CVE_RECORD_OVERDUE_ALERT("cve-record-overdue-alert");
+  CVE_RECORD_OVERDUE_ALERT("cve-record-overdue-alert"),
+  // R14, R16, R27: embargoed content only encrypted, where required
+  NOTICE_AWAITS_KEY("notice-awaits-key"),
+  NOTICE_AWAITS_KEY_ALERT("notice-awaits-key-alert");
 
   private final String template;
 

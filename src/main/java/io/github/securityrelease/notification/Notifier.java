@@ -2,7 +2,10 @@ package io.github.securityrelease.notification;
 
 import io.github.securityrelease.cluster.Node;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.UnsupportedEncodingException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,13 +40,15 @@ public class Notifier {
   private final ObjectProvider<JavaMailSender> mailSender;
   private final NotificationProperties properties;
   private final Node node;
+  private final PgpMime pgpMime;
 
   Notifier(NotificationLedger ledger, ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties,
-      Node node) {
+      Node node, PgpMime pgpMime) {
     this.ledger = ledger;
     this.mailSender = mailSender;
     this.properties = properties;
     this.node = node;
+    this.pgpMime = pgpMime;
   }
 
   public void send(Notice notice) {
@@ -102,11 +107,47 @@ public class Notifier {
       MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
       helper.setFrom(properties.sender());
       helper.setTo(notice.recipients().toArray(String[]::new));
-      helper.setSubject(notice.subject());
-      helper.setText(notice.mailBody(), false);
+      if (notice.encryptTo().isEmpty()) {
+        helper.setSubject(notice.subject());
+        helper.setText(notice.mailBody(), false);
+      } else {
+        helper.setSubject(encryptedSubject(notice));
+        message.setContent(pgpMime.encrypted(protectedContent(notice), notice.encryptTo()));
+      }
       return message;
-    } catch (MessagingException e) {
+    } catch (MessagingException | UnsupportedEncodingException e) {
       throw new MailPreparationException("Cannot build the " + notice.kind() + " message of " + notice.caseId(), e);
+    }
+  }
+
+  /**
+   * R27: the subject of an encrypted notice, which travels in clear (RFC 3156 leaves the headers
+   * alone): the prefix and the case ID, nothing of the embargoed content. The real one is inside.
+   */
+  static String encryptedSubject(Notice notice) {
+    return "[EMBARGOED] Encrypted notice " + notice.caseId();
+  }
+
+  /**
+   * The part that is encrypted: the text and, as protected headers (the convention of Enigmail,
+   * Thunderbird and others), the real subject, which such readers show in place of the outer one.
+   */
+  private MimeBodyPart protectedContent(Notice notice) throws MessagingException, UnsupportedEncodingException {
+    ProtectedPart content = new ProtectedPart();
+    content.setText(notice.mailBody(), "UTF-8");
+    content.setHeader("Content-Type", "text/plain; charset=UTF-8; protected-headers=\"v1\"");
+    content.setHeader("Subject", MimeUtility.fold(9, MimeUtility.encodeText(notice.subject(), "UTF-8", null)));
+    content.setHeader("From", properties.sender());
+    content.setHeader("To", String.join(", ", notice.recipients()));
+    content.updateHeaders();
+    return content;
+  }
+
+  /** A part whose headers (its transfer encoding) are set before it is written into the encryption, not at sending. */
+  private static final class ProtectedPart extends MimeBodyPart {
+    @Override
+    protected void updateHeaders() throws MessagingException {
+      super.updateHeaders();
     }
   }
 
