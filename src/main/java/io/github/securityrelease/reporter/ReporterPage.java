@@ -1,5 +1,7 @@
 package io.github.securityrelease.reporter;
 
+import io.github.securityrelease.web.LinkExpiry;
+import io.github.securityrelease.web.LinkToken;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import io.github.securityrelease.cases.BusinessCalendar;

@@ -1,5 +1,6 @@
 package io.github.securityrelease.reporter;
 
+import io.github.securityrelease.web.SameOrigin;
 import io.github.securityrelease.cases.Credit;
 import io.github.securityrelease.cases.Credits;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package io.github.securityrelease.reporter;
 
+import io.github.securityrelease.web.LinkToken;
 import static io.github.securityrelease.TestCases.post;
 import static io.github.securityrelease.TestCases.report;
 import static org.assertj.core.api.Assertions.assertThat;
