@@ -4,9 +4,11 @@ import static io.github.securityrelease.cases.CaseVariables.*;
 
 import io.github.securityrelease.cases.BusinessCalendar;
 import io.github.securityrelease.distributors.Distributor;
+import io.github.securityrelease.distributors.DistributorAcknowledgements;
 import io.github.securityrelease.distributors.DistributorRegistry;
 import io.github.securityrelease.notification.CaseMail;
 import io.github.securityrelease.notification.NotificationKind;
+import io.github.securityrelease.notification.Notifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Component;
  * The embargoed notices to the private distributors list (R14, R15, R16): one message per
  * distributor, to its contacts only, so that no distributor learns who else is on the list;
  * read from the registry when sent, so that a removed distributor gets nothing more (R26).
- * A notice goes once per distributor and per planned date. Each states the true lead time,
+ * A notice goes once per distributor and per planned date, with a link of the distributor's own to
+ * acknowledge it (R29: each mail its own link to the same page, since only the link's hash is
+ * kept), and goes on the distributor's record of the case. Each states the true lead time,
  * counted when it is sent: a notice that runs late says so, never the planned lead.
  */
 @Component
@@ -34,13 +38,18 @@ class DistributorNotices {
   private static final Duration SAME_TIME = Duration.ofMinutes(1);
 
   private final DistributorRegistry registry;
+  private final DistributorAcknowledgements acknowledgements;
   private final CaseMail mail;
+  private final Notifier notifier;
   private final BusinessCalendar calendar;
   private final Clock clock;
 
-  DistributorNotices(DistributorRegistry registry, CaseMail mail, BusinessCalendar calendar, Clock clock) {
+  DistributorNotices(DistributorRegistry registry, DistributorAcknowledgements acknowledgements, CaseMail mail,
+      Notifier notifier, BusinessCalendar calendar, Clock clock) {
     this.registry = registry;
+    this.acknowledgements = acknowledgements;
     this.mail = mail;
+    this.notifier = notifier;
     this.calendar = calendar;
     this.clock = clock;
   }
@@ -78,10 +87,19 @@ class DistributorNotices {
     List<Distributor> distributors = registry.all().stream()
         .filter(distributor -> distributor.active() && distributor.removedAt() == null)
         .toList();
+    String caseId = execution.getProcessBusinessKey();
     for (Distributor distributor : distributors) {
+      if (acknowledgements.told(caseId, distributor.id(), kind, occasion)) {
+        continue; // a retried job: this one went already, with its link
+      }
+      // R29: a link of its own to acknowledge the notice and give its status; only the hash is kept
+      String token = acknowledgements.issueToken(caseId, distributor.id());
       Map<String, Object> message = new HashMap<>(extra);
       message.put("organisation", distributor.organisation());
-      mail.send(kind, execution, distributor.contacts(), message, occasion);
+      message.put("acknowledgeUrl", acknowledgements.url(token));
+      notifier.send(mail.render(kind, execution, distributor.contacts(), message).on(occasion)
+          .keepingOffRecord(token, DistributorAcknowledgements.OFF_RECORD));
+      acknowledgements.sent(caseId, distributor.id(), kind, occasion);
     }
     log.info("{} of {} to {} distributor(s), {} before the {}", kind, execution.getProcessBusinessKey(),
         distributors.size(), human(lead), releaseNotice ? "release" : "disclosure");

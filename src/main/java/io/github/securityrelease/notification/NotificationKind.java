@@ -40,7 +40,10 @@ public enum NotificationKind {
   // R17: release day through the forge
   PULL_REQUEST_CHANGED_ALERT("pull-request-changed-alert"),
   // R12: the CVE record through CVE Services
-  CVE_RECORD_OVERDUE_ALERT("cve-record-overdue-alert");
+  CVE_RECORD_OVERDUE_ALERT("cve-record-overdue-alert"),
+  // R29: the distributors' acknowledgements
+  ACKNOWLEDGEMENT_REMINDER("distributor-acknowledgement-reminder"),
+  DISTRIBUTOR_ACKNOWLEDGEMENT_OVERDUE_ALERT("distributor-acknowledgement-overdue-alert");
 
   private final String template;
 
