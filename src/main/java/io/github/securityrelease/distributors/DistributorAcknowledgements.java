@@ -106,6 +106,27 @@ public class DistributorAcknowledgements {
     }
   }
 
+  /**
+   * The first advance notice of each distributor and case sent before {@code overdue}, where the
+   * distributor has said nothing about the case and was not reminded.
+   */
+  List<Sent> unacknowledgedAdvanceNotices(Instant overdue) {
+    return jdbc.sql("""
+            select n.case_id, n.distributor_id, min(n.sent_at) as sent_at from distributor_notice n
+             where n.kind = 'ADVANCE_NOTICE'
+               and not exists (select 1 from distributor_acknowledgement a
+                                where a.case_id = n.case_id and a.distributor_id = n.distributor_id)
+               and not exists (select 1 from distributor_notice r where r.kind = 'ACKNOWLEDGEMENT_REMINDER'
+                                and r.case_id = n.case_id and r.distributor_id = n.distributor_id)
+             group by n.case_id, n.distributor_id
+            having min(n.sent_at) <= :overdue
+             order by min(n.sent_at)""")
+        .param("overdue", utc(overdue))
+        .query((rs, row) -> new Sent(rs.getString("case_id"), rs.getLong("distributor_id"),
+            NotificationKind.ADVANCE_NOTICE, instant(rs, "sent_at")))
+        .list();
+  }
+
   /** The distributor and case of {@code token}; empty for anything that is not a link on record. */
   Optional<Link> linkOf(String token) {
     if (!LinkToken.wellFormed(token)) {

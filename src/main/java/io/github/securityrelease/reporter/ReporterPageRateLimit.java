@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class ReporterPageRateLimit {
 
   @Bean
-  FilterRegistrationBean<PageRateLimit> reporterPageRateLimit(ReporterPageProperties properties) {
+  FilterRegistrationBean<PageRateLimit> reporterPageLimit(ReporterPageProperties properties) {
     return PageRateLimit.on(LinkMail.PAGE_PATH, properties.requestsPerMinute(), properties.burst());
   }
 }
