@@ -59,8 +59,7 @@ class DistributorAcknowledgementIT {
 
   @Test
   @SuppressWarnings("unchecked")
-  @DisplayName("R29 each distributor acknowledges through its link (form, then JSON AFFECTED and FIXED with feedback); "
-      + "the silent one is reminded once after 48 hours and the team alerted; the team's table shows it all, managers get 403")
+  @DisplayName("R29 R27 one distributor acknowledges by its page's form, then reports AFFECTED and FIXED with feedback as JSON; the silent one is reminded once after 48 hours and the team alerted; the team's table shows it, managers get 403")
   void acknowledgementsWalkedThroughACase() throws Exception {
     long run = System.nanoTime();
     String answering = "Distro Answers " + run;
