@@ -3,7 +3,6 @@ package io.github.securityrelease.distributors;
 import static io.github.securityrelease.cases.CaseVariables.DISCLOSED_AT;
 import static io.github.securityrelease.cases.CaseVariables.instant;
 
-import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import io.github.securityrelease.cases.BusinessCalendar;
 import io.github.securityrelease.cases.Cases;
@@ -11,11 +10,7 @@ import io.github.securityrelease.distributors.DistributorAcknowledgements.Link;
 import io.github.securityrelease.engine.TaskInput;
 import io.github.securityrelease.security.EngineIdentity;
 import io.github.securityrelease.web.LinkExpiry;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.github.securityrelease.web.LinkPages;
 import java.time.Clock;
 import java.util.Date;
 import java.util.HashMap;
@@ -23,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AcknowledgementPage {
 
-  private static final Template PAGE = compile("templates/distributor/page.html.mustache");
-  private static final Template REFUSED = compile("templates/distributor/refused.html.mustache");
+  private static final Template PAGE = LinkPages.compile("templates/distributor/page.html.mustache");
+  private static final Template REFUSED = LinkPages.compile("templates/distributor/refused.html.mustache");
 
   private final DistributorAcknowledgements acknowledgements;
   private final DistributorRegistry registry;
@@ -120,14 +114,5 @@ class AcknowledgementPage {
   private static String words(String constant) {
     String text = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
     return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-  }
-
-  /** HTML: every value escaped, an absent one empty. */
-  private static Template compile(String path) {
-    try (Reader reader = new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8)) {
-      return Mustache.compiler().escapeHTML(true).nullValue("").emptyStringIsFalse(true).compile(reader);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Template unreadable: " + path, e);
-    }
   }
 }

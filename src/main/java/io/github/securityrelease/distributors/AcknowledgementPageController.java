@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.securityrelease.distributors.DistributorAcknowledgements.Link;
 import io.github.securityrelease.web.InvalidFieldException;
+import io.github.securityrelease.web.LinkPages;
 import io.github.securityrelease.web.PageRateLimit;
 import io.github.securityrelease.web.SameOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -42,16 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class AcknowledgementPageController {
-
-  /** As the reporter's page: no script, the service's style sheet, never framed, forms only to here. */
-  static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-      + "frame-ancestors 'none'; base-uri 'none'";
-
-  private static final String NOT_FOUND = """
-      <!DOCTYPE html>
-      <html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>
-      <body><p>Not found.</p></body></html>
-      """;
 
   private static final Set<String> JSON_MEMBERS = Set.of("status", "note", "feedback");
   private static final Set<String> FEEDBACK_MEMBERS = Set.of("reviewed", "tested", "issuesFound");
@@ -97,10 +86,7 @@ class AcknowledgementPageController {
       return html(HttpStatus.BAD_REQUEST, AcknowledgementPage.refused(token,
           "The field " + invalid.field() + " " + invalid.getMessage() + "."));
     }
-    // 303: the browser shows the page again, with a GET, and a reload sends nothing
-    return ResponseEntity.status(HttpStatus.SEE_OTHER)
-        .location(URI.create(DistributorAcknowledgements.PAGE_PATH + token))
-        .header("Referrer-Policy", "same-origin").header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    return LinkPages.backTo(DistributorAcknowledgements.PAGE_PATH + token);
   }
 
   private static boolean isJson(HttpServletRequest request) {
@@ -171,17 +157,11 @@ class AcknowledgementPageController {
   }
 
   private static ResponseEntity<String> notFound() {
-    return html(HttpStatus.NOT_FOUND, NOT_FOUND);
+    return LinkPages.notFound();
   }
 
   private static ResponseEntity<String> html(HttpStatus status, String html) {
-    return ResponseEntity.status(status)
-        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-        .header("Content-Security-Policy", POLICY)
-        .header("Referrer-Policy", "same-origin")
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .header("X-Robots-Tag", "noindex, nofollow")
-        .body(html);
+    return LinkPages.html(status, html);
   }
 
   @Configuration(proxyBeanMethods = false)
