@@ -48,6 +48,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     "security-release.inbox.password=" + TestSmtp.INBOX_PASSWORD,
     "security-release.inbox.poll-interval=P1D",
     "security-release.inbox.idle=false",
+    // R29: the reminders of unacknowledged notices run when a test calls AcknowledgementReminders.remindDue()
+    "security-release.distributors.reminder-check-interval=P1D",
     // the webhook on (forge/GitHubWebhookIT), without a repository: the forge's delegates stay off
     "security-release.forge.webhook-secret=" + TestForge.WEBHOOK_SECRET})
 // /actuator/prometheus as in production (Spring Boot's tests leave metrics export off otherwise)

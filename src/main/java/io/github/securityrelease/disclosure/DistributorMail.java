@@ -1,15 +1,19 @@
 package io.github.securityrelease.disclosure;
 
 import io.github.securityrelease.distributors.Distributor;
+import io.github.securityrelease.distributors.DistributorAcknowledgements;
 import io.github.securityrelease.distributors.DistributorKeys;
 import io.github.securityrelease.distributors.OpenPgpKey;
 import io.github.securityrelease.notification.CaseMail;
+import io.github.securityrelease.notification.Notice;
 import io.github.securityrelease.notification.NotificationKind;
+import io.github.securityrelease.notification.Notifier;
 import io.github.securityrelease.notification.OpenPgpProperties;
 import io.github.securityrelease.notification.PgpMime;
 import io.github.securityrelease.team.SecurityTeam;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +24,10 @@ import org.springframework.stereotype.Component;
  * One embargoed notice to one distributor (R14, R16, R27): encrypted to its keys valid now and
  * signed with the service's key (PGP/MIME); with none, in clear, or, when
  * {@code security-release.distributors.require-encryption} is set, withheld: the distributor
- * hears only that a notice waits for its key, and the team is alerted once per notice.
+ * hears only that a notice waits for its key, and the team is alerted once per notice. A notice
+ * that goes carries a link of the distributor's own to acknowledge it (R29: each mail its own link
+ * to the same page, since only the link's hash is kept; the ledger keeps the text without it), and
+ * goes on the distributor's record of the case.
  */
 @Component
 class DistributorMail {
@@ -32,15 +39,19 @@ class DistributorMail {
   private final PgpMime pgpMime;
   private final OpenPgpProperties properties;
   private final CaseMail mail;
+  private final Notifier notifier;
+  private final DistributorAcknowledgements acknowledgements;
   private final SecurityTeam team;
   private final Clock clock;
 
-  DistributorMail(DistributorKeys keys, PgpMime pgpMime, OpenPgpProperties properties, CaseMail mail, SecurityTeam team,
-      Clock clock) {
+  DistributorMail(DistributorKeys keys, PgpMime pgpMime, OpenPgpProperties properties, CaseMail mail, Notifier notifier,
+      DistributorAcknowledgements acknowledgements, SecurityTeam team, Clock clock) {
     this.keys = keys;
     this.pgpMime = pgpMime;
     this.properties = properties;
     this.mail = mail;
+    this.notifier = notifier;
+    this.acknowledgements = acknowledgements;
     this.team = team;
     this.clock = clock;
   }
@@ -49,13 +60,16 @@ class DistributorMail {
   Delivery send(NotificationKind kind, DelegateExecution execution, Distributor distributor, Map<String, Object> model,
       String occasion) {
     List<String> valid = validKeys(distributor, clock.instant());
-    if (!valid.isEmpty()) {
-      mail.sendEncrypted(kind, execution, distributor.contacts(), model, occasion, valid);
-      return Delivery.ENCRYPTED;
-    }
-    if (!properties.requireEncryption()) {
-      mail.send(kind, execution, distributor.contacts(), model, occasion);
-      return Delivery.CLEAR;
+    if (!valid.isEmpty() || !properties.requireEncryption()) {
+      String caseId = execution.getProcessBusinessKey();
+      String token = acknowledgements.issueToken(caseId, distributor.id());
+      Map<String, Object> withLink = new HashMap<>(model);
+      withLink.put("acknowledgeUrl", acknowledgements.url(token));
+      Notice notice = mail.render(kind, execution, distributor.contacts(), withLink).on(occasion)
+          .keepingOffRecord(token, DistributorAcknowledgements.OFF_RECORD);
+      notifier.send(valid.isEmpty() ? notice : notice.encryptedTo(valid));
+      acknowledgements.sent(caseId, distributor.id(), kind, occasion);
+      return valid.isEmpty() ? Delivery.CLEAR : Delivery.ENCRYPTED;
     }
     mail.send(NotificationKind.NOTICE_AWAITS_KEY, execution, distributor.contacts(), Map.of(
         "organisation", distributor.organisation(),

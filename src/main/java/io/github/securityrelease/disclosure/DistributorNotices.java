@@ -5,6 +5,7 @@ import static io.github.securityrelease.cases.CaseVariables.*;
 import io.github.securityrelease.cases.BusinessCalendar;
 import io.github.securityrelease.disclosure.DistributorMail.Delivery;
 import io.github.securityrelease.distributors.Distributor;
+import io.github.securityrelease.distributors.DistributorAcknowledgements;
 import io.github.securityrelease.distributors.DistributorRegistry;
 import io.github.securityrelease.notification.NotificationKind;
 import java.time.Clock;
@@ -23,9 +24,10 @@ import org.springframework.stereotype.Component;
  * The embargoed notices to the private distributors list (R14, R15, R16): one message per
  * distributor, to its contacts only, so that no distributor learns who else is on the list;
  * read from the registry when sent, so that a removed distributor gets nothing more (R26).
- * A notice goes once per distributor and per planned date. Each states the true lead time,
- * counted when it is sent: a notice that runs late says so, never the planned lead. Each is
- * encrypted to the distributor's keys, or held back from one without ({@link DistributorMail}).
+ * A notice goes once per distributor and per planned date, with a link of the distributor's own to
+ * acknowledge it (R29), encrypted to the distributor's keys, or held back from one without
+ * ({@link DistributorMail}). Each states the true lead time, counted when it is sent: a notice
+ * that runs late says so, never the planned lead.
  */
 @Component
 class DistributorNotices {
@@ -36,12 +38,15 @@ class DistributorNotices {
   private static final Duration SAME_TIME = Duration.ofMinutes(1);
 
   private final DistributorRegistry registry;
+  private final DistributorAcknowledgements acknowledgements;
   private final DistributorMail mail;
   private final BusinessCalendar calendar;
   private final Clock clock;
 
-  DistributorNotices(DistributorRegistry registry, DistributorMail mail, BusinessCalendar calendar, Clock clock) {
+  DistributorNotices(DistributorRegistry registry, DistributorAcknowledgements acknowledgements, DistributorMail mail,
+      BusinessCalendar calendar, Clock clock) {
     this.registry = registry;
+    this.acknowledgements = acknowledgements;
     this.mail = mail;
     this.calendar = calendar;
     this.clock = clock;
@@ -81,7 +86,11 @@ class DistributorNotices {
         .filter(distributor -> distributor.active() && distributor.removedAt() == null)
         .toList();
     List<String> waitingForKey = new ArrayList<>();
+    String caseId = execution.getProcessBusinessKey();
     for (Distributor distributor : distributors) {
+      if (acknowledgements.told(caseId, distributor.id(), kind, occasion)) {
+        continue; // a retried job: this one went already, with its link
+      }
       Map<String, Object> message = new HashMap<>(extra);
       message.put("organisation", distributor.organisation());
       if (mail.send(kind, execution, distributor, message, occasion) == Delivery.WITHHELD) {

@@ -52,16 +52,6 @@ public class CaseMail {
     notifier.send(render(kind, execution, recipients, extra).on(occasion));
   }
 
-  /**
-   * As {@link #send(NotificationKind, DelegateExecution, List, Map, String)}, the mail encrypted
-   * to {@code armouredKeys} and signed with the service's key (PGP/MIME, R14, R16); the ledger
-   * keeps the text in clear, as it keeps every other: it is the team's record.
-   */
-  public void sendEncrypted(NotificationKind kind, DelegateExecution execution, List<String> recipients,
-      Map<String, ?> extra, String occasion, List<String> armouredKeys) {
-    notifier.send(render(kind, execution, recipients, extra).on(occasion).encryptedTo(armouredKeys));
-  }
-
   /** The message written and not sent: for a caller that decides whether this text or one on record goes. */
   public Notice render(NotificationKind kind, DelegateExecution execution, List<String> recipients,
       Map<String, ?> extra) {

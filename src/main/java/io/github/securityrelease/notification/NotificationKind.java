@@ -45,7 +45,10 @@ public enum NotificationKind {
   CVE_RECORD_OVERDUE_ALERT("cve-record-overdue-alert"),
   // R14, R16, R27: embargoed content only encrypted, where required
   NOTICE_AWAITS_KEY("notice-awaits-key"),
-  NOTICE_AWAITS_KEY_ALERT("notice-awaits-key-alert");
+  NOTICE_AWAITS_KEY_ALERT("notice-awaits-key-alert"),
+  // R29: the distributors' acknowledgements
+  ACKNOWLEDGEMENT_REMINDER("distributor-acknowledgement-reminder"),
+  DISTRIBUTOR_ACKNOWLEDGEMENT_OVERDUE_ALERT("distributor-acknowledgement-overdue-alert");
 
   private final String template;
 

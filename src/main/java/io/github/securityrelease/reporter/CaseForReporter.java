@@ -1,5 +1,6 @@
 package io.github.securityrelease.reporter;
 
+import io.github.securityrelease.web.LinkExpiry;
 import static io.github.securityrelease.cases.CaseVariables.*;
 
 import io.github.securityrelease.cases.Cases;

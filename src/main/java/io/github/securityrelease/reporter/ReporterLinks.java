@@ -1,5 +1,6 @@
 package io.github.securityrelease.reporter;
 
+import io.github.securityrelease.web.LinkToken;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

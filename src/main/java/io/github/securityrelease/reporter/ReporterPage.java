@@ -1,6 +1,8 @@
 package io.github.securityrelease.reporter;
 
-import com.samskivert.mustache.Mustache;
+import io.github.securityrelease.web.LinkExpiry;
+import io.github.securityrelease.web.LinkPages;
+import io.github.securityrelease.web.LinkToken;
 import com.samskivert.mustache.Template;
 import io.github.securityrelease.cases.BusinessCalendar;
 import io.github.securityrelease.cases.Cases;
@@ -11,11 +13,6 @@ import io.github.securityrelease.conversation.Conversation;
 import io.github.securityrelease.conversation.Message;
 import io.github.securityrelease.engine.TaskInput;
 import io.github.securityrelease.security.EngineIdentity;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,8 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ReporterPage {
 
-  private static final Template PAGE = compile("templates/reporter/page.html.mustache");
-  private static final Template REFUSED = compile("templates/reporter/refused.html.mustache");
+  private static final Template PAGE = LinkPages.compile("templates/reporter/page.html.mustache");
+  private static final Template REFUSED = LinkPages.compile("templates/reporter/refused.html.mustache");
 
   /** Who changed the credit, on the case's record ({@code creditCorrectedBy}). */
   static final String REPORTER = "reporter";
@@ -143,15 +139,6 @@ class ReporterPage {
   private void add(List<Map<String, String>> dates, String what, Instant at) {
     if (at != null) {
       dates.add(Map.of("what", what, "at", calendar.describe(at)));
-    }
-  }
-
-  /** HTML: every value escaped, an absent one empty. */
-  private static Template compile(String path) {
-    try (Reader reader = new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8)) {
-      return Mustache.compiler().escapeHTML(true).nullValue("").emptyStringIsFalse(true).compile(reader);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Template unreadable: " + path, e);
     }
   }
 

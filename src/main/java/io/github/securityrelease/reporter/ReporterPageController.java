@@ -1,15 +1,13 @@
 package io.github.securityrelease.reporter;
 
+import io.github.securityrelease.web.LinkPages;
+import io.github.securityrelease.web.SameOrigin;
 import io.github.securityrelease.cases.Credit;
 import io.github.securityrelease.cases.Credits;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,27 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ReporterPageController {
-
-  /**
-   * No script at all, the service's own style sheet, never framed, forms only to here; and
-   * no cache, since the token is in the address.
-   */
-  static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-      + "frame-ancestors 'none'; base-uri 'none'";
-
-  /**
-   * The token in the address never leaves the service's origin: no {@code Referer} to anyone
-   * else. Within it the browser sends one, and with it the page's {@code Origin} with its forms,
-   * which {@code no-referrer} would make {@code null} (what {@link SameOrigin} checks in a
-   * browser without {@code Sec-Fetch-Site}).
-   */
-  static final String REFERRER_POLICY = "same-origin";
-
-  static final String NOT_FOUND = """
-      <!DOCTYPE html>
-      <html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>
-      <body><p>Not found.</p></body></html>
-      """;
 
   private final ReporterPage page;
   private final SameOrigin sameOrigin;
@@ -110,25 +87,15 @@ class ReporterPageController {
     return action.apply(found.get());
   }
 
-  /** 303: the browser shows the page again, with a GET, and a reload sends nothing. */
   private static ResponseEntity<String> backTo(String token) {
-    return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(LinkMail.PAGE_PATH + token))
-        .header("Referrer-Policy", REFERRER_POLICY)
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .build();
+    return LinkPages.backTo(LinkMail.PAGE_PATH + token);
   }
 
   private static ResponseEntity<String> notFound() {
-    return answer(HttpStatus.NOT_FOUND, NOT_FOUND);
+    return LinkPages.notFound();
   }
 
   private static ResponseEntity<String> answer(HttpStatus status, String html) {
-    return ResponseEntity.status(status)
-        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-        .header("Content-Security-Policy", POLICY)
-        .header("Referrer-Policy", REFERRER_POLICY)
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .header("X-Robots-Tag", "noindex, nofollow")
-        .body(html);
+    return LinkPages.html(status, html);
   }
 }

@@ -118,7 +118,9 @@ class SecurityConfig {
                 path("/api/v1/cases/*/messages"),
                 path(HttpMethod.PUT, "/api/v1/cases/*/disclosure-plan"),
                 path(HttpMethod.PUT, "/api/v1/cases/*/credit"),
-                path(HttpMethod.POST, "/api/v1/cases/*/embargo-breaks"))
+                path(HttpMethod.POST, "/api/v1/cases/*/embargo-breaks"),
+                // R29: what each distributor said of the notices; managers see no distributor names (R27)
+                path(HttpMethod.GET, "/api/v1/cases/*/distributors"))
                 .hasAuthority(authority(SECURITY_TEAM))
             // the links to the reporter's page: the team's to revoke and renew, managers' not (R27)
             .requestMatchers(path("/api/v1/cases/*/reporter-link")).hasAuthority(authority(SECURITY_TEAM))

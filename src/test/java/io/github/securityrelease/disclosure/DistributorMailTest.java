@@ -3,6 +3,7 @@ package io.github.securityrelease.disclosure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -13,10 +14,13 @@ import static org.mockito.Mockito.when;
 
 import io.github.securityrelease.disclosure.DistributorMail.Delivery;
 import io.github.securityrelease.distributors.Distributor;
+import io.github.securityrelease.distributors.DistributorAcknowledgements;
 import io.github.securityrelease.distributors.DistributorKeys;
 import io.github.securityrelease.distributors.OpenPgpKey;
 import io.github.securityrelease.notification.CaseMail;
+import io.github.securityrelease.notification.Notice;
 import io.github.securityrelease.notification.NotificationKind;
+import io.github.securityrelease.notification.Notifier;
 import io.github.securityrelease.notification.OpenPgpProperties;
 import io.github.securityrelease.notification.PgpMime;
 import io.github.securityrelease.team.SecurityTeam;
@@ -28,17 +32,21 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 /** Which way one embargoed notice goes to one distributor, by its keys and require-encryption. */
 class DistributorMailTest {
 
   private static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
   private static final Distributor DISTRO = new Distributor(7, "Distro", List.of("security@distro.example"), true, NOW,
-      "demo-security", NOW, NOW, null, null, null);
+      "demo-security", NOW, NOW, null, null, null, List.of());
+  private static final String TOKEN = "t0ken-of-the-distributor";
 
   private final DistributorKeys keys = mock(DistributorKeys.class);
   private final PgpMime pgpMime = mock(PgpMime.class);
   private final CaseMail mail = mock(CaseMail.class);
+  private final Notifier notifier = mock(Notifier.class);
+  private final DistributorAcknowledgements acknowledgements = mock(DistributorAcknowledgements.class);
   private final SecurityTeam team = mock(SecurityTeam.class);
   private final DelegateExecution execution = mock(DelegateExecution.class);
   private final Map<String, Object> model = Map.of("organisation", "Distro");
@@ -52,8 +60,20 @@ class DistributorMailTest {
 
     assertThat(mailer(false).send(NotificationKind.ADVANCE_NOTICE, execution, DISTRO, model, "o"))
         .isEqualTo(Delivery.ENCRYPTED);
-    verify(mail).sendEncrypted(NotificationKind.ADVANCE_NOTICE, execution, DISTRO.contacts(), model, "o",
-        List.of("VALID"));
+    Notice sent = sent(NotificationKind.ADVANCE_NOTICE);
+    assertThat(sent.encryptTo()).containsExactly("VALID");
+    verify(acknowledgements).sent("SEC-2026-0001", 7, NotificationKind.ADVANCE_NOTICE, "o");
+  }
+
+  @Test
+  @DisplayName("R29 the notice carries the distributor's own link to acknowledge it; the ledger's text keeps the token out")
+  void acknowledgementLink() {
+    when(keys.of(7)).thenReturn(List.of());
+    mailer(false).send(NotificationKind.ADVANCE_NOTICE, execution, DISTRO, model, "o");
+    Notice sent = sent(NotificationKind.ADVANCE_NOTICE);
+    assertThat(sent.mailBody()).contains("https://security.example/distributor/" + TOKEN);
+    assertThat(sent.body()).doesNotContain(TOKEN).contains(DistributorAcknowledgements.OFF_RECORD);
+    assertThat(sent.occasion()).isEqualTo("o");
   }
 
   @Test
@@ -62,7 +82,8 @@ class DistributorMailTest {
     when(keys.of(7)).thenReturn(List.of(key("EXPIRED", NOW)));
     assertThat(mailer(false).send(NotificationKind.RELEASE_NOTICE, execution, DISTRO, model, "o"))
         .isEqualTo(Delivery.CLEAR);
-    verify(mail).send(NotificationKind.RELEASE_NOTICE, execution, DISTRO.contacts(), model, "o");
+    assertThat(sent(NotificationKind.RELEASE_NOTICE).encryptTo()).isEmpty();
+    verify(acknowledgements).sent("SEC-2026-0001", 7, NotificationKind.RELEASE_NOTICE, "o");
   }
 
   @Test
@@ -76,7 +97,9 @@ class DistributorMailTest {
         .isEqualTo(Delivery.WITHHELD);
     mailer.alertWithheld(NotificationKind.DISCLOSURE_RESCHEDULED, execution, List.of("Distro"), "o");
 
-    verify(mail, never()).send(eq(NotificationKind.DISCLOSURE_RESCHEDULED), any(), anyList(), anyMap(), anyString());
+    verify(mail, never()).render(eq(NotificationKind.DISCLOSURE_RESCHEDULED), any(), anyList(), anyMap());
+    verify(notifier, never()).send(any());
+    verify(acknowledgements, never()).issueToken(anyString(), anyLong());
     verify(mail).send(eq(NotificationKind.NOTICE_AWAITS_KEY), eq(execution), eq(DISTRO.contacts()),
         eq(Map.of("organisation", "Distro", "noticeName", "notice of a new disclosure date", "noticeArticle", "a")),
         eq("DISCLOSURE_RESCHEDULED o"));
@@ -93,8 +116,24 @@ class DistributorMailTest {
   }
 
   private DistributorMail mailer(boolean requireEncryption) {
-    return new DistributorMail(keys, pgpMime, new OpenPgpProperties(null, null, null, requireEncryption), mail, team,
-        Clock.fixed(NOW, ZoneOffset.UTC));
+    when(execution.getProcessBusinessKey()).thenReturn("SEC-2026-0001");
+    when(acknowledgements.issueToken("SEC-2026-0001", 7)).thenReturn(TOKEN);
+    when(acknowledgements.url(TOKEN)).thenReturn("https://security.example/distributor/" + TOKEN);
+    when(mail.render(any(), eq(execution), eq(DISTRO.contacts()), anyMap())).thenAnswer(call -> {
+      Map<String, Object> given = call.getArgument(3);
+      return new Notice(call.getArgument(0), "SEC-2026-0001", DISTRO.contacts(), "[SEC-2026-0001] notice",
+          "Embargoed until the date. Acknowledge: " + given.get("acknowledgeUrl"));
+    });
+    return new DistributorMail(keys, pgpMime, new OpenPgpProperties(null, null, null, requireEncryption), mail,
+        notifier, acknowledgements, team, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /** The one notice of {@code kind} handed to the notifier. */
+  private Notice sent(NotificationKind kind) {
+    ArgumentCaptor<Notice> sent = ArgumentCaptor.forClass(Notice.class);
+    verify(notifier).send(sent.capture());
+    assertThat(sent.getValue().kind()).isEqualTo(kind);
+    return sent.getValue();
   }
 
   private static OpenPgpKey key(String armoured, Instant expiresAt) {

@@ -1,5 +1,7 @@
 package io.github.securityrelease.reporter;
 
+import io.github.securityrelease.web.LinkPages;
+import io.github.securityrelease.web.LinkToken;
 import static io.github.securityrelease.TestCases.post;
 import static io.github.securityrelease.TestCases.report;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -377,7 +379,7 @@ public class ReporterPageIT {
   }
 
   private static void assertSecurityHeaders(ResponseEntity<String> page) {
-    assertThat(page.getHeaders().get("Content-Security-Policy")).containsExactly(ReporterPageController.POLICY);
+    assertThat(page.getHeaders().get("Content-Security-Policy")).containsExactly(LinkPages.POLICY);
     // the token leaves the service's origin in no Referer; within it, the forms carry their Origin
     assertThat(page.getHeaders().get("Referrer-Policy")).containsExactly("same-origin");
     assertThat(page.getHeaders().getCacheControl()).contains("no-store");

@@ -1,5 +1,7 @@
 package io.github.securityrelease.reporter;
 
+import io.github.securityrelease.web.LinkToken;
+import io.github.securityrelease.web.PageRateLimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.securityrelease.cases.VulnerabilityStatus;
@@ -27,7 +29,7 @@ class ReporterPageTest {
   @DisplayName("the page is rate-limited per client address: past the burst 429 with Retry-After, another address unhindered")
   void rateLimited() throws Exception {
     AtomicLong now = new AtomicLong();
-    ReporterPageRateLimit limit = new ReporterPageRateLimit(new ReporterPageProperties(null, 6, 2), now::get);
+    PageRateLimit limit = new PageRateLimit(6, 2, now::get);
     assertThat(open(limit, "192.0.2.1").getStatus()).isEqualTo(200);
     assertThat(open(limit, "192.0.2.1").getStatus()).isEqualTo(200);
     MockHttpServletResponse refused = open(limit, "192.0.2.1");
@@ -38,7 +40,7 @@ class ReporterPageTest {
     assertThat(open(limit, "192.0.2.1").getStatus()).as("after the retry time").isEqualTo(200);
   }
 
-  private static MockHttpServletResponse open(ReporterPageRateLimit limit, String address) throws Exception {
+  private static MockHttpServletResponse open(PageRateLimit limit, String address) throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/reporter/" + LinkToken.generate());
     request.setRemoteAddr(address);
     MockHttpServletResponse response = new MockHttpServletResponse();

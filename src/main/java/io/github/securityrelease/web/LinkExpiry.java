@@ -1,4 +1,4 @@
-package io.github.securityrelease.reporter;
+package io.github.securityrelease.web;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,14 +9,14 @@ import java.util.Optional;
  * or, for a case that ended without one (rejected), after it ended. An open case's links do
  * not expire.
  */
-record LinkExpiry(Duration validAfterDisclosure) {
+public record LinkExpiry(Duration validAfterDisclosure) {
 
-  Optional<Instant> expiresAt(Instant disclosedAt, Instant endedAt) {
+  public Optional<Instant> expiresAt(Instant disclosedAt, Instant endedAt) {
     Instant closed = disclosedAt != null ? disclosedAt : endedAt;
     return Optional.ofNullable(closed).map(at -> at.plus(validAfterDisclosure));
   }
 
-  boolean expired(Instant disclosedAt, Instant endedAt, Instant now) {
+  public boolean expired(Instant disclosedAt, Instant endedAt, Instant now) {
     return expiresAt(disclosedAt, endedAt).map(expiry -> !now.isBefore(expiry)).orElse(false);
   }
 }

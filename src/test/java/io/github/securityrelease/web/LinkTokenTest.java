@@ -1,4 +1,4 @@
-package io.github.securityrelease.reporter;
+package io.github.securityrelease.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.securityrelease.reporter;
+package io.github.securityrelease.web;
 
 import io.github.securityrelease.web.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,11 +8,11 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a form posted to a reporter's page came from that page, not from another site: the
- * page's CSRF protection. The page has no session and no cookie: its token in the address is
+ * Whether a form posted to a page opened by a link (the reporter's, a distributor's) came from
+ * that page, not from another site: the page's CSRF protection. The page has no session and no cookie: its token in the address is
  * the credential, which another site does not know. This check adds that a form of another
- * site, even one that learnt a token, cannot make the reporter's browser answer or change the
- * credit. It needs no state, which a CSRF token would (a session or a cookie the page otherwise
+ * site, even one that learnt a token, cannot make the reporter's (or the distributor's)
+ * browser post the page's forms. It needs no state, which a CSRF token would (a session or a cookie the page otherwise
  * has not):
  *
  * <ul>
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class SameOrigin {
+public class SameOrigin {
 
   private static final Set<String> OWN = Set.of("same-origin", "none");
 
@@ -35,7 +35,7 @@ class SameOrigin {
     this.origin = originOf(publicUrl.publicUrl());
   }
 
-  boolean allows(HttpServletRequest request) {
+  public boolean allows(HttpServletRequest request) {
     String site = request.getHeader("Sec-Fetch-Site");
     if (site != null) {
       return OWN.contains(site.toLowerCase(Locale.ROOT));
@@ -45,7 +45,7 @@ class SameOrigin {
   }
 
   /** scheme://host[:port], as a browser writes it in {@code Origin}: no default port, no path. */
-  static String originOf(URI url) {
+  public static String originOf(URI url) {
     String scheme = url.getScheme().toLowerCase(Locale.ROOT);
     int port = url.getPort();
     boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);

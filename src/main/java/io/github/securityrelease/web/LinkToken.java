@@ -1,4 +1,4 @@
-package io.github.securityrelease.reporter;
+package io.github.securityrelease.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The secret in a reporter's link: 256 random bits, URL-safe (Base64url, 43 characters), and
  * its SHA-256 hash, the only form the service keeps. Random bits need no salt nor slow hash.
  */
-final class LinkToken {
+public final class LinkToken {
 
   private static final int BYTES = 32;
   private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -20,14 +20,14 @@ final class LinkToken {
 
   private LinkToken() {}
 
-  static String generate() {
+  public static String generate() {
     byte[] secret = new byte[BYTES];
     RANDOM.nextBytes(secret);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
   }
 
   /** The SHA-256 hash of {@code token}, in lower-case hex. */
-  static String hash(String token) {
+  public static String hash(String token) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(token.getBytes(StandardCharsets.UTF_8)));
@@ -37,7 +37,7 @@ final class LinkToken {
   }
 
   /** Whether {@code text} can be a token at all: anything else is not looked up. */
-  static boolean wellFormed(String text) {
+  public static boolean wellFormed(String text) {
     return text != null && WELL_FORMED.matcher(text).matches();
   }
 }
