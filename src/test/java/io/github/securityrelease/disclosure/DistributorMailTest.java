@@ -71,7 +71,7 @@ class DistributorMailTest {
     when(keys.of(7)).thenReturn(List.of());
     mailer(false).send(NotificationKind.ADVANCE_NOTICE, execution, DISTRO, model, "o");
     Notice sent = sent(NotificationKind.ADVANCE_NOTICE);
-    assertThat(sent.mailBody()).contains("https://security.example/distributor/" + TOKEN);
+    assertThat(sent.sentBody()).contains("https://security.example/distributor/" + TOKEN);
     assertThat(sent.body()).doesNotContain(TOKEN).contains(DistributorAcknowledgements.OFF_RECORD);
     assertThat(sent.occasion()).isEqualTo("o");
   }
