@@ -95,10 +95,13 @@ class ArchitectureTest {
 
   /**
    * The security address's mailbox: a mailed report becomes a case through {@code intake}, a
-   * reply a message of its case's {@code conversation}; alerts go to {@code team}.
+   * reply a message of its case's {@code conversation}; alerts go to {@code team}. A reply to a
+   * distributor's notice is that distributor's acknowledgement (R29): {@code distributors} says
+   * whose it is and records it ({@code MailedAcknowledgements}), knowing nothing of mailboxes.
    */
   @ArchTest
-  static final ArchRule inbox = mayUse("inbox", FOUNDATION, SHARED, List.of("intake", "team", "conversation"));
+  static final ArchRule inbox = mayUse("inbox", FOUNDATION, SHARED,
+      List.of("intake", "team", "conversation", "distributors"));
 
   /** The conversation with a case's reporter (R28): its messages in, the ledger's out. */
   @ArchTest

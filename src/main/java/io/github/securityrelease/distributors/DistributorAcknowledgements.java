@@ -86,6 +86,14 @@ public class DistributorAcknowledgements {
         .query(Integer.class).single() > 0;
   }
 
+  /** Whether the distributor was sent any notice of the case. */
+  boolean toldOf(String caseId, long distributorId) {
+    return jdbc.sql("select count(*) from distributor_notice where case_id = :caseId and distributor_id = :distributorId")
+        .param("caseId", caseId)
+        .param("distributorId", distributorId)
+        .query(Integer.class).single() > 0;
+  }
+
   /** The notice went to the distributor now; once per occasion (a second call for it changes nothing). */
   public void sent(String caseId, long distributorId, NotificationKind kind, String occasion) {
     if (told(caseId, distributorId, kind, occasion)) {

@@ -73,6 +73,19 @@ public class DistributorRegistry {
     return List.copyOf(distinct);
   }
 
+  /**
+   * The distributor on the list now (not removed, R26) that has {@code address} among its
+   * contacts, whatever its case; empty for any other address.
+   */
+  Optional<Long> withContact(String address) {
+    return jdbc.sql("""
+            select distinct d.id from distributor_contact c join distributor d on d.id = c.distributor_id
+            where lower(c.email) = lower(:address) and d.removed_at is null""")
+        .param("address", address)
+        .query(Long.class)
+        .list().stream().findFirst();
+  }
+
   /** Every distributor on record, removed ones too, by organisation. */
   public List<Distributor> all() {
     return select("true", Map.of());

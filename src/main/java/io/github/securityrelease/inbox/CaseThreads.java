@@ -1,6 +1,8 @@
 package io.github.securityrelease.inbox;
 
 import io.github.securityrelease.cases.Cases;
+import io.github.securityrelease.distributors.MailedAcknowledgements;
+import io.github.securityrelease.notification.Notification;
 import io.github.securityrelease.notification.Notifier;
 import io.github.securityrelease.security.EngineIdentity;
 import java.util.List;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
  * case: a Message-ID it names ({@code In-Reply-To}, {@code References}) is a mail the service
  * sent about the case (its ledger row exists, of that case) or a mail of the case the inbox read
  * (the report, an earlier answer); else the case's tag {@code [SEC-YYYY-NNNN]} in the subject
- * names an existing case. A made-up Message-ID or tag names no case.
+ * names an existing case. A made-up Message-ID or tag names no case. A reply to a notice to a
+ * distributor is no message of the case (R29, R27): {@link #distributorNotice} finds it first.
  */
 @Component
 class CaseThreads implements MailReading.Threads {
@@ -31,6 +34,16 @@ class CaseThreads implements MailReading.Threads {
     this.ledger = ledger;
     this.cases = cases;
     this.engineIdentity = engineIdentity;
+  }
+
+  /** R29: a Message-ID of a notice the service sent to a distributor (its ledger row, of its case). */
+  @Override
+  public Optional<Notification> distributorNotice(List<String> referenced) {
+    return referenced.stream()
+        .map(notifier::sentAs)
+        .flatMap(Optional::stream)
+        .filter(notice -> MailedAcknowledgements.NOTICES.contains(notice.kind()))
+        .findFirst();
   }
 
   @Override

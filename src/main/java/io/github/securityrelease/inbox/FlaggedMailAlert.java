@@ -14,8 +14,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the security team of a mail the inbox left in the mailbox, flagged (too large, or
- * unreadable): who sent it, its subject, size and why, never its body. Through the notification
+ * Tells the security team of a mail the inbox left in the mailbox, flagged (too large,
+ * unreadable, or a reply to a distributor's notice that is encrypted or not the distributor's,
+ * R29): who sent it, which mail it answers, its subject, size and why, never its body. Through the notification
  * ledger, once per mail: the ledger's case is the word {@value #LEDGER_CASE} (as the membership
  * mails use a user ID), the occasion the mail's key in {@code inbox_mail}.
  *
@@ -43,7 +44,8 @@ class FlaggedMailAlert {
   }
 
   static boolean flagged(MailReading.Outcome outcome) {
-    return outcome == MailReading.Outcome.OVERSIZED || outcome == MailReading.Outcome.UNREADABLE;
+    return outcome == MailReading.Outcome.OVERSIZED || outcome == MailReading.Outcome.UNREADABLE
+        || outcome == MailReading.Outcome.ENCRYPTED_REPLY || outcome == MailReading.Outcome.STRANGER_REPLY;
   }
 
   /**
@@ -59,7 +61,9 @@ class FlaggedMailAlert {
     }
     try {
       Map<String, Object> model = Map.of(
-          "why", outcome == MailReading.Outcome.OVERSIZED ? "too large" : "unreadable",
+          "why", why(outcome),
+          "reply", outcome == MailReading.Outcome.ENCRYPTED_REPLY || outcome == MailReading.Outcome.STRANGER_REPLY,
+          "inReplyTo", describe(() -> header(mail, "In-Reply-To"), 300),
           outcome.name(), true,
           "mailbox", properties.mailbox(),
           "maxSize", properties.maxSize().toString(),
@@ -74,6 +78,15 @@ class FlaggedMailAlert {
           e.toString());
       return false;
     }
+  }
+
+  private static String why(MailReading.Outcome outcome) {
+    return switch (outcome) {
+      case OVERSIZED -> "too large";
+      case ENCRYPTED_REPLY -> "an encrypted reply to a distributor's notice";
+      case STRANGER_REPLY -> "a reply to a distributor's notice from another address";
+      default -> "unreadable";
+    };
   }
 
   private interface Value {

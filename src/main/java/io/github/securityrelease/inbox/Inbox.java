@@ -147,10 +147,10 @@ public class Inbox implements SmartLifecycle {
     String messageId = mail.getMessageID();
     MailReading.Reading read = read(mail);
     try {
-      String caseId = reports.record(key, messageId, read);
-      log.info("Mail {} read from the inbox: {}{}", key.substring(0, 12), read.outcome(),
-          caseId == null ? "" : ", case " + caseId);
-      return new InboxLedger.Entry(read.outcome(), caseId);
+      InboxLedger.Entry entry = reports.record(key, messageId, read);
+      log.info("Mail {} read from the inbox: {}{}", key.substring(0, 12), entry.outcome(),
+          entry.caseId() == null ? "" : ", case " + entry.caseId());
+      return entry;
     } catch (DuplicateKeyException e) {
       // another node put it on record meanwhile: its row says what became of it
       return ledger.find(key).orElseThrow(() -> e);

@@ -31,9 +31,13 @@ class InboxLedger {
     return entries.stream().findFirst();
   }
 
-  /** The case of a mail read before (a report, or an answer to a case), by its Message-ID. */
+  /**
+   * The case of a mail read before (a report, or an answer to a case), by its Message-ID; a
+   * distributor's acknowledgement (R29) opens no thread of the case's conversation.
+   */
   Optional<String> caseOfMail(String messageId) {
-    return jdbc.queryForList("select case_id from inbox_mail where message_id = ? and case_id is not null",
+    return jdbc.queryForList("select case_id from inbox_mail where message_id = ? and case_id is not null"
+        + " and outcome in ('CASE', 'MESSAGE')",
         String.class, messageId).stream().findFirst();
   }
 

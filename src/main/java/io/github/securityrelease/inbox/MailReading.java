@@ -1,9 +1,11 @@
 package io.github.securityrelease.inbox;
 
 import io.github.securityrelease.cases.Credit;
+import io.github.securityrelease.distributors.MailedAcknowledgements;
 import io.github.securityrelease.engine.TaskInput;
 import io.github.securityrelease.intake.ReportRequest;
 import io.github.securityrelease.notification.MessageIds;
+import io.github.securityrelease.notification.Notification;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -35,13 +37,29 @@ import org.springframework.util.unit.DataSize;
 final class MailReading {
 
   /** What the inbox does with a mail; the outcome column of {@code inbox_mail}. */
-  enum Outcome { CASE, AUTO_REPLY, BOUNCE, LIST, OVERSIZED, UNREADABLE, MESSAGE }
+  enum Outcome {
+    CASE, AUTO_REPLY, BOUNCE, LIST, OVERSIZED, UNREADABLE, MESSAGE,
+    /** R29: a distributor's reply to its notice, recorded as its acknowledgement. */
+    ACKNOWLEDGEMENT,
+    /** R29: a distributor's OpenPGP reply to its notice: "received" recorded, the mail flagged for the team. */
+    ENCRYPTED_REPLY,
+    /** A reply to a distributor's notice from another address than that distributor's: flagged, nothing recorded. */
+    STRANGER_REPLY
+  }
 
-  /** A mail read: the report with the attachments kept, the answer to a case (R28), or why it is none. */
-  record Reading(Outcome outcome, ReportRequest report, List<Attachment> attachments, Answer answer) {
+  /**
+   * A mail read: the report with the attachments kept, the answer to a case (R28), the reply to
+   * a distributor's notice (R29), or why it is none.
+   */
+  record Reading(Outcome outcome, ReportRequest report, List<Attachment> attachments, Answer answer,
+      MailedAcknowledgements.Reply reply) {
 
     Reading(Outcome outcome, ReportRequest report, List<Attachment> attachments) {
-      this(outcome, report, attachments, null);
+      this(outcome, report, attachments, null, null);
+    }
+
+    Reading(Outcome outcome, ReportRequest report, List<Attachment> attachments, Answer answer) {
+      this(outcome, report, attachments, answer, null);
     }
 
     static Reading not(Outcome outcome) {
@@ -55,6 +73,11 @@ final class MailReading {
   /** Which case a mail answers, if any: by the Message-IDs its headers name, or the case's tag in its subject. */
   interface Threads {
     Optional<String> caseOf(List<String> referenced, String subject);
+
+    /** R29: the ledger's row of a notice to a distributor that the mail names, if it names one. */
+    default Optional<Notification> distributorNotice(List<String> referenced) {
+      return Optional.empty();
+    }
   }
 
   /** No thread knows the mail: every mail is a report. */
@@ -109,14 +132,18 @@ final class MailReading {
       return Reading.not(notReport.get());
     }
     Optional<InternetAddress> sender = reporter(mail);
+    List<String> referenced = MessageIds.referenced(header(mail, "In-Reply-To"), header(mail, "References"));
+    Optional<Notification> notice = sender.isEmpty() ? Optional.empty() : threads.distributorNotice(referenced);
+    if (notice.isPresent()) {
+      return reply(mail, notice.get(), sender.get().getAddress());
+    }
     Optional<String> text = text(mail);
     if (sender.isEmpty() || text.isEmpty()) {
       return Reading.not(Outcome.UNREADABLE);
     }
     // a report may be all subject: "what happened" is required of a case, so it says so
     String body = text.get().isBlank() ? "(The mail has no text: the subject is all of it.)" : text.get();
-    Optional<String> caseId = threads.caseOf(
-        MessageIds.referenced(header(mail, "In-Reply-To"), header(mail, "References")), mail.getSubject());
+    Optional<String> caseId = threads.caseOf(referenced, mail.getSubject());
     if (caseId.isPresent()) {
       // an answer's files stay in the mailbox: the conversation keeps text
       return new Reading(Outcome.MESSAGE, null, List.of(),
@@ -127,6 +154,20 @@ final class MailReading {
     List<String> left = new ArrayList<>();
     attachments(mail, kept, left);
     return new Reading(Outcome.CASE, noted(report, kept, left), List.copyOf(kept));
+  }
+
+  /**
+   * R29: a reply to a distributor's notice, never a report nor a message of the case's
+   * conversation (which is the reporter's, R27). An OpenPGP reply (PGP/MIME, or an inline
+   * armoured message) cannot be read by the service: it is "received" alone. Whose it is, is
+   * {@link MailedAcknowledgements}' to say.
+   */
+  private static Reading reply(MimeMessage mail, Notification notice, String from)
+      throws MessagingException, IOException {
+    String own = text(mail).map(MailReading::withoutQuote).orElse("");
+    boolean encrypted = mail.isMimeType("multipart/encrypted") || own.contains("-----BEGIN PGP MESSAGE-----");
+    return new Reading(encrypted ? Outcome.ENCRYPTED_REPLY : Outcome.ACKNOWLEDGEMENT, null, List.of(), null,
+        new MailedAcknowledgements.Reply(notice.caseId(), notice.recipients(), from, encrypted ? "" : own, encrypted));
   }
 
   /**

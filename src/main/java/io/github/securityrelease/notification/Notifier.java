@@ -161,12 +161,20 @@ public class Notifier {
    * of that case, so that a made-up Message-ID names no case. Empty for any other Message-ID.
    */
   public Optional<String> caseOf(String messageId) {
+    return sentAs(messageId).map(Notification::caseId);
+  }
+
+  /**
+   * The ledger's row of a mail the service sent, by its Message-ID, on the same terms as
+   * {@link #caseOf}: the row must exist and be of the case the Message-ID names.
+   */
+  public Optional<Notification> sentAs(String messageId) {
     Matcher ours = OUR_MESSAGE_ID.matcher(messageId == null ? "" : messageId);
     if (!ours.matches() || !ours.group(3).equalsIgnoreCase(domain())) {
       return Optional.empty();
     }
     String caseId = ours.group(2);
-    return ledger.find(Long.parseLong(ours.group(1))).map(Notification::caseId).filter(caseId::equals);
+    return ledger.find(Long.parseLong(ours.group(1))).filter(row -> caseId.equals(row.caseId()));
   }
 
   private String domain() {
