@@ -24,10 +24,11 @@ import org.springframework.stereotype.Component;
  * One embargoed notice to one distributor (R14, R16, R27): encrypted to its keys valid now and
  * signed with the service's key (PGP/MIME); with none, in clear, or, when
  * {@code security-release.distributors.require-encryption} is set, withheld: the distributor
- * hears only that a notice waits for its key, and the team is alerted once per notice. A notice
- * that goes carries a link of the distributor's own to acknowledge it (R29: each mail its own link
+ * hears only that a notice waits for its key, and the team is alerted once per notice. Either
+ * mail carries a link of the distributor's own to acknowledge it (R29: each mail its own link
  * to the same page, since only the link's hash is kept; the ledger keeps the text without it), and
- * goes on the distributor's record of the case.
+ * goes on the distributor's record of the case: the notice under its kind, the waiting one as
+ * {@code NOTICE_AWAITS_KEY} (a withheld advance notice is still one the distributor is reminded of).
  */
 @Component
 class DistributorMail {
@@ -61,21 +62,32 @@ class DistributorMail {
       String occasion) {
     List<String> valid = validKeys(distributor, clock.instant());
     if (!valid.isEmpty() || !properties.requireEncryption()) {
-      String caseId = execution.getProcessBusinessKey();
-      String token = acknowledgements.issueToken(caseId, distributor.id());
-      Map<String, Object> withLink = new HashMap<>(model);
-      withLink.put("acknowledgeUrl", acknowledgements.url(token));
-      Notice notice = mail.render(kind, execution, distributor.contacts(), withLink).on(occasion)
-          .keepingOffRecord(token, DistributorAcknowledgements.OFF_RECORD);
+      Notice notice = withLink(kind, execution, distributor, model, occasion);
       notifier.send(valid.isEmpty() ? notice : notice.encryptedTo(valid));
-      acknowledgements.sent(caseId, distributor.id(), kind, occasion);
+      acknowledgements.sent(execution.getProcessBusinessKey(), distributor.id(), kind, occasion);
       return valid.isEmpty() ? Delivery.CLEAR : Delivery.ENCRYPTED;
     }
-    mail.send(NotificationKind.NOTICE_AWAITS_KEY, execution, distributor.contacts(), Map.of(
+    String awaiting = DistributorAcknowledgements.awaitingKey(kind, occasion);
+    notifier.send(withLink(NotificationKind.NOTICE_AWAITS_KEY, execution, distributor, Map.of(
         "organisation", distributor.organisation(),
         "noticeName", noticeName(kind),
-        "noticeArticle", kind == NotificationKind.ADVANCE_NOTICE ? "an" : "a"), kind + " " + occasion);
+        "noticeArticle", kind == NotificationKind.ADVANCE_NOTICE ? "an" : "a"), awaiting));
+    acknowledgements.sent(execution.getProcessBusinessKey(), distributor.id(), NotificationKind.NOTICE_AWAITS_KEY,
+        awaiting);
     return Delivery.WITHHELD;
+  }
+
+  /**
+   * {@code kind} rendered for {@code distributor} with a new link of its own in it (R29); the
+   * ledger's copy has the token left out.
+   */
+  private Notice withLink(NotificationKind kind, DelegateExecution execution, Distributor distributor,
+      Map<String, Object> model, String occasion) {
+    String token = acknowledgements.issueToken(execution.getProcessBusinessKey(), distributor.id());
+    Map<String, Object> withLink = new HashMap<>(model);
+    withLink.put("acknowledgeUrl", acknowledgements.url(token));
+    return mail.render(kind, execution, distributor.contacts(), withLink).on(occasion)
+        .keepingOffRecord(token, DistributorAcknowledgements.OFF_RECORD);
   }
 
   /** R27: the team, and only the team, hears which distributors a notice waits for; nothing when none. */

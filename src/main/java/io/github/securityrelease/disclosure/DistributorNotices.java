@@ -88,8 +88,9 @@ class DistributorNotices {
     List<String> waitingForKey = new ArrayList<>();
     String caseId = execution.getProcessBusinessKey();
     for (Distributor distributor : distributors) {
-      if (acknowledgements.told(caseId, distributor.id(), kind, occasion)) {
-        continue; // a retried job: this one went already, with its link
+      if (acknowledgements.told(caseId, distributor.id(), kind, occasion) || acknowledgements.told(caseId,
+          distributor.id(), NotificationKind.NOTICE_AWAITS_KEY, DistributorAcknowledgements.awaitingKey(kind, occasion))) {
+        continue; // a retried job: this one (or the notice that it waits for a key) went already, with its link
       }
       Map<String, Object> message = new HashMap<>(extra);
       message.put("organisation", distributor.organisation());

@@ -33,7 +33,9 @@ import org.springframework.stereotype.Component;
  * the case's model: the reminder is per distributor, outlives no case (a disclosed or ended case
  * reminds nobody) and keeps no case's process waiting. Once is the notification ledger's: the
  * reminder and the alert are notices with an occasion of their own, which two nodes cannot both
- * send. The reminder carries no embargoed detail, only the case's ID and the link.
+ * send. The reminder carries no embargoed detail, only the case's ID and the link. A distributor
+ * whose advance notice waits for its OpenPGP key ({@code require-encryption}) is reminded alike:
+ * it was told of the case and can acknowledge that.
  */
 @Component
 class AcknowledgementReminders implements SmartLifecycle {
@@ -89,6 +91,7 @@ class AcknowledgementReminders implements SmartLifecycle {
       model.put("organisation", distributor.organisation());
       model.put("sentAt", calendar.describe(advance.sentAt()));
       model.put("acknowledgeUrl", acknowledgements.url(token));
+      model.put("awaitingKey", advance.kind() == NotificationKind.NOTICE_AWAITS_KEY);
       notifier.send(templates.render(NotificationKind.ACKNOWLEDGEMENT_REMINDER, advance.caseId(),
               distributor.contacts(), model).on(OCCASION)
           .keepingOffRecord(token, DistributorAcknowledgements.OFF_RECORD));

@@ -74,6 +74,15 @@ public class DistributorAcknowledgements {
     return publicUrl.link(PAGE_PATH + token);
   }
 
+  /**
+   * The occasion of the notice that {@code kind} waits for the distributor's OpenPGP key
+   * (kind {@code NOTICE_AWAITS_KEY} on record): the withheld notice's kind first, so that a
+   * withheld advance notice is found as one ({@link #unacknowledgedAdvanceNotices}).
+   */
+  public static String awaitingKey(NotificationKind kind, String occasion) {
+    return kind.name() + " " + occasion(occasion);
+  }
+
   /** Whether the notice {@code kind} for {@code occasion} went to the distributor already. */
   public boolean told(String caseId, long distributorId, NotificationKind kind, String occasion) {
     return jdbc.sql("""
@@ -116,12 +125,16 @@ public class DistributorAcknowledgements {
 
   /**
    * The first advance notice of each distributor and case sent before {@code overdue}, where the
-   * distributor has said nothing about the case and was not reminded.
+   * distributor has said nothing about the case and was not reminded. An advance notice withheld
+   * for want of a key counts: the notice that it waits for the key told the distributor of the
+   * case and carried its link; it is returned with the kind {@code NOTICE_AWAITS_KEY}.
    */
   List<Sent> unacknowledgedAdvanceNotices(Instant overdue) {
     return jdbc.sql("""
-            select n.case_id, n.distributor_id, min(n.sent_at) as sent_at from distributor_notice n
-             where n.kind = 'ADVANCE_NOTICE'
+            select n.case_id, n.distributor_id, min(n.sent_at) as sent_at,
+                   max(case when n.kind = 'ADVANCE_NOTICE' then 1 else 0 end) as delivered
+              from distributor_notice n
+             where (n.kind = 'ADVANCE_NOTICE' or (n.kind = 'NOTICE_AWAITS_KEY' and n.occasion like :awaiting))
                and not exists (select 1 from distributor_acknowledgement a
                                 where a.case_id = n.case_id and a.distributor_id = n.distributor_id)
                and not exists (select 1 from distributor_notice r where r.kind = 'ACKNOWLEDGEMENT_REMINDER'
@@ -130,8 +143,10 @@ public class DistributorAcknowledgements {
             having min(n.sent_at) <= :overdue
              order by min(n.sent_at)""")
         .param("overdue", utc(overdue))
+        .param("awaiting", awaitingKey(NotificationKind.ADVANCE_NOTICE, "") + "%")
         .query((rs, row) -> new Sent(rs.getString("case_id"), rs.getLong("distributor_id"),
-            NotificationKind.ADVANCE_NOTICE, instant(rs, "sent_at")))
+            rs.getInt("delivered") == 1 ? NotificationKind.ADVANCE_NOTICE : NotificationKind.NOTICE_AWAITS_KEY,
+            instant(rs, "sent_at")))
         .list();
   }
 

@@ -87,7 +87,7 @@ class DistributorMailTest {
   }
 
   @Test
-  @DisplayName("R27 require-encryption on: a distributor without a key gets only the waiting notice, and the team one alert naming it")
+  @DisplayName("R27 R29 require-encryption on: a distributor without a key gets only the waiting notice, with its link to acknowledge it and on its record; the team one alert naming it")
   void withheld() {
     when(keys.of(7)).thenReturn(List.of());
     when(team.memberEmails()).thenReturn(List.of("team@kurator.example"));
@@ -98,11 +98,17 @@ class DistributorMailTest {
     mailer.alertWithheld(NotificationKind.DISCLOSURE_RESCHEDULED, execution, List.of("Distro"), "o");
 
     verify(mail, never()).render(eq(NotificationKind.DISCLOSURE_RESCHEDULED), any(), anyList(), anyMap());
-    verify(notifier, never()).send(any());
-    verify(acknowledgements, never()).issueToken(anyString(), anyLong());
-    verify(mail).send(eq(NotificationKind.NOTICE_AWAITS_KEY), eq(execution), eq(DISTRO.contacts()),
-        eq(Map.of("organisation", "Distro", "noticeName", "notice of a new disclosure date", "noticeArticle", "a")),
-        eq("DISCLOSURE_RESCHEDULED o"));
+    verify(mail).render(eq(NotificationKind.NOTICE_AWAITS_KEY), eq(execution), eq(DISTRO.contacts()),
+        eq(Map.of("organisation", "Distro", "noticeName", "notice of a new disclosure date", "noticeArticle", "a",
+            "acknowledgeUrl", "https://security.example/distributor/" + TOKEN)));
+    Notice waiting = sent(NotificationKind.NOTICE_AWAITS_KEY);
+    assertThat(waiting.sentBody()).contains("https://security.example/distributor/" + TOKEN);
+    assertThat(waiting.body()).doesNotContain(TOKEN).contains(DistributorAcknowledgements.OFF_RECORD);
+    assertThat(waiting.encryptTo()).isEmpty();
+    String occasion = DistributorAcknowledgements.awaitingKey(NotificationKind.DISCLOSURE_RESCHEDULED, "o");
+    assertThat(waiting.occasion()).isEqualTo(occasion).isEqualTo("DISCLOSURE_RESCHEDULED o");
+    verify(acknowledgements).sent("SEC-2026-0001", 7, NotificationKind.NOTICE_AWAITS_KEY, occasion);
+    verify(acknowledgements, never()).sent(anyString(), anyLong(), eq(NotificationKind.DISCLOSURE_RESCHEDULED), anyString());
     verify(mail).send(eq(NotificationKind.NOTICE_AWAITS_KEY_ALERT), eq(execution), eq(List.of("team@kurator.example")),
         eq(Map.of("noticeName", "notice of a new disclosure date", "waiting", List.of("Distro"), "waitingCount", 1)),
         eq("DISCLOSURE_RESCHEDULED o"));

@@ -10,6 +10,14 @@ import io.github.securityrelease.TestDatabase;
 import io.github.securityrelease.TestGpg;
 import io.github.securityrelease.TestLogs;
 import io.github.securityrelease.TestSmtp;
+import io.github.securityrelease.distributors.DistributorAcknowledgements;
+import io.github.securityrelease.distributors.TestAcknowledgements;
+import io.github.securityrelease.web.PublicUrl;
+import io.github.securityrelease.web.SameOrigin;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationContext;
 import io.github.securityrelease.distributors.DistributorKeys;
 import io.github.securityrelease.distributors.OpenPgpKey;
 import jakarta.mail.BodyPart;
@@ -44,12 +52,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The advance notice as GnuPG reads it (R14, R16, R27): the service signs with a key GnuPG made,
- * given as configuration; one distributor has a key GnuPG made, the other none, and
- * {@code require-encryption} is on. The one key decrypts the notice, GnuPG verifies the
- * service's signature with the key the service publishes, another key opens nothing, and the
- * other distributor gets only the notice that content waits for its key while the team is
- * alerted. One context of its own: the service's key is configuration.
+ * Issue 21's walk of a case (R14, R16, R27, R29): the service signs with a key GnuPG made, given
+ * as configuration; one distributor has a key GnuPG made, the other none, and
+ * {@code require-encryption} is on. The one key decrypts the notice to its full text with the
+ * distributor's link in it, GnuPG verifies the service's signature with the key the service
+ * publishes, another key opens nothing; the distributor acknowledges on its page and reports
+ * AFFECTED, then FIXED with its test result. The other distributor gets only the notice that
+ * content waits for its key (with its link) while the team is alerted, says nothing and is
+ * reminded once after acknowledgement-due, the team alerted again. The team's table shows both;
+ * a manager gets 403. One context of its own (the one of this area): the service's key is
+ * configuration.
  */
 @OrchestratorIntegrationTest
 @TestPropertySource(properties = "security-release.distributors.require-encryption=true")
@@ -76,6 +88,8 @@ class EncryptedNoticesIT {
   @Autowired TestCases cases;
   @Autowired DistributorKeys keys;
   @Autowired RuntimeService runtimeService;
+  @Autowired PublicUrl publicUrl;
+  @Autowired ApplicationContext context;
 
   static boolean runs() {
     return TestGpg.available() && TestDatabase.onH2Alone();
@@ -93,13 +107,15 @@ class EncryptedNoticesIT {
   }
 
   @Test
-  @DisplayName("R14 R16 R27 GnuPG decrypts the advance notice to its full text with the distributor's key and verifies the service's signature; another key cannot; a distributor without key gets no content and the team is alerted")
-  void advanceNoticeEncrypted() throws Exception {
+  @SuppressWarnings("unchecked")
+  @DisplayName("R14 R16 R27 R29 GnuPG decrypts the advance notice to its full text with its link and verifies the service's signature, another key cannot; the distributor acknowledges on its page, reports AFFECTED then FIXED with its test result; the keyless one gets no content, only its link, is reminded once and the team alerted; the team's table shows both, managers 403")
+  void issueWalk() throws Exception {
     try (TestGpg distro = TestGpg.keyring(); TestGpg stranger = TestGpg.keyring()) {
       String keyed = "keyed-" + System.nanoTime() + ".example";
+      String keyedName = "Keyed Distro " + System.nanoTime();
       String keyless = "keyless-" + System.nanoTime() + ".example";
       String keylessName = "Keyless Distro " + System.nanoTime();
-      long keyedId = TestDistributors.imported(http, "Keyed Distro " + System.nanoTime(), "security@" + keyed);
+      long keyedId = TestDistributors.imported(http, keyedName, "security@" + keyed);
       TestDistributors.imported(http, keylessName, "psirt@" + keyless);
       String distroFingerprint = distro.generate("Distro <security@" + keyed + ">", "");
       keys.replace(keyedId, List.of(new OpenPgpKey(distroFingerprint, "EdDSA", 256, Instant.now(), null,
@@ -135,8 +151,11 @@ class EncryptedNoticesIT {
           "[GNUPG:] DECRYPTION_OKAY");
       MimeBodyPart inner = new MimeBodyPart(new ByteArrayInputStream(decrypted.output().getBytes(StandardCharsets.UTF_8)));
       assertThat(inner.getHeader("Subject", null)).isEqualTo("[EMBARGOED] " + cve + ": Token leak in controller logs");
-      assertThat((String) inner.getContent()).contains(cve, "HIGH", "CVSS:3.1/AV:N", "v0.5.0 - v0.6.0",
-          "PR https://github.com/example/private/pull/1", describe(disclosure), "embargo");
+      String clearText = (String) inner.getContent();
+      assertThat(clearText).contains(cve, "HIGH", "CVSS:3.1/AV:N", "v0.5.0 - v0.6.0",
+          "PR https://github.com/example/private/pull/1", describe(disclosure), "embargo",
+          "Acknowledge this notice and tell us your status: " + publicUrl.publicUrl());
+      String keyedPage = TestAcknowledgements.link(clearText);
 
       TestGpg.Run other = stranger.decrypt(armoured);
       assertThat(other.exit()).as("another key").isNotZero();
@@ -145,8 +164,11 @@ class EncryptedNoticesIT {
 
       MimeMessage waiting = single(smtp.getReceivedMessagesForDomain(keyless));
       assertThat(TestSmtp.subject(waiting)).isEqualTo("[" + caseId + "] A notice from the security team waits for your OpenPGP key");
-      assertThat(waiting.getContent().toString()).as("R27 no embargoed content in clear")
+      String waitingText = waiting.getContent().toString();
+      assertThat(waitingText).as("R27 no embargoed content in clear")
           .contains("advance notice", caseId).doesNotContain(cve, "Token leak", "github.com/example/private");
+      String keylessPage = TestAcknowledgements.link(waitingText);
+      assertThat(keylessPage).isNotEqualTo(keyedPage);
       List<Map<String, Object>> alerts = ledger(caseId).stream()
           .filter(row -> "NOTICE_AWAITS_KEY_ALERT".equals(row.get("kind"))).toList();
       assertThat(alerts).as("one alert per notice, to the team").hasSize(1);
@@ -154,6 +176,73 @@ class EncryptedNoticesIT {
       assertThat((List<?>) alerts.get(0).get("recipients")).noneMatch(r -> r.toString().contains(keyless));
       assertThat(ledger(caseId)).filteredOn(row -> "ADVANCE_NOTICE".equals(row.get("kind")))
           .as("the ledger keeps the team's record in clear").anyMatch(row -> ((String) row.get("body")).contains(cve));
+      assertThat(ledger(caseId)).filteredOn(row -> List.of("ADVANCE_NOTICE", "NOTICE_AWAITS_KEY").contains(row.get("kind")))
+          .as("R29 each link's token kept only as its hash").hasSize(2)
+          .allSatisfy(row -> assertThat((String) row.get("body")).doesNotContain(keyedPage, keylessPage)
+              .contains(DistributorAcknowledgements.OFF_RECORD));
+
+      // R29 the keyed distributor acknowledges through its page's form, as a browser posts it
+      ResponseEntity<String> page = http.getForEntity(keyedPage, String.class);
+      assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(page.getBody()).contains(caseId, keyedName, "I have received it").doesNotContain(cve);
+      Matcher action = Pattern.compile("<form id=\"received\" method=\"post\" action=\"([^\"]+)\"")
+          .matcher(page.getBody());
+      assertThat(action.find()).as(page.getBody()).isTrue();
+      String origin = SameOrigin.originOf(publicUrl.publicUrl());
+      assertThat(TestAcknowledgements.form(http, action.group(1), Map.of(), Map.of("Origin", "https://evil.example"))
+          .getStatusCode()).as("a form from another site").isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(TestAcknowledgements.form(http, action.group(1), Map.of(), Map.of("Origin", origin)).getStatusCode())
+          .isEqualTo(HttpStatus.SEE_OTHER);
+      // then AFFECTED, then FIXED with its test result, as JSON to the same link
+      assertThat(TestAcknowledgements.json(http, keyedPage, "{\"status\": \"AFFECTED\", \"note\": \"2.x only\"}")
+          .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+      ResponseEntity<String> fixed = TestAcknowledgements.json(http, keyedPage, "{\"status\": \"FIXED\","
+          + " \"note\": \"Shipped in 2.4-3\", \"feedback\": {\"reviewed\": true, \"tested\": true,"
+          + " \"issuesFound\": \"Tested on 2.4-3: the proof of concept no longer reproduces\"}}");
+      assertThat(fixed.getStatusCode()).as(fixed.getBody()).isEqualTo(HttpStatus.CREATED);
+
+      // R29 the keyless distributor's link opens its page too; it says nothing and is reminded once
+      assertThat(http.getForEntity(keylessPage, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+      ClockUtil.setCurrentTime(Date.from(advanceNoticeAt.plus(Duration.ofHours(47))));
+      assertThat(TestAcknowledgements.remindDue(context)).as("not before acknowledgement-due").doesNotContainKey(caseId);
+      ClockUtil.setCurrentTime(Date.from(advanceNoticeAt.plus(Duration.ofHours(49))));
+      assertThat(TestAcknowledgements.remindDue(context)).containsEntry(caseId, List.of(keylessName));
+      assertThat(TestAcknowledgements.remindDue(context)).as("once").doesNotContainKey(caseId);
+      MimeMessage[] keylessMails = smtp.getReceivedMessagesForDomain(keyless);
+      assertThat(keylessMails).hasSize(2);
+      String reminder = keylessMails[1].getContent().toString();
+      assertThat(TestSmtp.subject(keylessMails[1])).isEqualTo("[" + caseId + "] Please acknowledge our advance notice");
+      assertThat(reminder).contains("waits for your OpenPGP key", "only reminder")
+          .doesNotContain(cve, "Token leak", "github.com/example/private");
+      assertThat(TestAcknowledgements.link(reminder)).startsWith("/distributor/");
+      assertThat(smtp.getReceivedMessagesForDomain(keyed)).as("the one that answered is not reminded").hasSize(1);
+      assertThat(ledger(caseId)).filteredOn(row -> "DISTRIBUTOR_ACKNOWLEDGEMENT_OVERDUE_ALERT".equals(row.get("kind")))
+          .singleElement().satisfies(row -> {
+            assertThat((String) row.get("body")).contains(keylessName).doesNotContain(keyedName);
+            assertThat((List<?>) row.get("recipients")).noneMatch(r -> r.toString().contains(keyless));
+          });
+
+      // the team's table: both rows
+      Map<String, Object> answered = TestAcknowledgements.row(http, caseId, keyedName);
+      assertThat(answered.get("acknowledgedAt")).isNotNull();
+      assertThat(answered).containsEntry("status", "FIXED").containsEntry("note", "Shipped in 2.4-3")
+          .containsEntry("remindedAt", null);
+      assertThat((Map<String, Object>) answered.get("feedback")).containsEntry("reviewed", true)
+          .containsEntry("tested", true)
+          .containsEntry("issuesFound", "Tested on 2.4-3: the proof of concept no longer reproduces");
+      assertThat((List<Map<String, Object>>) answered.get("history")).extracting(said -> said.get("status"))
+          .as("received, AFFECTED, FIXED").containsExactly(null, "AFFECTED", "FIXED");
+      assertThat((List<Map<String, Object>>) answered.get("notices")).extracting(sent -> sent.get("kind"))
+          .containsExactly("ADVANCE_NOTICE");
+      Map<String, Object> silent = TestAcknowledgements.row(http, caseId, keylessName);
+      assertThat(silent.get("acknowledgedAt")).isNull();
+      assertThat(silent.get("status")).isNull();
+      assertThat(silent.get("remindedAt")).isNotNull();
+      assertThat((List<Map<String, Object>>) silent.get("notices")).extracting(sent -> sent.get("kind"))
+          .as("told of the case, the content withheld").containsExactly("NOTICE_AWAITS_KEY");
+      assertThat(http.withBasicAuth("demo-manager", "demo-manager").getForEntity(
+          "/api/v1/cases/" + caseId + "/distributors", String.class).getStatusCode()).as("R27")
+          .isEqualTo(HttpStatus.FORBIDDEN);
 
       assertThat(logs.lines()).as("no secret in the log").isNotEmpty()
           .noneMatch(line -> line.contains(ServiceKeyPair.PASSPHRASE) || line.contains("PRIVATE KEY") || line.contains(secretLine()));

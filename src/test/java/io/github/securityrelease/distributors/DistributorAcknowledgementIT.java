@@ -19,8 +19,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.DisplayName;
@@ -28,16 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * R29 walked through a case: two distributors get the advance notice with their links; one
@@ -46,8 +38,6 @@ import org.springframework.util.MultiValueMap;
  */
 @OrchestratorIntegrationTest
 class DistributorAcknowledgementIT {
-
-  private static final Pattern LINK = Pattern.compile("https?://\\S+(/distributor/[A-Za-z0-9_-]{43})");
 
   @RegisterExtension
   static GreenMailExtension smtp = TestSmtp.server();
@@ -166,11 +156,9 @@ class DistributorAcknowledgementIT {
   }
 
   private static String link(MimeMessage mail) {
-    String body = GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=\n", "");
-    assertThat(body).contains("Acknowledge this notice and tell us your status:");
-    Matcher link = LINK.matcher(body);
-    assertThat(link.find()).as(body).isTrue();
-    return link.group(1);
+    String body = GreenMailUtil.getBody(mail);
+    assertThat(body.replace("=\r\n", "").replace("=\n", "")).contains("Acknowledge this notice and tell us your status:");
+    return TestAcknowledgements.link(body);
   }
 
   private MimeMessage single(String domain) {
@@ -180,10 +168,7 @@ class DistributorAcknowledgementIT {
   }
 
   private Map<String, Object> row(String caseId, String organisation) {
-    List<Map<String, Object>> rows = http.withBasicAuth("demo-security", "demo-security").exchange(
-        "/api/v1/cases/" + caseId + "/distributors", HttpMethod.GET, null,
-        new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
-    return rows.stream().filter(row -> organisation.equals(row.get("organisation"))).findFirst().orElseThrow();
+    return TestAcknowledgements.row(http, caseId, organisation);
   }
 
   private List<Map<String, Object>> ledger(String caseId) {
@@ -192,18 +177,10 @@ class DistributorAcknowledgementIT {
   }
 
   private ResponseEntity<String> json(String path, String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    return TestAcknowledgements.json(http, path, body);
   }
 
-  /** A form as a browser posts it, redirects not followed. */
   private ResponseEntity<String> form(String path, Map<String, String> fields, Map<String, String> extra) {
-    MultiValueMap<String, String> body = new LinkedMultiValueMap<>();
-    fields.forEach(body::add);
-    HttpHeaders headers = new HttpHeaders();
-    extra.forEach(headers::add);
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    return http.withRedirects(Redirects.DONT_FOLLOW).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    return TestAcknowledgements.form(http, path, fields, extra);
   }
 }
