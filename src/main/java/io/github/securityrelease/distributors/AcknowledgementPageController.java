@@ -114,8 +114,14 @@ class AcknowledgementPageController {
     }
     known(body, JSON_MEMBERS, "");
     JsonNode feedback = body.path("feedback");
+    if (feedback.isTextual()) {
+      // the issue's short form, "feedback": "...": what the review and tests found, in words
+      return new Acknowledgement.Said(Acknowledgement.Said.status("status", text(body, "status", "status")),
+          text(body, "note", "note"), null, null, text(body, "feedback", "feedback"));
+    }
     if (!feedback.isMissingNode() && !feedback.isNull() && !feedback.isObject()) {
-      throw new InvalidFieldException("feedback", "must be an object: reviewed, tested (true or false), issuesFound");
+      throw new InvalidFieldException("feedback", "must be a text, or an object: reviewed, tested (true or false), "
+          + "issuesFound");
     }
     if (feedback.isObject()) {
       known(feedback, FEEDBACK_MEMBERS, "feedback.");

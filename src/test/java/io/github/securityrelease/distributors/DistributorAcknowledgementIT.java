@@ -145,6 +145,14 @@ class DistributorAcknowledgementIT {
         "/api/v1/distributors/" + answeringId + "/record", Map.class);
     assertThat(record).containsEntry("casesTold", 1).containsEntry("casesAcknowledged", 1)
         .containsEntry("casesWithFeedback", 1).containsEntry("leaks", 0);
+
+    // the issue's short form: the feedback in words
+    ResponseEntity<String> inWords = json(answeringPage, "{\"status\": \"FIXED\", \"note\": \"2.4-4 too\","
+        + " \"feedback\": \"Reviewed; our CI passes with the patch\"}");
+    assertThat(inWords.getStatusCode()).as(inWords.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat((Map<String, Object>) row(caseId, answering).get("feedback"))
+        .containsEntry("issuesFound", "Reviewed; our CI passes with the patch");
+    assertThat(json(answeringPage, "{\"feedback\": 3}").getBody()).contains("feedback");
   }
 
   private ResponseEntity<String> plan(String caseId, Instant disclosure) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.github.securityrelease.OrchestratorIntegrationTest;
+import io.github.securityrelease.distributors.TestAcknowledgements;
 import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestDistributors;
 import io.github.securityrelease.TestSmtp;
@@ -29,8 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpMethod;
 
 /**
  * R29 over real IMAP: distributors reply to the advance notice of a walked case; the shared
@@ -157,9 +156,6 @@ class DistributorReplyIT {
   }
 
   private Map<String, Object> row(String caseId, String organisation) {
-    List<Map<String, Object>> rows = http.withBasicAuth("demo-security", "demo-security").exchange(
-        "/api/v1/cases/" + caseId + "/distributors", HttpMethod.GET, null,
-        new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
-    return rows.stream().filter(row -> organisation.equals(row.get("organisation"))).findFirst().orElseThrow();
+    return TestAcknowledgements.row(http, caseId, organisation);
   }
 }
