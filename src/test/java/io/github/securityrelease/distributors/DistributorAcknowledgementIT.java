@@ -108,7 +108,8 @@ class DistributorAcknowledgementIT {
     ClockUtil.setCurrentTime(Date.from(advanceAt.plus(Duration.ofHours(47))));
     assertThat(reminders.remindDue()).doesNotContainKey(caseId);
     ClockUtil.setCurrentTime(Date.from(advanceAt.plus(Duration.ofHours(49))));
-    assertThat(reminders.remindDue()).containsEntry(caseId, List.of(silent));
+    // other ITs' distributors on the shared list may be told of the case and reminded too
+    assertThat(reminders.remindDue().get(caseId)).contains(silent).doesNotContain(answering);
     assertThat(reminders.remindDue()).as("once").doesNotContainKey(caseId);
     List<MimeMessage> silentMails = List.of(smtp.getReceivedMessagesForDomain("ack-silent-" + run + ".example"));
     assertThat(silentMails).hasSize(2);
