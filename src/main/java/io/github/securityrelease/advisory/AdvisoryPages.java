@@ -39,10 +39,10 @@ class AdvisoryPages {
   /** The id the CSAF document is filed under (its tracking id is OSV's). */
   private final OsvAdvisory osv;
 
-  AdvisoryPages(PublicUrl publicUrl, AdvisoryProperties product) {
+  AdvisoryPages(PublicUrl publicUrl, AdvisoryProperties product, OsvAdvisory osv) {
     this.publicUrl = publicUrl;
     this.product = product;
-    this.osv = new OsvAdvisory(product);
+    this.osv = osv;
   }
 
   String list(List<Advisory> advisories) {

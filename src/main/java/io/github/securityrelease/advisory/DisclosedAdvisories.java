@@ -52,8 +52,7 @@ class DisclosedAdvisories implements PublicAdvisories {
   @Override
   public Optional<Advisory> find(String cveId) {
     String wanted = cveId.toUpperCase(Locale.ROOT);
-    return engineIdentity.runAsService(() -> newestPerCve(cases.withVariable(CVE_ID, wanted).stream()
-        .filter(found -> PUBLIC_STATUSES.contains(String.valueOf(cases.variables(found, STATUS).get(STATUS))))))
+    return engineIdentity.runAsService(() -> newestPerCve(cases.withVariable(CVE_ID, wanted).stream()))
         .stream().findFirst();
   }
 
@@ -67,8 +66,10 @@ class DisclosedAdvisories implements PublicAdvisories {
   }
 
   private Optional<Advisory> advisory(HistoricProcessInstance found) {
+    // one read: the advisory's variables hold the status, which must be a public one
     Map<String, Object> variables = cases.variables(found, Advisory.VARIABLES.toArray(String[]::new));
-    if (variables.get(CVE_ID) == null || variables.get(CVE_ID).toString().isBlank()) {
+    if (!PUBLIC_STATUSES.contains(String.valueOf(variables.get(STATUS)))
+        || variables.get(CVE_ID) == null || variables.get(CVE_ID).toString().isBlank()) {
       return Optional.empty();
     }
     return Optional.of(Advisory.from(variables, cases.changes(found, Advisory.VARIABLES)));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class AdvisoryPagesTest {
 
   static final AdvisoryPages PAGES = new AdvisoryPages(new PublicUrl(URI.create("https://security.kurator.example/")),
-      AdvisoryCases.PRODUCT);
+      AdvisoryCases.PRODUCT, new OsvAdvisory(AdvisoryCases.PRODUCT));
 
   private final Advisory full = AdvisoryCases.advisory(AdvisoryCases.full());
 
