@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.semver4j.Semver;
 
 /**
  * R18: what the public announcement of a case says, read from the case's variables as the
@@ -139,8 +140,8 @@ record Advisory(String caseId, String cveId, String title, String impactDescript
     return ghsa.matches() ? Optional.of(ghsa.group(1)) : Optional.empty();
   }
 
-  List<SemanticVersion> fixedVersions() {
-    return releaseVersions.stream().flatMap(version -> SemanticVersion.parse(version).stream()).toList();
+  List<Semver> fixedVersions() {
+    return releaseVersions.stream().flatMap(version -> Versions.parse(version).stream()).toList();
   }
 
   /** True when every release version reads as a version. */
@@ -156,7 +157,7 @@ record Advisory(String caseId, String cveId, String title, String impactDescript
     if (affectedVersions == null) {
       return Optional.empty();
     }
-    List<SemanticVersion> fixes = fixedVersions();
+    List<Semver> fixes = fixedVersions();
     return AffectedRange.parse(affectedVersions)
         .map(ranges -> ranges.stream().flatMap(range -> range.cutBy(fixes).stream()).toList());
   }

@@ -1,21 +1,27 @@
 package io.github.securityrelease.advisory;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.semver4j.Semver;
+import org.semver4j.range.Range;
+import org.semver4j.range.Range.RangeOperator;
+import org.semver4j.range.RangeList;
 
 /**
  * One run of affected versions: from {@code introduced} (inclusive) to {@code end}, which is
  * the first version with the fix ({@link End#FIXED}), the last affected version
- * ({@link End#LAST_AFFECTED}) or none known ({@link End#NONE}).
+ * ({@link End#LAST_AFFECTED}) or none known ({@link End#NONE}). The versions are semver4j's;
+ * the team's text and the cuts by fixed releases are the project's.
  */
-record AffectedRange(SemanticVersion introduced, SemanticVersion end, End endKind) {
+record AffectedRange(Semver introduced, Semver end, End endKind) {
 
   enum End { FIXED, LAST_AFFECTED, NONE }
 
-  private static final String V = "(" + SemanticVersion.PATTERN + ")";
+  private static final String V = "(" + Versions.PATTERN + ")";
   /** {@code v0.5.0 - v0.6.1}, {@code 0.5.0 to 0.6.1}, {@code 0.5.0 – 0.6.1}: both ends affected. */
   private static final Pattern BETWEEN = Pattern.compile(V + "(?:\\s+-\\s+|\\s*[–—]\\s*|\\s+to\\s+)" + V,
       Pattern.CASE_INSENSITIVE);
@@ -63,11 +69,11 @@ record AffectedRange(SemanticVersion introduced, SemanticVersion end, End endKin
     if (!bound.matches()) {
       return Optional.empty();
     }
-    SemanticVersion version = version(bound.group(2));
+    Semver version = version(bound.group(2));
     String operator = bound.group(1) == null ? "=" : bound.group(1);
     return Optional.of(switch (operator) {
-      case "<" -> new AffectedRange(SemanticVersion.ZERO, version, End.FIXED);
-      case "<=" -> new AffectedRange(SemanticVersion.ZERO, version, End.LAST_AFFECTED);
+      case "<" -> new AffectedRange(Versions.ZERO, version, End.FIXED);
+      case "<=" -> new AffectedRange(Versions.ZERO, version, End.LAST_AFFECTED);
       case ">=" -> new AffectedRange(version, null, End.NONE);
       default -> new AffectedRange(version, version, End.LAST_AFFECTED);
     });
@@ -75,20 +81,20 @@ record AffectedRange(SemanticVersion introduced, SemanticVersion end, End endKin
 
   /** {@code >= 0.5.0} then {@code < 0.6.2}: one range. */
   private static Optional<AffectedRange> bounded(AffectedRange lower, AffectedRange upper) {
-    if (lower.endKind != End.NONE || !upper.introduced.isZero() || upper.endKind == End.NONE) {
+    if (lower.endKind != End.NONE || !upper.fromZero() || upper.endKind == End.NONE) {
       return Optional.empty();
     }
     return both(lower.introduced, upper.end, upper.endKind);
   }
 
-  private static Optional<AffectedRange> both(SemanticVersion from, SemanticVersion to, End kind) {
+  private static Optional<AffectedRange> both(Semver from, Semver to, End kind) {
     boolean ordered = kind == End.FIXED ? from.compareTo(to) < 0 : from.compareTo(to) <= 0;
     return ordered ? Optional.of(new AffectedRange(from, to, kind)) : Optional.empty();
   }
 
   /** One range from the lowest start to the highest end of {@code runs}; open when any is. */
   static AffectedRange span(List<AffectedRange> runs) {
-    SemanticVersion from = runs.stream().map(AffectedRange::introduced).min(SemanticVersion::compareTo).orElseThrow();
+    Semver from = runs.stream().map(AffectedRange::introduced).min(Comparator.naturalOrder()).orElseThrow();
     if (runs.stream().anyMatch(run -> run.endKind == End.NONE)) {
       return new AffectedRange(from, null, End.NONE);
     }
@@ -102,7 +108,7 @@ record AffectedRange(SemanticVersion introduced, SemanticVersion end, End endKin
     if (endKind == End.LAST_AFFECTED && introduced.equals(end)) {
       return "= " + end;
     }
-    String lower = introduced.isZero() ? null : ">= " + introduced;
+    String lower = fromZero() ? null : ">= " + introduced;
     String upper = switch (endKind) {
       case FIXED -> "< " + end;
       case LAST_AFFECTED -> "<= " + end;
@@ -114,8 +120,29 @@ record AffectedRange(SemanticVersion introduced, SemanticVersion end, End endKin
     return lower == null ? upper : upper == null ? lower : lower + ", " + upper;
   }
 
-  private static SemanticVersion version(String text) {
-    return SemanticVersion.parse(text).orElseThrow();
+  /** True when the range starts before every version: {@code < 0.6.2}, {@code <= 0.6.1}. */
+  boolean fromZero() {
+    return Versions.ZERO.equals(introduced);
+  }
+
+  /** The start as OSV's {@code introduced} and the CVE record's {@code version} write it: {@code 0} before every version. */
+  String start() {
+    return fromZero() ? "0" : introduced.toString();
+  }
+
+  /** The versions this range holds as semver4j's range, pre-releases included. */
+  RangeList versions() {
+    List<Range> bounds = new ArrayList<>(List.of(new Range(introduced, RangeOperator.GTE)));
+    switch (endKind) {
+      case FIXED -> bounds.add(new Range(end, RangeOperator.LT));
+      case LAST_AFFECTED -> bounds.add(new Range(end, RangeOperator.LTE));
+      case NONE -> { }
+    }
+    return new RangeList(true).add(bounds);
+  }
+
+  private static Semver version(String text) {
+    return Versions.parse(text).orElseThrow();
   }
 
   /**
@@ -129,15 +156,15 @@ record AffectedRange(SemanticVersion introduced, SemanticVersion end, End endKin
    * alone. So a fixed release is never inside a run. For {@code v0.5.0 - v0.6.1} and fixes
    * {@code v0.5.4, v0.6.2}: [0.5.0, 0.5.4) and [0.6.0-0, 0.6.2).
    */
-  List<AffectedRange> cutBy(List<SemanticVersion> fixes) {
+  List<AffectedRange> cutBy(List<Semver> fixes) {
     List<AffectedRange> runs = new ArrayList<>();
-    SemanticVersion from = introduced;
-    for (SemanticVersion fix : firstFixOfEachLine(fixes)) {
+    Semver from = introduced;
+    for (Semver fix : firstFixOfEachLine(fixes)) {
       if (fix.compareTo(from) <= 0) {
         continue; // a line fixed before this range begins
       }
       if (endKind != End.NONE) {
-        int line = fix.compareLine(end);
+        int line = Versions.LINE.compare(fix, end);
         if (line > 0 || line == 0 && endKind == End.FIXED && fix.compareTo(end) > 0) {
           break; // past the stated end: the text's end stands
         }
@@ -147,7 +174,7 @@ record AffectedRange(SemanticVersion introduced, SemanticVersion end, End endKin
         }
       }
       runs.add(fixed(from, fix));
-      from = fix.nextLineStart();
+      from = Versions.nextLineStart(fix);
     }
     if (endKind != End.NONE) {
       runs.add(new AffectedRange(from, end, endKind));
@@ -162,24 +189,21 @@ record AffectedRange(SemanticVersion introduced, SemanticVersion end, End endKin
    * backport ({@code < 0.6.2} and {@code 0.5.4}), and an open range ({@code >= 0.5.0}) says
    * nothing of where the fix lands: neither is a contradiction.
    */
-  boolean contradicts(SemanticVersion fix) {
-    if (endKind == End.NONE || fix.compareLine(end) != 0 || fix.compareTo(introduced) < 0) {
-      return false;
-    }
-    return endKind == End.FIXED ? fix.compareTo(end) < 0 : fix.compareTo(end) <= 0;
+  boolean contradicts(Semver fix) {
+    return endKind != End.NONE && Versions.LINE.compare(fix, end) == 0 && versions().isSatisfiedBy(fix);
   }
 
-  private static List<SemanticVersion> firstFixOfEachLine(List<SemanticVersion> fixes) {
-    List<SemanticVersion> first = new ArrayList<>();
-    for (SemanticVersion fix : fixes.stream().sorted().distinct().toList()) {
-      if (first.isEmpty() || first.get(first.size() - 1).compareLine(fix) != 0) {
+  private static List<Semver> firstFixOfEachLine(List<Semver> fixes) {
+    List<Semver> first = new ArrayList<>();
+    for (Semver fix : fixes.stream().sorted().distinct().toList()) {
+      if (first.isEmpty() || Versions.LINE.compare(first.get(first.size() - 1), fix) != 0) {
         first.add(fix);
       }
     }
     return first;
   }
 
-  private static AffectedRange fixed(SemanticVersion from, SemanticVersion fix) {
+  private static AffectedRange fixed(Semver from, Semver fix) {
     return new AffectedRange(from, fix, End.FIXED);
   }
 }

@@ -8,6 +8,7 @@ import static io.github.securityrelease.engine.TaskInput.text;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.semver4j.Semver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +30,7 @@ class CheckFixedReleases implements TaskListener {
     }
     List<AffectedRange> ranges = AffectedRange.parse(affected).orElse(List.of());
     for (String release : Advisory.releaseList(released)) {
-      SemanticVersion version = SemanticVersion.parse(release).orElse(null);
+      Semver version = Versions.parse(release).orElse(null);
       if (version != null && ranges.stream().anyMatch(range -> range.contradicts(version))) {
         throw refuse(RELEASE_VERSIONS, release + " carries the fix, yet the affected versions ('" + affected
             + "') call it affected: correct the released versions, or the affected versions first");

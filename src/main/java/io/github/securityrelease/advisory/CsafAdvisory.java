@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.semver4j.Semver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -283,7 +284,7 @@ class CsafAdvisory {
       affected.add(id);
     }
     for (String release : advisory.releaseVersions()) {
-      String version = SemanticVersion.parse(release).map(SemanticVersion::toString).orElse(release);
+      String version = Versions.parse(release).map(Semver::toString).orElse(release);
       String id = product.product() + ":" + version;
       if (branches.putIfAbsent(id, branch("product_version", version, id, product.product() + " " + version)) == null) {
         fixed.add(id);
@@ -318,7 +319,7 @@ class CsafAdvisory {
     if (run.endKind() == AffectedRange.End.LAST_AFFECTED && run.end().equals(run.introduced())) {
       return "vers:semver/" + run.end();
     }
-    if (!run.introduced().isZero()) {
+    if (!run.fromZero()) {
       constraints.add(">=" + run.introduced());
     }
     switch (run.endKind()) {

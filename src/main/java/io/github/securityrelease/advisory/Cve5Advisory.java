@@ -131,7 +131,7 @@ class Cve5Advisory {
 
   private static ObjectNode version(AffectedRange run) {
     ObjectNode version = JSON.objectNode()
-        .put("version", run.introduced().isZero() ? "0" : run.introduced().toString())
+        .put("version", run.start())
         .put("status", "affected")
         .put("versionType", "semver");
     return switch (run.endKind()) {

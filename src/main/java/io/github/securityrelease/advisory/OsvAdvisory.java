@@ -124,7 +124,7 @@ class OsvAdvisory {
         shared = shared == null ? semverRange(ranges) : shared;
         events = shared;
       }
-      events.addObject().put("introduced", run.introduced().isZero() ? "0" : run.introduced().toString());
+      events.addObject().put("introduced", run.start());
       switch (run.endKind()) {
         case FIXED -> events.addObject().put("fixed", run.end().toString());
         case LAST_AFFECTED -> events.addObject().put("last_affected", run.end().toString());

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.semver4j.Semver;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,10 +48,10 @@ class AdvisoryRangesTest {
     assertThat(osvRecord.get("aliases").get(0).asText()).isEqualTo(variables.get("cveId"));
 
     List<String> notAffected = new ArrayList<>(List.of(unaffected.split(" ")));
-    for (SemanticVersion fix : advisory.fixedVersions()) {
+    for (Semver fix : advisory.fixedVersions()) {
       notAffected.add(fix.toString());
-      notAffected.add(new SemanticVersion(fix.major(), fix.minor(), fix.patch() + 1, null).toString());
-      notAffected.add(new SemanticVersion(fix.major(), fix.minor(), fix.patch() + 2, null).toString());
+      notAffected.add(Semver.of(fix.getMajor(), fix.getMinor(), fix.getPatch() + 1).build().toString());
+      notAffected.add(Semver.of(fix.getMajor(), fix.getMinor(), fix.getPatch() + 2).build().toString());
     }
     for (String version : affected.split(" ")) {
       assertThat(osvAffected(osvRecord, version)).as("OSV says %s is affected", version).isTrue();
@@ -65,7 +65,7 @@ class AdvisoryRangesTest {
 
   /** OSV's IncludedInRanges for SEMVER ranges without limit events. */
   private static boolean osvAffected(JsonNode record, String version) {
-    SemanticVersion v = version(version);
+    Semver v = version(version);
     for (JsonNode range : record.at("/affected/0/ranges")) {
       assertThat(range.get("type").asText()).isEqualTo("SEMVER");
       List<JsonNode> events = new ArrayList<>();
@@ -90,11 +90,11 @@ class AdvisoryRangesTest {
 
   /** The CVE schema's algorithm for the status of a version; {@code *} is past every version. */
   private static String cveStatus(JsonNode record, String version) {
-    SemanticVersion v = version(version);
+    Semver v = version(version);
     JsonNode product = record.at("/containers/cna/affected/0");
     for (JsonNode entry : product.path("versions")) {
       assertThat(entry.get("versionType").asText()).isEqualTo("semver");
-      SemanticVersion from = version(entry.get("version").asText());
+      Semver from = version(entry.get("version").asText());
       boolean in;
       if (entry.has("lessThan")) {
         String to = entry.get("lessThan").asText();
@@ -111,7 +111,7 @@ class AdvisoryRangesTest {
     return product.get("defaultStatus").asText();
   }
 
-  private static SemanticVersion version(String text) {
-    return Stream.of(text).map(SemanticVersion::parse).findFirst().orElseThrow().orElseThrow();
+  private static Semver version(String text) {
+    return Versions.parse(text).orElseThrow();
   }
 }
