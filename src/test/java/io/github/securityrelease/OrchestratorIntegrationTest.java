@@ -67,7 +67,7 @@ public @interface OrchestratorIntegrationTest {
    */
   String OWN_JVM = "own-jvm";
 
-  /** The tag of the ITs of several nodes of the packaged jar, on PostgreSQL, with nothing beside them (pom.xml). */
+  /** The tag of the ITs of several nodes of the packaged jar, on PostgreSQL, in a JVM of their own (pom.xml, cluster.ClusterOnPostgres). */
   String CLUSTER = "cluster";
 
   /**

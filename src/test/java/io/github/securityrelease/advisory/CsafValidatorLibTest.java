@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,9 @@ import org.junit.jupiter.params.provider.Arguments;
  * test (CSAF 2.0, section 6.1), and the optional test 6.2.11 (canonical URL) for the documents
  * the CSAF distribution publishes, run through Node. The library is installed with npm into
  * {@code target/csaf-validator} once (the version in src/test/resources/csaf-validator/package.json);
- * a later run in the same build finds it there. Where Node or npm is missing, or the install
+ * a later run in the same build finds it there. .ci/run starts that install before Maven, in the
+ * background, and leaves its process ID in {@code npm-install.pid}: the test waits for it to end
+ * before it looks, and installs by itself when it finds nothing. Where Node or npm is missing, or the install
  * fails, the test is skipped saying why; with {@code CSAF_VALIDATOR_REQUIRED} set in the
  * environment (CI, .ci/run) a failed install fails the test instead.
  */
@@ -37,6 +40,8 @@ class CsafValidatorLibTest {
   private static final Path DIRECTORY = Path.of("target", "csaf-validator");
   private static final String LIBRARY = "@secvisogram/csaf-validator-lib";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The longest an npm install may take. */
+  private static final int INSTALL_SECONDS = 300;
 
   private final CsafAdvisory csaf = CsafAdvisoryTest.csaf(CsafAdvisoryTest.UNSET);
 
@@ -66,12 +71,13 @@ class CsafValidatorLibTest {
     copy("package.json");
     copy("validate.mjs");
     String wanted = JSON.readTree(DIRECTORY.resolve("package.json").toFile()).at("/dependencies").get(LIBRARY).asText();
+    awaitEarlierInstall();
     Path installed = DIRECTORY.resolve("node_modules").resolve(LIBRARY).resolve("package.json");
     if (Files.exists(installed) && wanted.equals(JSON.readTree(installed.toFile()).get("version").asText())) {
       return null;
     }
     Result npm = run(List.of("npm", "install", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error"),
-        300);
+        INSTALL_SECONDS);
     if (npm.exit() == 0) {
       return null;
     }
@@ -81,6 +87,24 @@ class CsafValidatorLibTest {
       fail(why);
     }
     return why;
+  }
+
+  /**
+   * Waits for the npm that .ci/run started in the background into {@link #DIRECTORY}, if it still
+   * runs: two installs into one folder would spoil each other's files.
+   */
+  private static void awaitEarlierInstall() throws Exception {
+    Path pidFile = DIRECTORY.resolve("npm-install.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    long pid = Long.parseLong(Files.readString(pidFile).trim());
+    Optional<ProcessHandle> npm = ProcessHandle.of(pid)
+        .filter(process -> process.info().commandLine().map(line -> line.contains("npm")).orElse(true));
+    if (npm.isPresent()) {
+      npm.get().onExit().get(INSTALL_SECONDS, TimeUnit.SECONDS);
+    }
+    Files.delete(pidFile); // a later build's process may get that ID
   }
 
   @Test

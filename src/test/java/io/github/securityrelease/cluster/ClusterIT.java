@@ -55,7 +55,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * timers fire on time, the work is shared, and a node that is killed, or stopped, loses nothing.
  * PostgreSQL only: H2, the embedded default, is one node.
  */
-@Tag(OrchestratorIntegrationTest.CLUSTER) // failsafe runs it in integration-test-cluster, on PostgreSQL, with nothing beside it
+@Tag(OrchestratorIntegrationTest.CLUSTER) // failsafe runs it in ClusterOnPostgres, when the first IT suite is done
 @EnabledIf("io.github.securityrelease.TestDatabase#postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -19,7 +19,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
  * The start lock between two nodes' starts on one PostgreSQL database, without the nodes:
  * the second waits until the first lets go, and a lock is never left behind.
  */
-@Tag(OrchestratorIntegrationTest.CLUSTER) // failsafe runs it in integration-test-cluster, on PostgreSQL, with nothing beside it
+@Tag(OrchestratorIntegrationTest.CLUSTER) // failsafe runs it in ClusterOnPostgres, when the first IT suite is done
 class StartLockIT {
 
   private String database;
