@@ -75,10 +75,11 @@ class ClusterIT {
   /**
    * No notice waits long past its time: a node asks for due jobs at least every 2 s
    * (application.yaml), so a timer left behind by both nodes would wait minutes. The bound is wide
-   * (a shared, loaded machine took 6 s once): this is no measure of speed, which
+   * (a shared, loaded machine took 6 s once alone, 23 s beside an IT suite at a load of 25): this is
+   * no measure of speed, which
    * TimerLatencyBench gives (./mvnw -Pbench verify); the figures above are printed for the record.
    */
-  private static final Duration TIMER_BOUND = Duration.ofSeconds(30);
+  private static final Duration TIMER_BOUND = Duration.ofSeconds(60);
 
   @RegisterExtension
   static GreenMailExtension smtp = TestSmtp.server().withPerMethodLifecycle(false);
