@@ -228,7 +228,7 @@ final class CaseCalendar {
   /**
    * ical4j 4.1.1 folds after 73 UTF-16 characters and can so put the fold between the two
    * halves of a character outside the BMP (an emoji), which then cannot be encoded as UTF-8
-   * (ical4j issue 800, fixed in a later release): such a fold is moved before the character.
+   * (ical4j issue 800; 4.1.1 does not have the fix): such a fold is moved before the character.
    */
   private static String keepSurrogatePairsWhole(String ics) {
     return SPLIT_PAIR.matcher(ics).replaceAll("\r\n $1$2");
