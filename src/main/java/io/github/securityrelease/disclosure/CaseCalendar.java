@@ -2,36 +2,57 @@ package io.github.securityrelease.disclosure;
 
 import static io.github.securityrelease.cases.CaseVariables.*;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RefreshInterval;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.validate.ValidationException;
 
 /**
  * A case's planned dates as an iCalendar (RFC 5545) file a team calendar can subscribe to:
  * one event per date the case has, each with a UID that stays the same however often the
- * calendar is fetched or the date moved. Written by hand: CRLF line endings, TEXT values
- * escaped (so that no reporter text can start a property of its own), lines folded at 75
- * octets without splitting a UTF-8 character.
+ * calendar is fetched or the date moved. Written with ical4j ({@link #write}).
  */
 final class CaseCalendar {
 
   /** The domain part of every UID: the events are this service's. */
   static final String UID_DOMAIN = "security-release-orchestrator";
 
-  /** RFC 5545 3.1: a content line is at most 75 octets, the line break not counted. */
-  static final int MAX_LINE_OCTETS = 75;
-
-  private static final DateTimeFormatter UTC_DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  /** The PRODID of every calendar (RFC 5545 3.7.3). */
+  static final String PRODUCT_ID = "-//Security Release Orchestrator//EN";
 
   /** How long each event lasts in a calendar: a short slot at the date, not a busy block. */
-  private static final String DURATION = "PT30M";
+  static final Duration DURATION = Duration.ofMinutes(30);
+
+  /** How often a subscribing client should fetch the calendar again. */
+  static final Duration REFRESH = Duration.ofHours(1);
+
+  private static final Pattern LINE_BREAKS = Pattern.compile("\\r\\n|\\r");
+  private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f]");
+  private static final Pattern SPLIT_PAIR = Pattern.compile("([\\x{D800}-\\x{DBFF}])\\r\\n ([\\x{DC00}-\\x{DFFF}])");
 
   /** Every planned date of a case, in the order of the timeline, with what happened when it is done. */
   enum Milestone {
@@ -151,112 +172,66 @@ final class CaseCalendar {
     return events;
   }
 
-  /** The whole calendar, events by date; {@code stamp} (the service's clock) is every event's DTSTAMP. */
+  /**
+   * The whole calendar, events by date; {@code stamp} (the service's clock) is every event's
+   * DTSTAMP. Written with ical4j's model and its outputter, which escapes TEXT values, folds the
+   * lines and ends each with CRLF.
+   */
   static String write(String name, List<Event> events, Instant stamp) {
-    StringBuilder out = new StringBuilder();
-    line(out, "BEGIN:VCALENDAR");
-    line(out, "VERSION:2.0");
-    line(out, "PRODID:-//Security Release Orchestrator//EN");
-    line(out, "CALSCALE:GREGORIAN");
-    line(out, "METHOD:PUBLISH");
-    line(out, "X-WR-CALNAME:" + escape(name));
+    Calendar calendar = new Calendar();
+    calendar.add(ImmutableVersion.VERSION_2_0);
+    calendar.add(new ProdId(PRODUCT_ID));
+    calendar.add(ImmutableCalScale.GREGORIAN);
+    calendar.add(new XProperty("X-WR-CALNAME", plainText(name)));
     // a hint to subscribing clients: fetch again every hour, so that a moved date shows
-    line(out, "REFRESH-INTERVAL;VALUE=DURATION:PT1H");
-    line(out, "X-PUBLISHED-TTL:PT1H");
-    String dtstamp = utc(stamp);
+    calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH));
+    calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
+    DtStamp dtstamp = new DtStamp(stamp.truncatedTo(ChronoUnit.SECONDS));
     events.stream()
         .sorted(Comparator.comparing(Event::start).thenComparing(Event::uid))
-        .forEach(event -> {
-          line(out, "BEGIN:VEVENT");
-          line(out, "UID:" + escape(event.uid()));
-          line(out, "DTSTAMP:" + dtstamp);
-          line(out, "DTSTART:" + utc(event.start()));
-          line(out, "DURATION:" + DURATION);
-          line(out, "SUMMARY:" + escape(event.summary()));
-          if (event.description() != null) {
-            line(out, "DESCRIPTION:" + escape(event.description()));
-          }
-          // a date to know of, not time taken
-          line(out, "TRANSP:TRANSPARENT");
-          line(out, "END:VEVENT");
-        });
-    line(out, "END:VCALENDAR");
-    return out.toString();
+        .forEach(event -> calendar.add(vevent(event, dtstamp)));
+    StringWriter out = new StringWriter();
+    try {
+      new CalendarOutputter(false).output(calendar, out);
+    } catch (IOException | ValidationException unexpected) {
+      // a StringWriter does not fail, and a calendar that is not validated is not refused
+      throw new IllegalStateException("iCalendar output failed", unexpected);
+    }
+    return keepSurrogatePairsWhole(out.toString());
+  }
+
+  private static VEvent vevent(Event event, DtStamp dtstamp) {
+    VEvent vevent = new VEvent(false);
+    vevent.add(new Uid(plainText(event.uid())));
+    vevent.add(dtstamp);
+    vevent.add(new DtStart<>(event.start().truncatedTo(ChronoUnit.SECONDS)));
+    vevent.add(new net.fortuna.ical4j.model.property.Duration(DURATION));
+    vevent.add(new Summary(plainText(event.summary())));
+    if (event.description() != null) {
+      vevent.add(new Description(plainText(event.description())));
+    }
+    // a date to know of, not time taken
+    vevent.add(ImmutableTransp.TRANSPARENT);
+    return vevent;
   }
 
   /**
-   * A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped, every line break
-   * (CRLF, CR or LF) written as {@code \n}, and other control characters, which TEXT may not
-   * hold, left out. What comes back cannot end the property or start another.
+   * What a TEXT value may hold (RFC 5545 3.3.11), before ical4j escapes it: every line break
+   * (CRLF, CR or LF) one LF, which ical4j writes as {@code \n}, and other control characters
+   * left out. ical4j 4.1.1 writes a bare CR and control characters as they are, and a bare CR
+   * ends a content line for many readers: a title could then start a property of its own.
    */
-  static String escape(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 16);
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case ';' -> out.append("\\;");
-        case ',' -> out.append("\\,");
-        case '\r' -> {
-          out.append("\\n");
-          if (i + 1 < value.length() && value.charAt(i + 1) == '\n') {
-            i++;
-          }
-        }
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append(c);
-        default -> {
-          if (c >= 0x20 && c != 0x7f) {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
+  static String plainText(String value) {
+    return CONTROL_CHARACTERS.matcher(LINE_BREAKS.matcher(value).replaceAll("\n")).replaceAll("");
   }
 
   /**
-   * One content line, folded (RFC 5545 3.1): at most 75 octets of UTF-8 a line, each further
-   * line starting with one space that counts among its 75; a line is only broken between
-   * two characters, never inside one.
+   * ical4j 4.1.1 folds after 73 UTF-16 characters and can so put the fold between the two
+   * halves of a character outside the BMP (an emoji), which then cannot be encoded as UTF-8
+   * (ical4j issue 800; 4.1.1 does not have the fix): such a fold is moved before the character.
    */
-  static String fold(String line) {
-    StringBuilder out = new StringBuilder(line.length() + 8);
-    int octets = 0;
-    for (int i = 0; i < line.length(); ) {
-      int codePoint = line.codePointAt(i);
-      int width = utf8Octets(codePoint);
-      if (octets + width > MAX_LINE_OCTETS) {
-        out.append("\r\n ");
-        octets = 1;
-      }
-      out.appendCodePoint(codePoint);
-      octets += width;
-      i += Character.charCount(codePoint);
-    }
-    return out.toString();
-  }
-
-  private static int utf8Octets(int codePoint) {
-    if (codePoint < 0x80) {
-      return 1;
-    }
-    if (codePoint < 0x800) {
-      return 2;
-    }
-    if (codePoint < 0x10000) {
-      // a lone surrogate is written as one replacement byte; counting it as 3 keeps the limit safe
-      return 3;
-    }
-    return 4;
-  }
-
-  private static void line(StringBuilder out, String content) {
-    out.append(fold(content)).append("\r\n");
-  }
-
-  private static String utc(Instant instant) {
-    return UTC_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS));
+  private static String keepSurrogatePairsWhole(String ics) {
+    return SPLIT_PAIR.matcher(ics).replaceAll("\r\n $1$2");
   }
 
   private static String text(Object value) {

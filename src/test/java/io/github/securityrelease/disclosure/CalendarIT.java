@@ -81,6 +81,16 @@ class CalendarIT {
         "UID:" + caseId + "-fix-due@security-release-orchestrator");
     assertThat(lines).filteredOn(line -> line.startsWith("DTSTAMP:")).hasSize(2)
         .allMatch(line -> line.startsWith("DTSTAMP:" + UTC.format(clock).substring(0, 13)));
+
+    ParsedCalendar parsed = ParsedCalendar.parse(ics);
+    assertThat(parsed.value("X-WR-CALNAME")).isEqualTo(caseId + " timeline");
+    assertThat(parsed.events()).extracting(CaseCalendar.Event::uid).containsExactly(
+        caseId + "-acknowledgement-due@security-release-orchestrator",
+        caseId + "-fix-due@security-release-orchestrator");
+    assertThat(parsed.events().get(0).start()).isEqualTo(acknowledgementDue.truncatedTo(ChronoUnit.SECONDS));
+    assertThat(parsed.events().get(0).summary())
+        .isEqualTo(caseId + ": acknowledgement to the reporter due (Calendar new case)");
+    assertThat(parsed.events().get(0).description()).startsWith("R2: ");
   }
 
   @Test
@@ -91,8 +101,14 @@ class CalendarIT {
     Instant release = disclosure.minus(Duration.ofHours(2));
     assertCompleted(plan(caseId, disclosure, release));
 
-    List<String> lines = CaseCalendarTest.unfold(get("demo-security", "/api/v1/cases/" + caseId + "/timeline.ics").getBody());
+    String timeline = get("demo-security", "/api/v1/cases/" + caseId + "/timeline.ics").getBody();
+    List<String> lines = CaseCalendarTest.unfold(timeline);
     assertThat(lines).filteredOn(line -> line.startsWith("UID:")).hasSize(6);
+    assertThat(ParsedCalendar.parse(timeline).events()).contains(new CaseCalendar.Event(
+        caseId + "-advance-notice@security-release-orchestrator",
+        disclosure.minus(Duration.ofDays(7)).minus(Duration.ofHours(1)),
+        caseId + ": advance notice to distributors (Calendar planned case)",
+        "R14: distributors are told at least 7 days before public disclosure\n" + TestCases.cveId(caseId)));
     assertThat(lines).containsSubsequence(
         "UID:" + caseId + "-advance-notice@security-release-orchestrator",
         "DTSTART:" + UTC.format(disclosure.minus(Duration.ofDays(7)).minus(Duration.ofHours(1))),
@@ -123,6 +139,14 @@ class CalendarIT {
           "SUMMARY:" + caseId + ": advance notice to distributors");
       assertThat(all.getBody()).as("R27 no embargoed detail, of this case or any other")
           .doesNotContain("Calendar planned case", "CVE-", "HIGH", "DESCRIPTION", "Token leak", "R14");
+      List<CaseCalendar.Event> read = ParsedCalendar.parse(all.getBody()).events();
+      assertThat(read).filteredOn(event -> event.uid().startsWith(caseId + "-")).hasSize(6)
+          .contains(new CaseCalendar.Event(caseId + "-public-disclosure@security-release-orchestrator", disclosure,
+              caseId + ": public disclosure", null));
+      assertThat(read).as("R27 read back: the case ID and the milestone, nothing else").allSatisfy(event -> {
+        assertThat(event.description()).isNull();
+        assertThat(event.summary()).matches("[^:(]+: [a-z ]+");
+      });
     }
   }
 
@@ -138,6 +162,8 @@ class CalendarIT {
     ResponseEntity<String> timeline = get("demo-security", "/api/v1/cases/" + caseId + "/timeline.ics");
     assertThat(timeline.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(timeline.getBody()).contains("UID:" + caseId + "-acknowledgement-due@");
+    assertThat(ParsedCalendar.parse(timeline.getBody()).events()).extracting(CaseCalendar.Event::uid)
+        .contains(caseId + "-acknowledgement-due@security-release-orchestrator");
   }
 
   @Test
@@ -155,6 +181,10 @@ class CalendarIT {
     assertThat(lines).filteredOn("END:VEVENT"::equals).hasSize(2);
     assertThat(lines).contains("SUMMARY:" + caseId + ": acknowledgement to the reporter due (Leak\\nATTENDEE\\;"
         + "CN=Evil:mailto:evil@example.com\\nEND:VEVENT)");
+    ParsedCalendar parsed = ParsedCalendar.parse(ics);
+    assertThat(parsed.vevents()).hasSize(2).allSatisfy(vevent -> assertThat(vevent.getProperties("ATTENDEE")).isEmpty());
+    assertThat(parsed.events().get(0).summary()).isEqualTo(caseId + ": acknowledgement to the reporter due "
+        + "(Leak\nATTENDEE;CN=Evil:mailto:evil@example.com\nEND:VEVENT)");
   }
 
   @ParameterizedTest(name = "R27 {0} by {1} -> {2}")
@@ -178,6 +208,9 @@ class CalendarIT {
     assertThat(response.getStatusCode().value()).isEqualTo(expected);
     if (expected == 401) {
       assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+    }
+    if (expected == 200) {
+      assertThat(ParsedCalendar.parse(response.getBody()).events()).isNotEmpty();
     }
     if (expected != 200) {
       assertThat(response.getBody()).as("nothing of the calendar").doesNotContain("VCALENDAR", caseId + "-");

@@ -41,7 +41,7 @@ class CaseCalendarTest {
     String ics = CaseCalendar.write("SEC-2026-0007 timeline", CaseCalendar.timeline(CASE, planned()), NOW);
 
     assertThat(ics).startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Security Release Orchestrator//EN\r\n"
-        + "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:SEC-2026-0007 timeline\r\n");
+        + "CALSCALE:GREGORIAN\r\nX-WR-CALNAME:SEC-2026-0007 timeline\r\n");
     assertThat(ics).endsWith("END:VEVENT\r\nEND:VCALENDAR\r\n");
     assertThat(ics.replace("\r\n", "")).as("no bare CR or LF").doesNotContain("\r", "\n");
     assertThat(count(ics, "BEGIN:VEVENT\r\n")).isEqualTo(6);
@@ -108,33 +108,38 @@ class CaseCalendarTest {
   }
 
   @Test
-  @DisplayName("TEXT values escape backslash, semicolon, comma and every line break")
+  @DisplayName("TEXT values escape backslash, semicolon, comma and every line break; control characters are left out")
   void escaping() {
-    assertThat(CaseCalendar.escape("a\\b;c,d\ne\r\nf\rg\th")).isEqualTo("a\\\\b\\;c\\,d\\ne\\nf\\ng\th");
-    assertThat(CaseCalendar.escape("nul\u0000 bell\u0007 del\u007f")).isEqualTo("nul bell del");
-    assertThat(CaseCalendar.escape("Ünïcödé € 😀")).isEqualTo("Ünïcödé € 😀");
+    Map<String, Object> variables = planned();
+    variables.put("title", "a\\b;c,d\ne\r\nf\rg\th nul\u0000 bell\u0007 del\u007f Ünïcödé € 😀");
+
+    List<String> lines = unfold(CaseCalendar.write("x", CaseCalendar.timeline(CASE, variables), NOW));
+
+    assertThat(lines).contains("SUMMARY:SEC-2026-0007: fix due (a\\\\b\\;c\\,d\\ne\\nf\\ng\th nul bell del Ünïcödé € 😀)");
   }
 
   @Test
   @DisplayName("a title that tries to add properties or events stays text inside SUMMARY")
   void injectionStaysText() {
     Map<String, Object> variables = planned();
-    variables.put("title", "Leak\r\nATTENDEE:mailto:evil@example.com\r\nEND:VEVENT\nBEGIN:VEVENT\nUID:x;y,z\\");
+    variables.put("title", "Leak\r\nATTENDEE:mailto:evil@example.com\r\nEND:VEVENT\nBEGIN:VEVENT\nUID:x;y,z\\\rORGANIZER:x");
 
     String ics = CaseCalendar.write("x", CaseCalendar.timeline(CASE, variables), NOW);
     List<String> lines = unfold(ics);
 
-    assertThat(lines).noneMatch(line -> line.startsWith("ATTENDEE"));
+    assertThat(ics.replace("\r\n", "")).as("no bare CR or LF").doesNotContain("\r", "\n");
+
+    assertThat(lines).noneMatch(line -> line.startsWith("ATTENDEE") || line.startsWith("ORGANIZER"));
     assertThat(lines).filteredOn(line -> line.equals("BEGIN:VEVENT")).hasSize(6);
     assertThat(lines).filteredOn(line -> line.equals("END:VEVENT")).hasSize(6);
     assertThat(lines).filteredOn(line -> line.startsWith("UID:")).hasSize(6)
         .allMatch(line -> line.endsWith("@security-release-orchestrator"));
     assertThat(lines).contains("SUMMARY:SEC-2026-0007: advance notice to distributors (Leak\\nATTENDEE:"
-        + "mailto:evil@example.com\\nEND:VEVENT\\nBEGIN:VEVENT\\nUID:x\\;y\\,z\\\\)");
+        + "mailto:evil@example.com\\nEND:VEVENT\\nBEGIN:VEVENT\\nUID:x\\;y\\,z\\\\\\nORGANIZER:x)");
   }
 
   @Test
-  @DisplayName("lines fold at 75 octets of UTF-8, never inside a character, and unfold to the original")
+  @DisplayName("long lines are folded (by ical4j, at 73 characters), never inside a character, and unfold to the original")
   void folding() throws Exception {
     Map<String, Object> variables = planned();
     String title = "Fuite de jeton dans les journaux du contrôleur – ключ утекает – 令牌泄露 😀😀😀 "
@@ -143,34 +148,39 @@ class CaseCalendarTest {
 
     String ics = CaseCalendar.write("x", CaseCalendar.timeline(CASE, variables), NOW);
 
-    for (String line : ics.split("\r\n")) {
-      byte[] octets = line.getBytes(StandardCharsets.UTF_8);
-      assertThat(octets.length).as(line).isLessThanOrEqualTo(75);
-      // each physical line decodes on its own: no character was cut in two
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(octets));
-    }
+    assertWholeLines(ics);
     assertThat(ics).contains("\r\n ");
     assertThat(unfold(ics)).contains("SUMMARY:SEC-2026-0007: public disclosure (" + title + ")");
   }
 
   @Test
-  @DisplayName("folding: every octet of a line is used, each continuation starts with one space")
-  void foldingExactly() {
-    String ascii = "SUMMARY:" + "a".repeat(200);
-    String folded = CaseCalendar.fold(ascii);
-    String[] lines = folded.split("\r\n");
-    assertThat(lines[0]).hasSize(75);
-    assertThat(lines[1]).hasSize(75).startsWith(" a");
-    assertThat(lines[lines.length - 1]).startsWith(" ");
-    assertThat(folded.replace("\r\n ", "")).isEqualTo(ascii);
+  @DisplayName("a character outside the BMP (an emoji) at any place of a folded line stays whole in UTF-8")
+  void foldingKeepsSurrogatePairs() throws Exception {
+    // every offset: one of them puts the emoji where ical4j 4.1.1 folds between its two halves
+    for (int offset = 0; offset < 80; offset++) {
+      Map<String, Object> variables = planned();
+      String title = "x".repeat(offset) + "😀".repeat(45);
+      variables.put("title", title);
 
-    // 74 ASCII octets and a 3-octet character: the character goes whole to the next line
-    String euro = "x".repeat(74) + "€";
-    assertThat(CaseCalendar.fold(euro)).isEqualTo("x".repeat(74) + "\r\n €");
-    assertThat(CaseCalendar.fold("x".repeat(75))).isEqualTo("x".repeat(75));
-    assertThat(CaseCalendar.fold("x".repeat(71) + "😀")).isEqualTo("x".repeat(71) + "😀");
-    assertThat(CaseCalendar.fold("x".repeat(72) + "😀")).isEqualTo("x".repeat(72) + "\r\n 😀");
+      String ics = CaseCalendar.write("x", CaseCalendar.timeline(CASE, variables), NOW);
+      String onTheWire = new String(ics.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+
+      assertWholeLines(onTheWire);
+      assertThat(unfold(onTheWire)).as("offset " + offset)
+          .contains("SUMMARY:SEC-2026-0007: public disclosure (" + title + ")");
+    }
+  }
+
+  /** Each physical line at most 75 characters and decodable on its own: no character was cut in two. */
+  private static void assertWholeLines(String ics) throws Exception {
+    for (String line : ics.split("\r\n")) {
+      assertThat(line.length()).as(line).isLessThanOrEqualTo(75);
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+      assertThat(new String(line.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).as("whole in UTF-8")
+          .isEqualTo(line);
+    }
   }
 
   @Test
