@@ -6,6 +6,7 @@ import io.github.securityrelease.distributors.DistributorAcknowledgements.Link;
 import io.github.securityrelease.web.InvalidFieldException;
 import io.github.securityrelease.web.LinkPages;
 import io.github.securityrelease.web.PageRateLimit;
+import io.github.securityrelease.web.RateLimits;
 import io.github.securityrelease.web.SameOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -174,8 +175,9 @@ class AcknowledgementPageController {
   static class RateLimit {
 
     @Bean
-    FilterRegistrationBean<PageRateLimit> distributorPageRateLimit(AcknowledgementProperties properties) {
-      return PageRateLimit.on(DistributorAcknowledgements.PAGE_PATH, properties.pageRequestsPerMinute(),
+    FilterRegistrationBean<PageRateLimit> distributorPageRateLimit(AcknowledgementProperties properties,
+        RateLimits limits) {
+      return PageRateLimit.on(limits, DistributorAcknowledgements.PAGE_PATH, properties.pageRequestsPerMinute(),
           properties.pageBurst());
     }
   }

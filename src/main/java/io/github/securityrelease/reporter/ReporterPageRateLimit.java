@@ -1,6 +1,7 @@
 package io.github.securityrelease.reporter;
 
 import io.github.securityrelease.web.PageRateLimit;
+import io.github.securityrelease.web.RateLimits;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class ReporterPageRateLimit {
 
   @Bean
-  FilterRegistrationBean<PageRateLimit> reporterPageLimit(ReporterPageProperties properties) {
-    return PageRateLimit.on(LinkMail.PAGE_PATH, properties.requestsPerMinute(), properties.burst());
+  FilterRegistrationBean<PageRateLimit> reporterPageLimit(ReporterPageProperties properties, RateLimits limits) {
+    return PageRateLimit.on(limits, LinkMail.PAGE_PATH, properties.requestsPerMinute(), properties.burst());
   }
 }

@@ -1,6 +1,8 @@
 package io.github.securityrelease.security;
 
-import io.github.securityrelease.web.RateLimiter;
+import io.github.securityrelease.web.Rate;
+import io.github.securityrelease.web.RateLimit;
+import io.github.securityrelease.web.RateLimits;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,6 +23,11 @@ import org.springframework.stereotype.Component;
  * that concurrent attempts from one address cannot all pass the check before any failure is
  * counted. The locks are striped: two addresses rarely share one, and a throttled attempt
  * holds it for a lookup only.
+ *
+ * <p>The buckets are Bucket4j's, each node's own ({@link RateLimits#perNode}), not the cluster's:
+ * every request of HTTP Basic is checked here, and a success fills its bucket again, which in
+ * the database would cost statements on every request of the team; the lock above is each
+ * node's too. Behind a load balancer of n nodes an address may so fail up to n times the limit.
  */
 @Component
 class LoginThrottle {
@@ -30,36 +37,42 @@ class LoginThrottle {
   private static final int STRIPES = 256;
 
   private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
-  private final RateLimiter perAddress;
-  private final RateLimiter perAccount;
-  private final RateLimiter accountFailures;
-  private final RateLimiter alerts;
+  private final RateLimit perAddress;
+  private final RateLimit perAccount;
+  private final RateLimit accountFailures;
+  private final RateLimit alerts;
   private final Consumer<LoginAttack> alert;
 
   @Autowired
-  LoginThrottle(LoginThrottleProperties properties, LoginAlerts alerts) {
-    this(properties, System::nanoTime, alerts::raise);
+  LoginThrottle(LoginThrottleProperties properties, LoginAlerts alerts, RateLimits limits) {
+    this(properties, limits, alerts::raise);
   }
 
+  /** On {@code nanoTime}'s clock: for a test. */
   LoginThrottle(LoginThrottleProperties properties, LongSupplier nanoTime, Consumer<LoginAttack> alert) {
+    this(properties, RateLimits.inMemory(nanoTime, properties.maxClients()), alert);
+  }
+
+  private LoginThrottle(LoginThrottleProperties properties, RateLimits limits, Consumer<LoginAttack> alert) {
     Duration window = properties.window();
     int max = properties.maxClients();
-    this.perAddress = limiter(window, properties.failuresPerAddress(), max, nanoTime);
-    this.perAccount = limiter(window, properties.failuresPerAccount(), max, nanoTime);
-    this.accountFailures = limiter(window, properties.alertFailures(), max, nanoTime);
+    this.perAddress = limits.perNode("login failures per address", rate(window, properties.failuresPerAddress()), max);
+    this.perAccount = limits.perNode("login failures per address and account",
+        rate(window, properties.failuresPerAccount()), max);
+    this.accountFailures = limits.perNode("login failures per account", rate(window, properties.alertFailures()), max);
     // one alert per account and window: a bucket of one token, back after a window
-    this.alerts = new RateLimiter(window, 1, max, nanoTime);
+    this.alerts = limits.perNode("login alerts per account", new Rate(1, window), max);
     this.alert = alert;
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new ReentrantLock();
     }
   }
 
-  private static RateLimiter limiter(Duration window, int failures, int maxClients, LongSupplier nanoTime) {
+  private static Rate rate(Duration window, int failures) {
     if (failures < 1) {
       throw new IllegalArgumentException("security-release.login-throttle.*-failures must be at least 1");
     }
-    return new RateLimiter(window.dividedBy(failures), failures, maxClients, nanoTime);
+    return Rate.perWindow(failures, window);
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.github.securityrelease.security;
 
-import io.github.securityrelease.web.RateLimiter;
+import io.github.securityrelease.web.Rate;
+import io.github.securityrelease.web.RateLimit;
+import io.github.securityrelease.web.RateLimits;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,15 +45,17 @@ class Logins {
   private final AuditLog audit;
   private final LoginAlerts alerts;
   private final Clock clock;
-  private final RateLimiter breakGlassUses;
+  private final RateLimit breakGlassUses;
   private final Map<String, LocalDate> basicLogins;
 
-  Logins(SsoProperties sso, LoginThrottleProperties throttle, AuditLog audit, LoginAlerts alerts, Clock clock) {
+  Logins(SsoProperties sso, LoginThrottleProperties throttle, AuditLog audit, LoginAlerts alerts, Clock clock,
+      RateLimits limits) {
     this.breakGlassAccount = sso.on() ? sso.breakGlassAccount() : null;
     this.audit = audit;
     this.alerts = alerts;
     this.clock = clock;
-    this.breakGlassUses = new RateLimiter(throttle.window(), 1, throttle.maxClients(), System::nanoTime);
+    // each node's own, as the login throttle's: a node alerts once per address and window
+    this.breakGlassUses = limits.perNode("break-glass alerts", new Rate(1, throttle.window()), throttle.maxClients());
     int remembered = throttle.maxClients();
     this.basicLogins = new LinkedHashMap<>(16, 0.75f, true) {
       @Override

@@ -22,18 +22,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Retry-After} before anything reads its body, so it starts nothing and uses up no case ID.
  *
  * <p>The client address is {@link HttpServletRequest#getRemoteAddr()}: behind a proxy it is the
- * proxy's, unless {@code server.forward-headers-strategy} makes it the forwarded one.
+ * proxy's, unless {@code server.forward-headers-strategy} makes it the forwarded one. Each path's
+ * limit is one of {@link RateLimits} ({@code POST <path>}): on PostgreSQL the cluster's.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
-  private final Map<String, RateLimiter> limiters;
+  private final Map<String, RateLimit> limiters;
 
-  RateLimitFilter(RateLimitProperties properties) {
+  RateLimitFilter(RateLimitProperties properties, RateLimits limits) {
+    Rate rate = Rate.perMinute(properties.requestsPerMinute(), properties.burst());
     this.limiters = properties.paths().stream().distinct().collect(Collectors.toUnmodifiableMap(Function.identity(),
-        path -> new RateLimiter(properties.requestsPerMinute(), properties.burst(), properties.maxClients(),
-            System::nanoTime)));
+        path -> limits.limit("POST " + path, rate)));
   }
 
   @Override
@@ -61,8 +62,9 @@ class RateLimitFilter extends OncePerRequestFilter {
   static class Registration {
 
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimit(RateLimitProperties properties) {
-      FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(properties));
+    FilterRegistrationBean<RateLimitFilter> rateLimit(RateLimitProperties properties, RateLimits limits) {
+      FilterRegistrationBean<RateLimitFilter> registration =
+          new FilterRegistrationBean<>(new RateLimitFilter(properties, limits));
       registration.addUrlPatterns("/api/*");
       // before the body size limit and the authentication: a refused request costs next to nothing;
       // after Spring's ForwardedHeaderFilter (highest precedence), which sets the forwarded address

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.github.securityrelease.OrchestratorIntegrationTest;
 import io.github.securityrelease.ServiceNode;
+import io.github.securityrelease.TestCases;
 import io.github.securityrelease.TestDatabase;
 import io.github.securityrelease.TestSmtp;
 import io.github.securityrelease.security.Groups;
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Deployment's replicas start, and what a start creates is there once. Then the distributor
  * notices of hundreds of cases fall due during the test: every notice goes out once, the
  * timers fire on time, the work is shared, and a node that is killed, or stopped, loses nothing.
+ * One client gets one rate limit from both nodes (the buckets are in the database).
  * PostgreSQL only: H2, the embedded default, is one node.
  */
 @Tag(OrchestratorIntegrationTest.CLUSTER) // failsafe runs it in ClusterOnPostgres, when the first IT suite is done
@@ -80,6 +82,11 @@ class ClusterIT {
    * TimerLatencyBench gives (./mvnw -Pbench verify); the figures above are printed for the record.
    */
   private static final Duration TIMER_BOUND = Duration.ofSeconds(60);
+  /**
+   * The reports one address may post at once (then one a minute, so that no token comes back
+   * while the test posts): the limit is the cluster's, on the database the nodes share.
+   */
+  private static final int REPORT_BURST = 6;
 
   @RegisterExtension
   static GreenMailExtension smtp = TestSmtp.server().withPerMethodLifecycle(false);
@@ -170,6 +177,34 @@ class ClusterIT {
         .anyMatch(node -> node.log().matches("(?s).*Node " + node.name() + " waited PT\\S+ for the start lock.*"));
   }
 
+  @Test
+  @Order(1)
+  @DisplayName("one client gets the same rate limit whichever node it reaches: the burst once in total, then 429 on both")
+  void oneRateLimitForTheCluster() {
+    // reports posted by turns to node-a and node-b, from one address (both see 127.0.0.1)
+    int accepted = 0;
+    HttpResponse<String> refused = null;
+    for (int i = 0; i < 2 * REPORT_BURST + 2 && refused == null; i++) {
+      ServiceNode node = i % 2 == 0 ? nodeA : nodeB;
+      HttpResponse<String> answer = node.post("/api/v1/reports", TestCases.report("Cluster flood " + i,
+          "flood@example.net"), null, null);
+      if (answer.statusCode() == 429) {
+        refused = answer;
+      } else {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        accepted++;
+      }
+    }
+    assertThat(accepted).as("reports accepted by the two nodes together").isEqualTo(REPORT_BURST);
+    for (ServiceNode node : List.of(nodeA, nodeB)) {
+      HttpResponse<String> answer = node.post("/api/v1/reports", TestCases.report("Cluster flood more",
+          "flood@example.net"), null, null);
+      assertThat(answer.statusCode()).as(node.name()).isEqualTo(429);
+      assertThat(answer.headers().firstValueAsLong("Retry-After").orElse(0)).as(node.name() + "'s Retry-After")
+          .isBetween(1L, 60L);
+    }
+  }
+
   /** What the two starts made, before the test adds accounts of its own: per question, the rows. */
   private Map<String, List<String>> whatTheStartsMade() throws SQLException {
     Map<String, List<String>> made = new LinkedHashMap<>();
@@ -192,7 +227,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(1)
+  @Order(2)
   @DisplayName("two nodes send every advance notice of " + CASES + " cases exactly once, on time, sharing the work")
   void twoNodesShareTheNotices() throws Exception {
     Map<String, Instant> due = planCases(List.of(nodeA, nodeB), "SEC-2026-1", Duration.ofSeconds(10));
@@ -217,7 +252,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(2)
+  @Order(3)
   @DisplayName("a node stopped while the notices go out hands its jobs back at once")
   void aStoppedNodeHandsItsJobsBack() throws Exception {
     Map<String, Instant> due = planCases(List.of(nodeA, nodeB), "SEC-2026-3", Duration.ofSeconds(10));
@@ -244,7 +279,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   @DisplayName("a node killed while the notices go out loses none and doubles none")
   void aKilledNodeLosesNothing() throws Exception {
     if (restartedA != null) {
@@ -300,7 +335,9 @@ class ClusterIT {
         "--spring.mail.host=localhost",
         "--spring.mail.port=" + TestSmtp.PORT,
         "--security-release.notification.sender=security@kurator.example",
-        "--security-release.notification.claim-timeout=PT5S"));
+        "--security-release.notification.claim-timeout=PT5S",
+        "--security-release.rate-limit.burst=" + REPORT_BURST,
+        "--security-release.rate-limit.requests-per-minute=1"));
     arguments.addAll(extra);
     // C1 alone: a node here lives for a minute or two, too short for C2's compiling to pay
     return ServiceNode.start(name, dir, ServiceNode.SHORT_LIVED, arguments,

@@ -2,6 +2,8 @@ package io.github.securityrelease.reporter;
 
 import io.github.securityrelease.web.LinkToken;
 import io.github.securityrelease.web.PageRateLimit;
+import io.github.securityrelease.web.Rate;
+import io.github.securityrelease.web.RateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.securityrelease.cases.VulnerabilityStatus;
@@ -29,7 +31,7 @@ class ReporterPageTest {
   @DisplayName("the page is rate-limited per client address: past the burst 429 with Retry-After, another address unhindered")
   void rateLimited() throws Exception {
     AtomicLong now = new AtomicLong();
-    PageRateLimit limit = new PageRateLimit(6, 2, now::get);
+    PageRateLimit limit = new PageRateLimit(RateLimits.inMemory(now::get, 100).limit("pages", Rate.perMinute(6, 2)));
     assertThat(open(limit, "192.0.2.1").getStatus()).isEqualTo(200);
     assertThat(open(limit, "192.0.2.1").getStatus()).isEqualTo(200);
     MockHttpServletResponse refused = open(limit, "192.0.2.1");

@@ -3,6 +3,7 @@ package io.github.securityrelease.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import io.github.securityrelease.web.RateLimits;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,7 +25,7 @@ class WebappLoginThrottleFilterTest {
           attack -> { }),
       new Logins(new SsoProperties(null, null, null, "preferred_username", Duration.ofHours(8), "admin"),
           new LoginThrottleProperties(Duration.ofMinutes(15), 2, 20, 10, 100), mock(AuditLog.class), mock(LoginAlerts.class),
-          Clock.systemUTC()));
+          Clock.systemUTC(), RateLimits.inMemory(System::nanoTime, 100)));
 
   /** Camunda's resource stand-in: reads the form as Jersey would, answers 401 unless the password is "right". */
   private MockHttpServletResponse login(String path, String contentType, String body) throws Exception {
