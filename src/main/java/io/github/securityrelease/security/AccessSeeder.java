@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.query.Query;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,11 +48,13 @@ class AccessSeeder {
   private final AuthorizationService authorizations;
   private final FilterService filters;
   private final TaskService tasks;
+  private final JdbcClient jdbc;
 
-  AccessSeeder(AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+  AccessSeeder(AuthorizationService authorizations, FilterService filters, TaskService tasks, JdbcClient jdbc) {
     this.authorizations = authorizations;
     this.filters = filters;
     this.tasks = tasks;
+    this.jdbc = jdbc;
   }
 
   @PostConstruct
@@ -86,6 +89,11 @@ class AccessSeeder {
         Permissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
         ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
     grant(Groups.SECURITY_TEAM, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    // and every task of every case, through the definition rather than a row per task
+    // (TaskGrantsPlugin: the team's grant on a case's task keeps TASK_WORK alone)
+    grant(Groups.SECURITY_TEAM, Resources.PROCESS_DEFINITION, CaseVariables.PROCESS_KEY,
+        ProcessDefinitionPermissions.READ_TASK);
+    narrowOldTaskGrants();
     // R1: a report that came by e-mail is recorded with the start form in Tasklist
     grant(Groups.SECURITY_TEAM, Resources.PROCESS_DEFINITION, CaseVariables.PROCESS_KEY, Permissions.CREATE_INSTANCE);
     // R25: an application that came by issue or e-mail, recorded the same way
@@ -137,6 +145,24 @@ class AccessSeeder {
       authorization.addPermission(permission);
     }
     authorizations.saveAuthorization(authorization);
+  }
+
+  /**
+   * A database from before {@link TaskGrantsPlugin} holds the team's old grant on each open case's
+   * task (READ, READ_VARIABLE, TASK_WORK): it keeps TASK_WORK alone, as a new task's grant does.
+   * Integer arithmetic rather than bit operators, so that one statement serves H2 and PostgreSQL.
+   */
+  private void narrowOldTaskGrants() {
+    jdbc.sql("""
+            update ACT_RU_AUTHORIZATION
+               set PERMS_ = PERMS_ - 2 * mod(PERMS_ / 2, 2) - 64 * mod(PERMS_ / 64, 2), REV_ = REV_ + 1
+             where TYPE_ = 1 and RESOURCE_TYPE_ = 7 and GROUP_ID_ = :team
+               and (mod(PERMS_ / 2, 2) = 1 or mod(PERMS_ / 64, 2) = 1)
+               and RESOURCE_ID_ in (select T.ID_ from ACT_RU_TASK T
+                                      join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ where D.KEY_ = :key)""")
+        .param("team", Groups.SECURITY_TEAM)
+        .param("key", CaseVariables.PROCESS_KEY)
+        .update();
   }
 
   /** Made once, its properties kept current: the list shows each task's case, title and status, or its distributor. */

@@ -12,12 +12,14 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The Tasklist filters as {@link AccessSeeder} makes them, on a fresh database and on one
@@ -78,7 +80,9 @@ class AccessSeederTest {
   }
 
   private void seed() {
-    new AccessSeeder(authorizations, filters, tasks).seed();
+    new AccessSeeder(authorizations, filters, tasks, JdbcClient.create(
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngine().getProcessEngineConfiguration()).getDataSource()))
+        .seed();
   }
 
   private String earlier(String name, int priority) {
