@@ -28,7 +28,7 @@ final class ScaleReport {
 
         Cases waiting at "Acknowledge report" with the variables the intake gives a report, started
         from Java (`startBeforeActivity`, %d threads, %d cases a transaction), job executor off, %s.
-        Heap: the least heap in use over 5 `System.gc()` runs (after 20 warm-up cases and 50 runs of
+        Heap: the least heap in use over 5 `System.gc()` runs (after 20 warm-up cases and %d runs of
         each request, so that JIT and caches are not counted per case), and what of it is H2's page
         cache (MVStore keeps it in the heap, up to its `CACHE_SIZE`; `info.CACHE_SIZE`, whole MiB).
         Disk: %s, and the tables with their indexes (%s), less the empty figures.
@@ -36,7 +36,7 @@ final class ScaleReport {
         | open cases | made in | cases/s | heap in use | of it H2's cache | %s / case | tables / case |
         |---:|---:|---:|---:|---:|---:|---:|
         """.formatted(BenchDatabase.label(), threads, batch,
-        postgres ? "a PostgreSQL database of its own" : "an H2 file database",
+        postgres ? "a PostgreSQL database of its own" : "an H2 file database", ScaleBench.Requests.WARM_UP,
         postgres ? "`pg_database_size` after `VACUUM ANALYZE` (as autovacuum leaves a real database)"
             : "the `.mv.db` file after `CHECKPOINT SYNC`",
         postgres ? "`pg_total_relation_size`" : "H2's own `DB_OBJECT_TOTAL_SIZE`",
@@ -76,8 +76,8 @@ final class ScaleReport {
     }
     text.append("""
 
-        Requests as `demo-security` over HTTP on the service's port, one kept-alive connection, 50
-        warm-up requests then 200 timed, one after the other. The task list is what Tasklist asks
+        Requests as `demo-security` over HTTP on the service's port, one kept-alive connection, %d
+        warm-up requests then %d timed, one after the other. The task list is what Tasklist asks
         for the filter "My groups' tasks": `GET /engine-rest/filter/{id}/list?firstResult=0&maxResults=15`
         with `Accept: application/hal+json`, which embeds the filter's variable columns (case,
         title, severity, status, distributor) of the 15 tasks; beside it the same page as plain
@@ -89,7 +89,7 @@ final class ScaleReport {
 
         | ms: p50 / p95 / max | %s | %s | p50 ratio |
         |---|---:|---:|---:|
-        """.formatted(count(small), count(large)));
+        """.formatted(ScaleBench.Requests.WARM_UP, ScaleBench.Requests.MEASURED, count(small), count(large)));
     row(text, "task list, as Tasklist asks (HAL, variables)", small, large, Stage::requests, r -> r.taskList());
     row(text, "task list, plain JSON", small, large, Stage::requests, r -> r.taskListJson());
     row(text, "the filter's count, `GET /engine-rest/filter/{id}/count`", small, large, Stage::requests,
