@@ -4,6 +4,8 @@ import static io.github.securityrelease.cases.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.securityrelease.engine.EmbeddedDatabaseCompaction;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -15,11 +17,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,8 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Scale: what 1,000 and then 10,000 open cases, each waiting at "Acknowledge report" as a
  * fresh report does, cost in heap and on disk, and how the security team's task list and a
  * case's state answer over HTTP as their number grows. The job executor is off: nothing runs
- * but the requests. H2 file database, as the embedded default keeps it.
+ * but the requests. An H2 file database, as the embedded default keeps it, or a PostgreSQL
+ * database of its own ({@link BenchDatabase}). On H2, at the end, the file before and after the
+ * compaction a clean shutdown runs ({@link EmbeddedDatabaseCompaction}), and every case still
+ * there when H2 opens it again.
  */
+@EnabledIf("io.github.securityrelease.bench.BenchDatabase#available")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=false",
     "security-release.node.name=bench"})
@@ -52,12 +60,12 @@ class ScaleBench {
   @Autowired IdentityService identityService;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired DataSource dataSource;
   @LocalServerPort int port;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    String url = BenchDatabase.fresh(DATABASE);
-    registry.add("spring.datasource.url", () -> url);
+    BenchDatabase.register(registry, DATABASE);
   }
 
   @Test
@@ -85,8 +93,30 @@ class ScaleBench {
           FilterColumns.measure(taskService, runtimeService, identityService, Requests.WARM_UP, Requests.MEASURED));
       stages.add(new Stage(size, seconds, perSecond, footprint, requests));
     }
-    BenchReport.section("5-scale", ScaleReport.markdown(empty, stages, THREADS, BATCH, loadAtStart, Load.average()));
+    Compaction compaction = BenchDatabase.postgres() ? null : compact(made);
+    BenchReport.section(BenchDatabase.section("5-scale"),
+        ScaleReport.markdown(empty, stages, compaction, THREADS, BATCH, loadAtStart, Load.average()));
   }
+
+  /**
+   * What a clean shutdown does to the H2 file, run here with nothing else at work (the job
+   * executor off, no request): the file before and after, then H2 opens it again for the next
+   * connection, and every case is there.
+   */
+  private Compaction compact(int cases) throws Exception {
+    EmbeddedDatabaseCompaction.Result result = new EmbeddedDatabaseCompaction(dataSource, Duration.ofMinutes(30))
+        .compact().orElseThrow(() -> new IllegalStateException("no H2 file to compact"));
+    assertThat(result.finished()).as("the compaction finished").isTrue();
+    // the pool's connections went with the database: the next ones open it again, as after a restart
+    dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+    assertThat(taskService.createTaskQuery().taskDefinitionKey("Task_AcknowledgeReport").count())
+        .as("every case waiting after H2 opened the compacted file again").isEqualTo(cases);
+    jdbc.sql("checkpoint sync").update();
+    return new Compaction(result, Files.size(BenchDatabase.file(DATABASE)), Footprint.tableBytes(jdbc));
+  }
+
+  /** The H2 file compacted as on a clean shutdown: its size in use again, and H2's tables then. */
+  record Compaction(EmbeddedDatabaseCompaction.Result result, long reopenedBytes, Long tableBytes) {}
 
   /** Cases {@code from} to {@code from + count - 1}, from {@link #THREADS} threads, {@link #BATCH} to a transaction. */
   private void start(int from, int count) throws Exception {
@@ -128,13 +158,45 @@ class ScaleBench {
         Instant.now(), "Friday 27 November 2026, 05:00 UTC", Duration.ofDays(30));
   }
 
-  /** Heap after GC and the database's size on disk. */
-  record Footprint(long heapBytes, long fileBytes, Long tableBytes) {
+  /**
+   * Heap after GC, and what of it is H2's page cache (in the heap; 0 on PostgreSQL), the live
+   * objects per class, the database's size on disk (the H2 file, or {@code pg_database_size}),
+   * its tables with their indexes, and the biggest of them.
+   */
+  record Footprint(long heapBytes, long h2CacheBytes, Map<String, Long> classes, long fileBytes, Long tableBytes,
+      List<String> biggest) {
 
     static Footprint measure(JdbcClient jdbc) throws Exception {
+      long heap = heapAfterGc();
+      Map<String, Long> classes = HeapHistogram.live();
+      if (BenchDatabase.postgres()) {
+        // as a real database would have it: autovacuum has run, the planner has its statistics
+        jdbc.sql("vacuum analyze").update();
+        return new Footprint(heap, 0, classes,
+            jdbc.sql("select pg_database_size(current_database())").query(Long.class).single(),
+            jdbc.sql("""
+                    select sum(pg_total_relation_size(c.oid)) from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                     where n.nspname = current_schema() and c.relkind = 'r'""").query(Long.class).single(),
+            jdbc.sql("""
+                    select c.relname, c.relkind, pg_total_relation_size(c.oid) from pg_class c
+                      join pg_namespace n on n.oid = c.relnamespace
+                     where n.nspname = current_schema() and c.relkind in ('r', 'i')
+                     order by 3 desc limit 10""")
+                .query((rs, n) -> biggest(rs.getString(1), "r".equals(rs.getString(2)), rs.getLong(3))).list());
+      }
       jdbc.sql("checkpoint sync").update();
       long file = Files.size(BenchDatabase.file(DATABASE));
-      return new Footprint(heapAfterGc(), file, tableBytes(jdbc));
+      long cache = jdbc.sql("select setting_value from information_schema.settings where setting_name = 'info.CACHE_SIZE'")
+          .query(Long.class).single() * 1024 * 1024;
+      return new Footprint(heap, cache, classes, file, tableBytes(jdbc), jdbc.sql("""
+              select table_name, db_object_total_size('TABLE', table_schema, table_name) from information_schema.tables
+               where table_schema = 'PUBLIC' and table_type = 'BASE TABLE' order by 2 desc limit 6""")
+          .query((rs, n) -> biggest(rs.getString(1), true, rs.getLong(2))).list());
+    }
+
+    private static String biggest(String name, boolean table, long bytes) {
+      return "`%s`%s %.1f MiB".formatted(name.toLowerCase(java.util.Locale.ROOT), table ? "" : " (index)",
+          bytes / (1024.0 * 1024.0));
     }
 
     /** The least heap in use over a few full collections: what the live objects take. */
@@ -171,8 +233,9 @@ class ScaleBench {
   record Requests(Timing taskList, Timing taskListJson, Timing taskCount, Timing caseState,
       FilterColumns.Timings columns) {
 
-    static final int WARM_UP = 50;
-    static final int MEASURED = 200;
+    /** Fewer on PostgreSQL, where the team's task list takes seconds at 10,000 cases (see the section). */
+    static final int WARM_UP = BenchDatabase.postgres() ? 5 : 50;
+    static final int MEASURED = BenchDatabase.postgres() ? 20 : 200;
 
     static void warmUp(BenchHttp http, String filterId, String caseId) {
       for (int i = 0; i < WARM_UP; i++) {

@@ -1,5 +1,6 @@
 package io.github.securityrelease.bench;
 
+import io.github.securityrelease.bench.ScaleBench.Compaction;
 import io.github.securityrelease.bench.ScaleBench.Footprint;
 import io.github.securityrelease.bench.ScaleBench.Stage;
 import io.github.securityrelease.bench.ScaleBench.Timing;
@@ -14,38 +15,69 @@ final class ScaleReport {
 
   private ScaleReport() {}
 
-  static String markdown(Footprint empty, List<Stage> stages, int threads, int batch, String loadAtStart,
-      String loadAtEnd) {
+  static String markdown(Footprint empty, List<Stage> stages, Compaction compaction, int threads, int batch,
+      String loadAtStart, String loadAtEnd) {
     Stage small = stages.get(0);
     Stage large = stages.get(stages.size() - 1);
-    double heapRatio = heapPerCase(large, empty) / heapPerCase(small, empty);
+    Heap heap = Heap.of(empty, small, large);
     double taskListRatio = large.requests().taskList().p50() / small.requests().taskList().p50();
     double caseRatio = large.requests().caseState().p50() / small.requests().caseState().p50();
+    boolean postgres = BenchDatabase.postgres();
     StringBuilder text = new StringBuilder("""
-        ## 5. Scale: open cases waiting (ScaleBench)
+        ## 5. Scale: open cases waiting (ScaleBench), %s
 
         Cases waiting at "Acknowledge report" with the variables the intake gives a report, started
-        from Java (`startBeforeActivity`, %d threads, %d cases a transaction), job executor off, an H2
-        file database. Heap: the least heap in use over 5 `System.gc()` runs, less the figure before
-        the first case (after 20 warm-up cases and 50 runs of each request, so that JIT and caches
-        are not counted per case). Disk: the `.mv.db` file after `CHECKPOINT SYNC`, and H2's own
-        `DB_OBJECT_TOTAL_SIZE` of every table with its indexes, less the empty figures.
+        from Java (`startBeforeActivity`, %d threads, %d cases a transaction), job executor off, %s.
+        Heap: the least heap in use over 5 `System.gc()` runs (after 20 warm-up cases and %d runs of
+        each request, so that JIT and caches are not counted per case), and what of it is H2's page
+        cache (MVStore keeps it in the heap, up to its `CACHE_SIZE`; `info.CACHE_SIZE`, whole MiB).
+        Disk: %s, and the tables with their indexes (%s), less the empty figures.
 
-        | open cases | made in | cases/s | heap / case | `.mv.db` / case | tables / case |
-        |---:|---:|---:|---:|---:|---:|
-        """.formatted(threads, batch));
+        | open cases | made in | cases/s | heap in use | of it H2's cache | %s / case | tables / case |
+        |---:|---:|---:|---:|---:|---:|---:|
+        """.formatted(BenchDatabase.label(), threads, batch,
+        postgres ? "a PostgreSQL database of its own" : "an H2 file database", ScaleBench.Requests.WARM_UP,
+        postgres ? "`pg_database_size` after `VACUUM ANALYZE` (as autovacuum leaves a real database)"
+            : "the `.mv.db` file after `CHECKPOINT SYNC`",
+        postgres ? "`pg_total_relation_size`" : "H2's own `DB_OBJECT_TOTAL_SIZE`",
+        postgres ? "database" : "`.mv.db`"));
+    text.append("| empty | | | %s | %s | | |%n".formatted(mib(empty.heapBytes()), mib(empty.h2CacheBytes())));
     for (Stage stage : stages) {
       Footprint at = stage.footprint();
-      text.append("| %,d | %.1f s | %.0f | %s | %s | %s |%n".formatted(stage.cases(), stage.setupSeconds(),
-          stage.casesPerSecond(), bytes(heapPerCase(stage, empty)),
+      text.append("| %,d | %.1f s | %.0f | %s | %s | %s | %s |%n".formatted(stage.cases(), stage.setupSeconds(),
+          stage.casesPerSecond(), mib(at.heapBytes()), mib(at.h2CacheBytes()),
           bytes((at.fileBytes() - empty.fileBytes()) / (double) stage.cases()),
           at.tableBytes() == null || empty.tableBytes() == null ? "n/a"
               : bytes((at.tableBytes() - empty.tableBytes()) / (double) stage.cases())));
     }
     text.append("""
 
-        Requests as `demo-security` over HTTP on the service's port, one kept-alive connection, 50
-        warm-up requests then 200 timed, one after the other. The task list is what Tasklist asks
+        **Heap per waiting case**, marginal: from the empty service to %s cases %s a case, from %s
+        to %s %s a case: **%.2f×**. Less H2's page cache: %s and %s a case, %.2f×. The classes whose
+        live objects grew most from %s to %s, per added case: %s.
+        """.formatted(count(small), bytes(heap.first()), count(small), count(large), bytes(heap.second()),
+        heap.ratio(), bytes(heap.firstLessCache()), bytes(heap.secondLessCache()),
+        heap.ratioLessCache(), count(small), count(large), grown(small, large)));
+    text.append("\nBiggest at %s: %s.%n".formatted(count(large), String.join(", ", large.footprint().biggest())));
+    if (compaction != null) {
+      var result = compaction.result();
+      text.append("""
+
+          **The H2 file and a clean shutdown** (`EmbeddedDatabaseCompaction`, `SHUTDOWN COMPACT`, run
+          here as the shutdown runs it, with nothing else at work) at %s cases: %s before, %s after,
+          in %.1f s; H2 opened it again for the next connection with every case there: %s in use
+          after a `CHECKPOINT SYNC`, against %s in its tables (%.2f× its tables; %.2f× before).
+          """.formatted(count(large), mib(result.bytesBefore()), mib(result.bytesAfter()),
+          result.took().toMillis() / 1000.0, mib(compaction.reopenedBytes()),
+          compaction.tableBytes() == null ? "n/a" : mib(compaction.tableBytes()),
+          compaction.tableBytes() == null ? 0 : compaction.reopenedBytes() / (double) compaction.tableBytes(),
+          large.footprint().tableBytes() == null ? 0
+              : large.footprint().fileBytes() / (double) large.footprint().tableBytes()));
+    }
+    text.append("""
+
+        Requests as `demo-security` over HTTP on the service's port, one kept-alive connection, %d
+        warm-up requests then %d timed, one after the other. The task list is what Tasklist asks
         for the filter "My groups' tasks": `GET /engine-rest/filter/{id}/list?firstResult=0&maxResults=15`
         with `Accept: application/hal+json`, which embeds the filter's variable columns (case,
         title, severity, status, distributor) of the 15 tasks; beside it the same page as plain
@@ -57,7 +89,7 @@ final class ScaleReport {
 
         | ms: p50 / p95 / max | %s | %s | p50 ratio |
         |---|---:|---:|---:|
-        """.formatted(count(small), count(large)));
+        """.formatted(ScaleBench.Requests.WARM_UP, ScaleBench.Requests.MEASURED, count(small), count(large)));
     row(text, "task list, as Tasklist asks (HAL, variables)", small, large, Stage::requests, r -> r.taskList());
     row(text, "task list, plain JSON", small, large, Stage::requests, r -> r.taskListJson());
     row(text, "the filter's count, `GET /engine-rest/filter/{id}/count`", small, large, Stage::requests,
@@ -68,19 +100,51 @@ final class ScaleReport {
         r -> r.columns().unchecked());
     text.append("""
 
-        **Target: heap per case flat, the %s figure within %.1f× the %s figure: %s** (%.2f×).
-        Database size per case at %s: %s on disk.
+        **Target: heap per case flat, the marginal figure from %s to %s within %.1f× that up to %s: %s** (%.2f×).
+        Database size per case at %s: %s.
 
         **Target: request latency at %s within %.0f× that at %s (p50): %s** (task list %.2f×,
         case state %.2f×).
         %s
-        PostgreSQL (`pg_database_size`): not measured in this run (`SECURITY_RELEASE_TEST_POSTGRES_URL`
-        not set). Load average (1, 5, 15 min) at the start %s, at the end %s.
-        """.formatted(count(large), HEAP_FLAT, count(small), verdict(heapRatio <= HEAP_FLAT), heapRatio,
-        count(large), bytes((large.footprint().fileBytes() - empty.fileBytes()) / (double) large.cases()),
+        Load average (1, 5, 15 min) at the start %s, at the end %s.
+        """.formatted(count(small), count(large), HEAP_FLAT, count(small), verdict(heap.ratio() <= HEAP_FLAT),
+        heap.ratio(), count(large), bytes((large.footprint().fileBytes() - empty.fileBytes()) / (double) large.cases()),
         count(large), LATENCY_FLAT, count(small), verdict(taskListRatio <= LATENCY_FLAT && caseRatio <= LATENCY_FLAT),
         taskListRatio, caseRatio, why(small, large, taskListRatio), loadAtStart, loadAtEnd));
     return text.toString();
+  }
+
+  /**
+   * The heap each added case keeps: from the empty service to the first size, and from there to
+   * the last, and the same less H2's page cache (which fills up to its bound as the data grows).
+   */
+  record Heap(double first, double second, double firstLessCache, double secondLessCache) {
+
+    static Heap of(Footprint empty, Stage small, Stage large) {
+      Footprint a = small.footprint();
+      Footprint b = large.footprint();
+      int firstCases = small.cases();
+      int moreCases = large.cases() - small.cases();
+      return new Heap((a.heapBytes() - empty.heapBytes()) / (double) firstCases,
+          (b.heapBytes() - a.heapBytes()) / (double) moreCases,
+          (a.heapBytes() - a.h2CacheBytes() - empty.heapBytes() + empty.h2CacheBytes()) / (double) firstCases,
+          (b.heapBytes() - b.h2CacheBytes() - a.heapBytes() + a.h2CacheBytes()) / (double) moreCases);
+    }
+
+    double ratio() {
+      return second / first;
+    }
+
+    double ratioLessCache() {
+      return secondLessCache / firstLessCache;
+    }
+  }
+
+  private static String grown(Stage small, Stage large) {
+    int added = large.cases() - small.cases();
+    return HeapHistogram.grown(small.footprint().classes(), large.footprint().classes(), 8).stream()
+        .map(entry -> "`%s` %s".formatted(entry.getKey(), bytes(entry.getValue() / (double) added)))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** Where the task list's time goes when it grows with the cases, read from the rows beside it. */
@@ -127,16 +191,16 @@ final class ScaleReport {
     text.append("| %s | %s | %s | %.2f× |%n".formatted(what, timing(a), timing(b), b.p50() / a.p50()));
   }
 
-  static double heapPerCase(Stage stage, Footprint empty) {
-    return (stage.footprint().heapBytes() - empty.heapBytes()) / (double) stage.cases();
-  }
-
   private static String timing(Timing timing) {
     return Stats.fmt(timing.p50()) + " / " + Stats.fmt(timing.p95()) + " / " + Stats.fmt(timing.max());
   }
 
   private static String count(Stage stage) {
     return "%,d".formatted(stage.cases());
+  }
+
+  private static String mib(long bytes) {
+    return "%.1f MiB".formatted(bytes / (1024.0 * 1024.0));
   }
 
   private static String bytes(double bytes) {

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -32,9 +33,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Timer latency: 1,000 advance-notice timers fall due during the run, on the service as it is
  * configured ({@code application.yaml}'s job executor settings, the job executor on), one
  * distributor, no mail server (so each notice is kept on record as UNDELIVERED), an H2 file
- * database. Measured from each timer's due time to its notice's ledger row, as ClusterIT
- * measures it on two nodes.
+ * database, or PostgreSQL ({@link BenchDatabase}). Measured from each timer's due time to its
+ * notice's ledger row, as ClusterIT measures it on two nodes.
  */
+@EnabledIf("io.github.securityrelease.bench.BenchDatabase#available")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=true",
     "security-release.node.name=bench"})
@@ -54,8 +56,7 @@ class TimerLatencyBench {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    String url = BenchDatabase.fresh("timer-latency");
-    registry.add("spring.datasource.url", () -> url);
+    BenchDatabase.register(registry, "timer-latency");
   }
 
   @Test
@@ -92,7 +93,7 @@ class TimerLatencyBench {
     Stats settled = Stats.of(toSettled);
     assertThat(row.min()).as("no notice before its time, ms").isGreaterThanOrEqualTo(0);
 
-    BenchReport.section("4-timer-latency", report(row, settled, setupStart, setupEnd, first, loadAtStart, loadAtEnd));
+    BenchReport.section(BenchDatabase.section("4-timer-latency"), report(row, settled, setupStart, setupEnd, first, loadAtStart, loadAtEnd));
   }
 
   private void registerDistributor() {
@@ -169,12 +170,12 @@ class TimerLatencyBench {
     double setupSeconds = Duration.between(setupStart, setupEnd).toMillis() / 1000.0;
     boolean met = row.p99() < 5_000;
     return """
-        ## 4. Timer latency (TimerLatencyBench)
+        ## 4. Timer latency (TimerLatencyBench), %s
 
         %,d advance-notice timers falling due one after the other over %d s, on one node with the job
         executor on and `application.yaml`'s settings (`wait-time-in-millis` 1000, `max-wait` 2000,
         4-8 job threads, queue 8, 3 jobs per acquisition), one distributor, no mail server (each notice
-        is kept on record as `UNDELIVERED`), an H2 file database. A notice takes two jobs: the timer,
+        is kept on record as `UNDELIVERED`), %s. A notice takes two jobs: the timer,
         then the asynchronous "Send advance notice" task. Latency is measured from the timer's due
         time to the notice's ledger row: `created_at`, written when the notice's job starts to send it
         (the figure ClusterIT prints); and, beside it, to the row settled (`updated_at` of
@@ -190,12 +191,16 @@ class TimerLatencyBench {
         Setup: %,d cases started at the timer from Java (2 threads, one transaction each, after %d
         warm-up cases) in %.1f s, %.0f cases/s; it ended %d s before the first timer was due.
         Load average (1, 5, 15 min) at the start %s, at the end %s.
-        """.formatted(CASES, SPREAD.toSeconds(), row.count(),
+        """.formatted(BenchDatabase.label(), CASES, SPREAD.toSeconds(), database(), row.count(),
         Stats.fmt(row.p50()), Stats.fmt(row.p90()), Stats.fmt(row.p99()), Stats.fmt(row.max()),
         Stats.fmt(settled.p50()), Stats.fmt(settled.p90()), Stats.fmt(settled.p99()), Stats.fmt(settled.max()),
         met ? "Met." : "Not met.", Stats.fmt(row.p99()),
         CASES, WARM_UP_CASES, setupSeconds, CASES / setupSeconds, Duration.between(setupEnd, first).toSeconds(),
         loadAtStart, loadAtEnd);
+  }
+
+  private static String database() {
+    return BenchDatabase.postgres() ? "a PostgreSQL database of its own" : "an H2 file database";
   }
 
   private record Notice(String caseId, String status, Instant createdAt, Instant updatedAt) {}
