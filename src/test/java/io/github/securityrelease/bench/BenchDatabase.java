@@ -54,7 +54,12 @@ final class BenchDatabase {
 
   /** An empty database {@code name} as the service's datasource; anything from an earlier run is dropped. */
   static void register(DynamicPropertyRegistry registry, String name) {
-    String url = postgres() ? freshPostgres(name) : freshH2(name);
+    register(registry, name, "");
+  }
+
+  /** The same, with {@code h2Settings} ({@code ;KEY=VALUE...}) added to the URL on H2. */
+  static void register(DynamicPropertyRegistry registry, String name, String h2Settings) {
+    String url = postgres() ? freshPostgres(name) : freshH2(name) + h2Settings;
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", () -> TestDatabase.username(url));
     registry.add("spring.datasource.password", () -> TestDatabase.password(url));

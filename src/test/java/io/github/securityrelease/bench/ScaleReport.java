@@ -110,7 +110,7 @@ final class ScaleReport {
         """.formatted(count(small), count(large), HEAP_FLAT, count(small), verdict(heap.ratio() <= HEAP_FLAT),
         heap.ratio(), count(large), bytes((large.footprint().fileBytes() - empty.fileBytes()) / (double) large.cases()),
         count(large), LATENCY_FLAT, count(small), verdict(taskListRatio <= LATENCY_FLAT && caseRatio <= LATENCY_FLAT),
-        taskListRatio, caseRatio, why(small, large, taskListRatio), loadAtStart, loadAtEnd));
+        taskListRatio, caseRatio, why(small, large), loadAtStart, loadAtEnd));
     return text.toString();
   }
 
@@ -147,37 +147,26 @@ final class ScaleReport {
         .collect(java.util.stream.Collectors.joining(", "));
   }
 
-  /** Where the task list's time goes when it grows with the cases, read from the rows beside it. */
-  private static String why(Stage small, Stage large, double taskListRatio) {
-    if (taskListRatio <= LATENCY_FLAT) {
-      return "";
-    }
-    double json = ratio(small, large, r -> r.taskListJson());
-    double count = ratio(small, large, r -> r.taskCount());
-    double columns = ratio(small, large, r -> r.columns().asTeam());
-    if (count <= LATENCY_FLAT) {
-      return """
+  /**
+   * Where the task list's time goes: the statements of one request at each size, the slowest
+   * first, so that the one that grows with the cases shows itself.
+   */
+  private static String why(Stage small, Stage large) {
+    StringBuilder text = new StringBuilder("""
 
-          Why: not in the page's task query (plain JSON %.2f×), nor in the filter's count (%.2f×), nor
-          in the query of the filter's variable columns (%.2f× in the engine): each stays flat. What
-          grows is the rest of what the HAL answer adds for Tasklist: the resources linked from the 15
-          tasks (process definition, users, groups, identity links) and their form references. Next
-          step: log the HAL request's SQL statements at 1,000 and 10,000 (datasource-proxy is in test
-          scope) to find the statement that grows, then give it an index or drop that part from the
-          filter.
-          """.formatted(json, count, columns);
-    }
-    return """
+        The statements of one task list request (HAL), slowest first, at %s (%s) and at %s (%s):
 
-        Why: the page's tasks come as fast at %s as at %s (plain JSON %.2f×), and so do the
-        filter's variable columns (their query %.2f×); what grows is the count (%.2f×). Tasklist's
-        HAL answer carries `count`, the number of every task the filter matches, for its pager: at
-        each request the engine counts all the team's open tasks, with their candidate-group and
-        authorization joins, so it grows with the number of open cases. `maxResults` does not
-        bound it. Next step: read the count's plan (`EXPLAIN ANALYZE`) on H2 and on PostgreSQL, and
-        measure this benchmark on PostgreSQL; if the count stays linear there, bound it (a filter
-        on the tasks that need the team now, e.g. by due date) rather than index it.
-        """.formatted(count(large), count(small), json, columns, count);
+        | at | ms | statement |
+        |---|---|---|
+        """.formatted(count(small), StatementLog.total(small.requests().taskListStatements()), count(large),
+        StatementLog.total(large.requests().taskListStatements())));
+    for (Stage stage : List.of(small, large)) {
+      for (StatementLog.Statement statement : StatementLog.slowest(stage.requests().taskListStatements(), 4)) {
+        text.append("| %s | %.1f | `%s` |%n".formatted(count(stage), statement.millis(),
+            statement.shortSql(220).replace("|", "\\|")));
+      }
+    }
+    return text.toString();
   }
 
   private static double ratio(Stage small, Stage large, Function<ScaleBench.Requests, Timing> timing) {
