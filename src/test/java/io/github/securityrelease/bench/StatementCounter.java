@@ -32,11 +32,16 @@ final class StatementCounter implements QueryExecutionListener {
 
   /** Wraps the application's data source (a test-only bean post-processor). */
   BeanPostProcessor wrapper() {
+    return wrapper("counted", this);
+  }
+
+  /** A test-only bean post-processor that wraps the application's data source, telling {@code listener} of every statement. */
+  static BeanPostProcessor wrapper(String name, QueryExecutionListener listener) {
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String beanName) {
         return bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)
-            ? ProxyDataSourceBuilder.create(dataSource).name("counted").listener(StatementCounter.this).build()
+            ? ProxyDataSourceBuilder.create(dataSource).name(name).listener(listener).build()
             : bean;
       }
     };

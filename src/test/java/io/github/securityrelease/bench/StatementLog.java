@@ -4,12 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
-import net.ttddyy.dsproxy.support.ProxyDataSource;
-import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
@@ -34,14 +31,7 @@ final class StatementLog implements QueryExecutionListener {
 
   /** Wraps the application's data source (a test-only bean post-processor). */
   BeanPostProcessor wrapper() {
-    return new BeanPostProcessor() {
-      @Override
-      public Object postProcessAfterInitialization(Object bean, String beanName) {
-        return bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)
-            ? ProxyDataSourceBuilder.create(dataSource).name("logged").listener(StatementLog.this).build()
-            : bean;
-      }
-    };
+    return StatementCounter.wrapper("logged", this);
   }
 
   /** Runs {@code request} and answers the statements it sent, in order. */
