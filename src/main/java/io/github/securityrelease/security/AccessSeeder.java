@@ -150,6 +150,7 @@ class AccessSeeder {
   /**
    * A database from before {@link TaskGrantsPlugin} holds the team's old grant on each open case's
    * task (READ, READ_VARIABLE, TASK_WORK): it keeps TASK_WORK alone, as a new task's grant does.
+   * Its grant on each case task's history goes, as a new task makes none.
    * Integer arithmetic rather than bit operators, so that one statement serves H2 and PostgreSQL.
    */
   private void narrowOldTaskGrants() {
@@ -160,6 +161,15 @@ class AccessSeeder {
                and (mod(PERMS_ / 2, 2) = 1 or mod(PERMS_ / 64, 2) = 1)
                and RESOURCE_ID_ in (select T.ID_ from ACT_RU_TASK T
                                       join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ where D.KEY_ = :key)""")
+        .param("team", Groups.SECURITY_TEAM)
+        .param("key", CaseVariables.PROCESS_KEY)
+        .update();
+    // and the team's grant on each case task's history (TaskGrantsPlugin no longer makes it):
+    // READ and READ_VARIABLE, which its grants on the definitions give
+    jdbc.sql("""
+            delete from ACT_RU_AUTHORIZATION
+             where TYPE_ = 1 and RESOURCE_TYPE_ = 19 and GROUP_ID_ = :team and PERMS_ in (2, 64, 66)
+               and RESOURCE_ID_ in (select H.ID_ from ACT_HI_TASKINST H where H.PROC_DEF_KEY_ = :key)""")
         .param("team", Groups.SECURITY_TEAM)
         .param("key", CaseVariables.PROCESS_KEY)
         .update();

@@ -1,6 +1,7 @@
 package io.github.securityrelease.security;
 
 import io.github.securityrelease.cases.CaseVariables;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -31,7 +32,17 @@ import org.springframework.stereotype.Component;
  * on the case's definition ({@link AccessSeeder}: {@code READ_TASK}, {@code READ_TASK_VARIABLE}).
  * So its grant on each case's task keeps {@code TASK_WORK} alone: it still claims and completes
  * only the tasks it is a candidate for, and the join meets a handful of rows whatever the number
- * of cases. Other groups, and the team on other processes, keep Camunda's grant.
+ * of cases.
+ *
+ * <p>Camunda also grants the candidate group {@code READ} and {@code READ_VARIABLE} on the task's
+ * history ({@code HISTORIC_TASK}, with {@code enableHistoricInstancePermissions}), a row that
+ * outlives the task: one more row for every task the team was ever offered. The team reads all
+ * history through the definitions ({@code READ_HISTORY}, {@code READ_HISTORY_VARIABLE}), so that
+ * grant is not made for it. Camunda reads the whole table in each authorized command (the
+ * authorized groups, {@code SELECT distinct(GROUP_ID_)}), and every task query's authorization
+ * join reads the rows of the user's groups.
+ *
+ * <p>Other groups, and the team on other processes, keep Camunda's grants.
  */
 @Component
 class TaskGrantsPlugin extends AbstractProcessEnginePlugin {
@@ -50,15 +61,18 @@ class TaskGrantsPlugin extends AbstractProcessEnginePlugin {
     @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
       AuthorizationEntity[] grants = super.newTaskGroupIdentityLink(task, groupId, type);
-      if (grants != null && readsThroughDefinition(groupId, task.getProcessDefinitionId())) {
-        for (AuthorizationEntity grant : grants) {
-          if (grant.getResourceType() == Resources.TASK.resourceType()) {
-            grant.removePermission(Permissions.READ);
-            grant.removePermission(TaskPermissions.READ_VARIABLE);
-          }
+      if (grants == null || !readsThroughDefinition(groupId, task.getProcessDefinitionId())) {
+        return grants;
+      }
+      for (AuthorizationEntity grant : grants) {
+        if (grant.getResourceType() == Resources.TASK.resourceType()) {
+          grant.removePermission(Permissions.READ);
+          grant.removePermission(TaskPermissions.READ_VARIABLE);
         }
       }
-      return grants;
+      return Arrays.stream(grants)
+          .filter(grant -> grant.getResourceType() != Resources.HISTORIC_TASK.resourceType())
+          .toArray(AuthorizationEntity[]::new);
     }
 
     private static boolean readsThroughDefinition(String groupId, String processDefinitionId) {

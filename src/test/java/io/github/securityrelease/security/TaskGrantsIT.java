@@ -13,9 +13,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -34,7 +36,8 @@ import org.springframework.http.HttpStatus;
 /**
  * The security team's grant on a case's task is TASK_WORK alone ({@link TaskGrantsPlugin}); it
  * reads the task and its variables through the case's definition, sees it in "My groups' tasks",
- * claims it, and works no task of the case it is not a candidate for.
+ * claims it, and works no task of the case it is not a candidate for. It gets no grant on the
+ * task's history, which it reads through the definitions.
  */
 @OrchestratorIntegrationTest
 class TaskGrantsIT {
@@ -51,6 +54,7 @@ class TaskGrantsIT {
   @Autowired AuthorizationService authorizationService;
   @Autowired IdentityService identityService;
   @Autowired FilterService filterService;
+  @Autowired HistoryService historyService;
   @Autowired AccessSeeder seeder;
 
   private Task task;
@@ -86,6 +90,17 @@ class TaskGrantsIT {
   }
 
   @Test
+  @DisplayName("R27: the team gets no grant on a case task's history; it reads the history and its variables through the definitions")
+  void historyReadThroughTheDefinitions() {
+    assertThat(teamHistoryGrant(task.getId())).isNull();
+
+    identityService.setAuthentication(MEMBER, TEAM);
+    assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).count()).isOne();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .variableName(CaseVariables.CASE_ID).count()).isOne();
+  }
+
+  @Test
   @DisplayName("R27: the team works only the tasks it is a candidate for: no TASK_WORK or UPDATE_TASK on the case's definition")
   void noWorkThroughTheDefinition() {
     for (var permission : List.of(ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.UPDATE_TASK)) {
@@ -97,7 +112,7 @@ class TaskGrantsIT {
   }
 
   @Test
-  @DisplayName("A database from before keeps its tasks: the team's old grant (READ, READ_VARIABLE, TASK_WORK) is narrowed at the start")
+  @DisplayName("A database from before keeps its tasks: the team's old grant (READ, READ_VARIABLE, TASK_WORK) is narrowed at the start, its grant on the task's history goes")
   void oldGrantsNarrowed() {
     Authorization grant = teamGrant(task.getId());
     grant.addPermission(Permissions.READ);
@@ -105,9 +120,18 @@ class TaskGrantsIT {
     authorizationService.saveAuthorization(grant);
     assertThat(granted(teamGrant(task.getId()))).contains(TaskPermissions.READ, TaskPermissions.READ_VARIABLE);
 
+    Authorization history = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    history.setGroupId(Groups.SECURITY_TEAM);
+    history.setResource(Resources.HISTORIC_TASK);
+    history.setResourceId(task.getId());
+    history.addPermission(HistoricTaskPermissions.READ);
+    history.addPermission(HistoricTaskPermissions.READ_VARIABLE);
+    authorizationService.saveAuthorization(history);
+
     seeder.seed();
 
     assertThat(granted(teamGrant(task.getId()))).containsExactly(TaskPermissions.TASK_WORK);
+    assertThat(teamHistoryGrant(task.getId())).isNull();
     identityService.setAuthentication(MEMBER, TEAM);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
   }
@@ -126,6 +150,11 @@ class TaskGrantsIT {
   private static List<Permission> granted(Authorization grant) {
     return Arrays.stream(grant.getPermissions(TaskPermissions.values()))
         .filter(permission -> permission != TaskPermissions.NONE).toList();
+  }
+
+  private Authorization teamHistoryGrant(String taskId) {
+    return authorizationService.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).resourceId(taskId)
+        .groupIdIn(Groups.SECURITY_TEAM).singleResult();
   }
 
   private Authorization teamGrant(String taskId) {
