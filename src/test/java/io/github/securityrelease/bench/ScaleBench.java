@@ -111,7 +111,8 @@ class ScaleBench {
           .as("cases waiting at Acknowledge report").isEqualTo(size);
       Footprint footprint = Footprint.measure(jdbc);
       Requests requests = Requests.measure(http, filterId, size,
-          FilterColumns.measure(taskService, runtimeService, identityService, Requests.WARM_UP, Requests.MEASURED));
+          FilterColumns.measure(taskService, runtimeService, identityService, Requests.WARM_UP, Requests.MEASURED),
+          EngineFloor.measure(taskService, identityService, Requests.WARM_UP, Requests.MEASURED));
       stages.add(new Stage(size, seconds, perSecond, footprint, requests));
     }
     Compaction compaction = BenchDatabase.postgres() ? null : compact(made);
@@ -252,7 +253,7 @@ class ScaleBench {
 
   /** Timings of the three requests at one size, each after a warm-up, in ms. */
   record Requests(Timing taskList, Timing taskListJson, Timing taskCount, Timing caseState,
-      FilterColumns.Timings columns, List<StatementLog.Statement> taskListStatements) {
+      FilterColumns.Timings columns, EngineFloor.Timings floor, List<StatementLog.Statement> taskListStatements) {
 
     static final int WARM_UP = 50;
     static final int MEASURED = 200;
@@ -265,7 +266,8 @@ class ScaleBench {
       }
     }
 
-    static Requests measure(BenchHttp http, String filterId, int cases, FilterColumns.Timings columns) {
+    static Requests measure(BenchHttp http, String filterId, int cases, FilterColumns.Timings columns,
+        EngineFloor.Timings floor) {
       warmUp(http, filterId, caseId(cases - 1));
       JsonNode page = http.json(http.get("demo-security", taskListPath(filterId), BenchHttp.HAL));
       assertThat(page.path("_embedded").path("task").size()).as("a full page of the team's tasks").isEqualTo(15);
@@ -277,6 +279,7 @@ class ScaleBench {
           time(() -> http.get("demo-security", "/engine-rest/filter/" + filterId + "/count", BenchHttp.JSON)),
           time(() -> http.get("demo-security", "/api/v1/cases/" + caseId((int) (Math.random() * cases)), BenchHttp.JSON)),
           columns,
+          floor,
           STATEMENTS.record(() -> http.get("demo-security", taskListPath(filterId), BenchHttp.HAL)));
     }
 

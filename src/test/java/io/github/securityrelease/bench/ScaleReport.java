@@ -82,10 +82,11 @@ final class ScaleReport {
         with `Accept: application/hal+json`, which embeds the filter's variable columns (case,
         title, severity, status, distributor) of the 15 tasks; beside it the same page as plain
         JSON, without them (and without the total `count` that the HAL answer carries), and the
-        filter's count on its own. The case's state is `GET /api/v1/cases/{id}` of a random case. The last
-        two rows time, in the engine without HTTP, the variable query by which the REST API embeds
-        the columns (names in, scopes of the 15 tasks in), once as `demo-security` and once with
-        no user.
+        filter's count on its own. The case's state is `GET /api/v1/cases/{id}` of a random case. The
+        `engine:` rows time calls in the engine without HTTP: the variable query by which the REST
+        API embeds the columns (names in, scopes of the 15 tasks in), once as `demo-security` and
+        once with no user; then, with no user and so with no authorization join, the count and the
+        first page of the filter's tasks, and the count of every open task with no criterion.
 
         | ms: p50 / p95 / max | %s | %s | p50 ratio |
         |---|---:|---:|---:|
@@ -98,6 +99,11 @@ final class ScaleReport {
     row(text, "engine: the 15 tasks' column variables, as the team", small, large, Stage::requests, r -> r.columns().asTeam());
     row(text, "engine: the same, no user (no authorization check)", small, large, Stage::requests,
         r -> r.columns().unchecked());
+    row(text, "engine: the filter's tasks counted, no user", small, large, Stage::requests, r -> r.floor().filterCount());
+    row(text, "engine: their first 15, no user", small, large, Stage::requests, r -> r.floor().filterPage());
+    row(text, "engine: every open task counted, no criterion, no user", small, large, Stage::requests,
+        r -> r.floor().everyTaskCount());
+    text.append(floor(small, large));
     text.append("""
 
         **Target: heap per case flat, the marginal figure from %s to %s within %.1f× that up to %s: %s** (%.2f×).
@@ -167,6 +173,28 @@ final class ScaleReport {
       }
     }
     return text.toString();
+  }
+
+  /**
+   * What the 2× target leaves the task list to grow by (its time at the smaller size), against
+   * what the engine's own count and page of the filter's tasks grow by with no authorization at
+   * all: a floor that no grant, index or filter property lowers.
+   */
+  private static String floor(Stage small, Stage large) {
+    double room = small.requests().taskList().p50() * (LATENCY_FLAT - 1);
+    double floor = EngineFloor.Timings.growth(small.requests().floor(), large.requests().floor());
+    double every = large.requests().floor().everyTaskCount().p50() - small.requests().floor().everyTaskCount().p50();
+    return """
+
+        **The floor.** Within %.0f×, the task list may grow by %s ms from %s to %s cases. With no
+        user, and so with no authorization join, the engine's count and first page of the filter's
+        tasks alone grow by %s ms, and its count of every open task with no criterion by %s ms:
+        %s.
+        """.formatted(LATENCY_FLAT, Stats.fmt(room), count(small), count(large), Stats.fmt(floor), Stats.fmt(every),
+        floor > room
+            ? "more than the target leaves, before any authorization, HAL or HTTP work, so no grant, index or"
+                + " filter property can bring an answer that carries the total of the matching tasks within it"
+            : "within what the target leaves");
   }
 
   private static double ratio(Stage small, Stage large, Function<ScaleBench.Requests, Timing> timing) {
