@@ -151,7 +151,9 @@ class AccessSeeder {
    * A database from before {@link TaskGrantsPlugin} holds the team's old grant on each open case's
    * task (READ, READ_VARIABLE, TASK_WORK): it keeps TASK_WORK alone, as a new task's grant does.
    * Its grant on each case task's history goes, as a new task makes none.
-   * Integer arithmetic rather than bit operators, so that one statement serves H2 and PostgreSQL.
+   * Integer arithmetic rather than bit operators, so that one statement serves H2 and PostgreSQL;
+   * {@code exists} with a look-up by key rather than {@code in (select ...)}, which H2 may run again
+   * for every row (tens of thousands at every start).
    */
   private void narrowOldTaskGrants() {
     jdbc.sql("""
@@ -159,8 +161,8 @@ class AccessSeeder {
                set PERMS_ = PERMS_ - 2 * mod(PERMS_ / 2, 2) - 64 * mod(PERMS_ / 64, 2), REV_ = REV_ + 1
              where TYPE_ = 1 and RESOURCE_TYPE_ = 7 and GROUP_ID_ = :team
                and (mod(PERMS_ / 2, 2) = 1 or mod(PERMS_ / 64, 2) = 1)
-               and RESOURCE_ID_ in (select T.ID_ from ACT_RU_TASK T
-                                      join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ where D.KEY_ = :key)""")
+               and exists (select 1 from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_
+                            where T.ID_ = ACT_RU_AUTHORIZATION.RESOURCE_ID_ and D.KEY_ = :key)""")
         .param("team", Groups.SECURITY_TEAM)
         .param("key", CaseVariables.PROCESS_KEY)
         .update();
@@ -169,7 +171,8 @@ class AccessSeeder {
     jdbc.sql("""
             delete from ACT_RU_AUTHORIZATION
              where TYPE_ = 1 and RESOURCE_TYPE_ = 19 and GROUP_ID_ = :team and PERMS_ in (2, 64, 66)
-               and RESOURCE_ID_ in (select H.ID_ from ACT_HI_TASKINST H where H.PROC_DEF_KEY_ = :key)""")
+               and exists (select 1 from ACT_HI_TASKINST H
+                            where H.ID_ = ACT_RU_AUTHORIZATION.RESOURCE_ID_ and H.PROC_DEF_KEY_ = :key)""")
         .param("team", Groups.SECURITY_TEAM)
         .param("key", CaseVariables.PROCESS_KEY)
         .update();
