@@ -1,7 +1,7 @@
 package io.github.securityrelease.engine;
 
 import java.util.ArrayList;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One project's security team, one tenant: the engine's tenant check is off, and a deployment
- * that names a tenant is refused, so that nothing the check would have hidden can exist.
+ * that names a tenant is refused (a {@code 400} over the REST API), so that nothing the check
+ * would have hidden can exist.
  *
  * <p>With no tenant anywhere, the check only adds {@code RES.TENANT_ID_ is null} to every query of
  * a signed-in user, true of every row. On H2 it is not free: for the team's task list
@@ -23,7 +24,7 @@ class SingleTenantPlugin extends AbstractProcessEnginePlugin {
 
   static final Deployer NO_TENANT = deployment -> {
     if (deployment.getTenantId() != null) {
-      throw new ProcessEngineException("This service serves one project and has no tenants: deployment '"
+      throw new BadUserRequestException("This service serves one project and has no tenants: deployment '"
           + deployment.getName() + "' names tenant '" + deployment.getTenantId() + "'");
     }
   };

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -73,7 +73,7 @@ class SingleTenantPluginTest {
     long before = engine.getRepositoryService().createDeploymentQuery().count();
     assertThatThrownBy(() -> engine.getRepositoryService().createDeployment().tenantId("other-project")
         .name("with a tenant").addModelInstance("tenant.bpmn", model("tenant-process")).deploy())
-        .isInstanceOf(ProcessEngineException.class)
+        .isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("no tenants").hasMessageContaining("other-project");
     assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(before);
     assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("tenant-process").count())
