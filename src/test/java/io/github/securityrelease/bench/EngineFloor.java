@@ -30,15 +30,15 @@ final class EngineFloor {
   static Timings measure(TaskService tasks, IdentityService identity, int warmUp, int measured) {
     identity.clearAuthentication();
     Supplier<TaskQuery> filter = () -> tasks.createTaskQuery().taskCandidateGroup(Groups.SECURITY_TEAM).includeAssignedTasks();
-    Runnable count = () -> nonZero(filter.get().count());
-    Runnable page = () -> nonZero(filter.get().listPage(0, 15).size());
-    Runnable every = () -> nonZero(tasks.createTaskQuery().count());
-    FilterColumns.time(count, warmUp);
-    Timing filterCount = FilterColumns.time(count, measured);
-    FilterColumns.time(page, warmUp);
-    Timing filterPage = FilterColumns.time(page, measured);
-    FilterColumns.time(every, warmUp);
-    return new Timings(filterCount, filterPage, FilterColumns.time(every, measured));
+    return new Timings(
+        timed(() -> nonZero(filter.get().count()), warmUp, measured),
+        timed(() -> nonZero(filter.get().listPage(0, 15).size()), warmUp, measured),
+        timed(() -> nonZero(tasks.createTaskQuery().count()), warmUp, measured));
+  }
+
+  private static Timing timed(Runnable work, int warmUp, int measured) {
+    FilterColumns.time(work, warmUp);
+    return FilterColumns.time(work, measured);
   }
 
   private static void nonZero(long found) {
